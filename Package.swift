@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "AxMul",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Circuits", targets: ["Circuits"]),
+        .library(name: "NetSim", targets: ["NetSim"]),
+        .executable(name: "axmul", targets: ["axmul"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-mavx2", "-mfma"])]),
+        .target(name: "TableFormat"),
+        .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
+        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat"]),
+        .executableTarget(name: "axmul", dependencies: [
+            "Circuits", "NetSim", "TableFormat",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
+        .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat"]),
+    ]
+)

@@ -1,0 +1,8 @@
+#include "ckernels.h"
+int ck_has_avx2(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2");
+#else
+    return 0;
+#endif
+}
