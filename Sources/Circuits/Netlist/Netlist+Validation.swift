@@ -34,7 +34,7 @@ extension Netlist {
         var driver = [Int](repeating: -2, count: netCount)
         driver[NetID.const0] = -1
         driver[NetID.const1] = -1
-        for net in operandA.nets + operandB.nets {
+        for net in inputs.flatMap(\.nets) {
             if driver[net] == -1 && net > 1 {
                 throw .multipleDrivers(net: netNames[net], cells: ["input", "input"], location: nil)
             }

@@ -36,24 +36,33 @@ public struct Cell: Sendable, Hashable {
     }
 }
 
-/// A flat combinational netlist with two operand ports and one product port.
+/// A flat combinational netlist with input ports and one output port.
 ///
-/// Cells are kept in topological order once `validated()` has run, so simulation is one forward pass.
+/// A multiplier has two inputs, the operands (first operand first); other blocks, such as the exact
+/// adder of a composition, may have more. Cells are kept in topological order once `validated()`
+/// has run, so simulation is one forward pass.
 public struct Netlist: Sendable, Hashable {
     /// Net names, indexed by `NetID`; entries 0 and 1 are "const0" and "const1".
     public var netNames: [String]
-    public var operandA: Port
-    public var operandB: Port
+    public var inputs: [Port]
     public var product: Port
     public var cells: [Cell]
 
-    public init(netNames: [String], operandA: Port, operandB: Port, product: Port, cells: [Cell]) {
+    public init(netNames: [String], inputs: [Port], product: Port, cells: [Cell]) {
         self.netNames = netNames
-        self.operandA = operandA
-        self.operandB = operandB
+        self.inputs = inputs
         self.product = product
         self.cells = cells
     }
+
+    public init(netNames: [String], operandA: Port, operandB: Port, product: Port, cells: [Cell]) {
+        self.init(netNames: netNames, inputs: [operandA, operandB], product: product, cells: cells)
+    }
+
+    /// The first operand port (a multiplier's row operand).
+    public var operandA: Port { inputs[0] }
+    /// The second operand port (a multiplier's column operand).
+    public var operandB: Port { inputs[1] }
 
     public var netCount: Int { netNames.count }
 

@@ -15,6 +15,7 @@ public struct BitParallelSimulator: Sendable {
 
     /// The full truth table. Requires widthA + widthB ≤ `TruthTable.maxTotalWidth`.
     public func truthTable() -> TruthTable {
+        precondition(netlist.inputs.count == 2, "a truth table needs exactly two operand ports")
         let wa = netlist.operandA.width, wb = netlist.operandB.width
         let total = wa + wb
         let vectorCount = 1 << total
