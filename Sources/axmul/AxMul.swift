@@ -1,12 +1,70 @@
 import ArgumentParser
 import Circuits
+import Foundation
 
-@main
 struct AxMul: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "axmul",
         abstract: "Design approximate multipliers and measure what they do to neural networks.",
+        discussion: """
+        Exit codes: 0 success, 1 runtime error, 2 usage error.
+
+        Example:
+          axmul list
+          axmul characterize smapprox8x8-3330 --json
+        """,
         version: "0.1.0",
         subcommands: AxMul.allSubcommands
     )
+}
+
+@main
+enum Main {
+    /// Parses, runs, and maps every failure to the documented exit codes and one-line error format.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try AxMul.parseAsRoot()
+        } catch {
+            let code = AxMul.exitCode(for: error)
+            if code == .success {
+                print(AxMul.fullMessage(for: error))
+                exit(0)
+            }
+            printError(AxMul.fullMessage(for: error))
+            exit(2)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch let error as ValidationError {
+            printError(error.message)
+            exit(2)
+        } catch {
+            reportRuntimeError(error)
+            exit(1)
+        }
+    }
+}
+
+/// Writes `error: <message>` (and `hint: …` where the error has one) to standard error.
+func reportRuntimeError(_ error: Error) {
+    if let error = error as? UserFacingError {
+        printError(error.description)
+        if let hint = error.hint { writeStderr("hint: \(hint)\n") }
+    } else {
+        printError(String(describing: error))
+    }
+}
+
+func printError(_ message: String) {
+    var body = Substring(message)
+    for prefix in ["error: ", "Error: "] where body.hasPrefix(prefix) { body = body.dropFirst(prefix.count) }
+    let text = "error: " + body
+    writeStderr(text.hasSuffix("\n") ? text : text + "\n")
+}
+
+func writeStderr(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
 }
