@@ -15,10 +15,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-mavx2", "-mfma"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),  // AVX2 only inside target("avx2") functions, chosen at run time
         .target(name: "TableFormat"),
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
-        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat"]),
+        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"]),
         .executableTarget(name: "axmul", dependencies: [
             "Circuits", "NetSim", "TableFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

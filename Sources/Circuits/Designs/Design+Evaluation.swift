@@ -18,13 +18,7 @@ extension Design {
             }
         case .composition(let c):
             let blockTables = try c.blocks.map { (block) throws(DesignError) in try block.truthTable() }
-            let n = c.blockWidth, mask = (1 << n) - 1
-            return TruthTable(widthA: 2 * n, widthB: 2 * n, outputWidth: 4 * n) { a, b in
-                let al = Int(a) & mask, ah = Int(a) >> n, bl = Int(b) & mask, bh = Int(b) >> n
-                let ll = blockTables[0][al, bl], hl = blockTables[1][ah, bl]
-                let lh = blockTables[2][al, bh], hh = blockTables[3][ah, bh]
-                return ll + (hl + lh) << UInt32(n) + hh << UInt32(2 * n)
-            }
+            return Composition.assembleTable(blockTables, blockWidth: c.blockWidth)
         }
     }
 

@@ -68,12 +68,13 @@ public struct BitParallelSimulator: Sendable {
                 set(o[0], a ^ b ^ c, &nets)
                 set(o[1], (a & b) | (c & (a ^ b)), &nets)
             case .lut6(let initValue):
-                set(o[0], Self.lut(initValue.bits, i.map { nets[$0] }), &nets)
+                let x = (nets[i[0]], nets[i[1]], nets[i[2]], nets[i[3]], nets[i[4]], nets[i[5]])
+                set(o[0], Self.lut(initValue.bits, x), &nets)
             case .lut6_2(let initValue):
-                let x = i.map { nets[$0] }
+                let x = (nets[i[0]], nets[i[1]], nets[i[2]], nets[i[3]], nets[i[4]], nets[i[5]])
                 // O5 ignores I5: evaluate the lower 32 INIT bits as a 5-input LUT.
-                set(o[0], Self.lut(initValue.bits & 0xFFFF_FFFF, [x[0], x[1], x[2], x[3], x[4], 0]), &nets)
-                set(o[1], Self.lut(initValue.bits, x), &nets)
+                if o[0] != nil { set(o[0], Self.lut(initValue.bits & 0xFFFF_FFFF, (x.0, x.1, x.2, x.3, x.4, 0)), &nets) }
+                if o[1] != nil { set(o[1], Self.lut(initValue.bits, x), &nets) }
             case .carry4, .carry8:
                 let n = cell.kind == .carry4 ? 4 : 8
                 // CARRY4: c0 = CI | CYINIT. CARRY8 (SINGLE_CY8): c0 = CI, CI_TOP unused.
@@ -92,25 +93,31 @@ public struct BitParallelSimulator: Sendable {
         if let net { nets[net] = value }
     }
 
-    /// A 6-input LUT on 64 vectors: Shannon expansion from I5 down to I0.
-    @inline(__always) static func lut(_ initBits: UInt64, _ x: [UInt64]) -> UInt64 {
-        // level 0: 64 constant words from the INIT bits; fold pairs using each select input.
-        var layer = [UInt64](repeating: 0, count: 32)
-        let s0 = x[0]
-        for k in 0..<32 {
-            let lo: UInt64 = (initBits >> UInt64(2 * k)) & 1 == 1 ? ~0 : 0
-            let hi: UInt64 = (initBits >> UInt64(2 * k + 1)) & 1 == 1 ? ~0 : 0
-            layer[k] = (s0 & hi) | (~s0 & lo)
-        }
-        var count = 32
-        for level in 1..<6 {
-            let s = x[level]
-            count >>= 1
-            for k in 0..<count {
-                layer[k] = (s & layer[2 * k + 1]) | (~s & layer[2 * k])
+    /// A 6-input LUT on 64 vectors: Shannon expansion from I0 up to I5, on a stack buffer (no heap allocation).
+    @inline(__always) static func lut(_ initBits: UInt64,
+                                      _ x: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { layer in
+            // level 0: INIT bits 2k and 2k+1 selected by I0.
+            let s0 = x.0
+            for k in 0..<32 {
+                let lo: UInt64 = (initBits >> UInt64(2 * k)) & 1 == 1 ? ~0 : 0
+                let hi: UInt64 = (initBits >> UInt64(2 * k + 1)) & 1 == 1 ? ~0 : 0
+                layer[k] = (s0 & hi) | (~s0 & lo)
             }
+            var count = 32
+            func fold(_ s: UInt64) {
+                count >>= 1
+                for k in 0..<count {
+                    layer[k] = (s & layer[2 * k + 1]) | (~s & layer[2 * k])
+                }
+            }
+            fold(x.1)
+            fold(x.2)
+            fold(x.3)
+            fold(x.4)
+            fold(x.5)
+            return layer[0]
         }
-        return layer[0]
     }
 }
 

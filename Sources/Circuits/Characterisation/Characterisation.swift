@@ -1,0 +1,36 @@
+/// Everything `axmul characterize` reports for one design; its JSON keys are an interface.
+public struct Characterisation: Sendable, Codable, Equatable {
+    public var name: String
+    public var width: Int
+    public var unsigned: ErrorMetrics
+    public var magnitude: ErrorMetrics
+    public var cost: CostEstimate
+
+    public init(name: String, width: Int, unsigned: ErrorMetrics, magnitude: ErrorMetrics, cost: CostEstimate) {
+        self.name = name
+        self.width = width
+        self.unsigned = unsigned
+        self.magnitude = magnitude
+        self.cost = cost
+    }
+}
+
+/// Computes `Characterisation`s: exact error metrics in both domains plus the cost estimate.
+public struct Characteriser: Sendable {
+    public var costModel: CostModel
+
+    public init(costModel: CostModel = CostModel()) { self.costModel = costModel }
+
+    /// Characterises `design`; `reference` is the exact design of the same width and construction
+    /// (for `power_rel`), if known. `progress` receives (chunks done, chunk count).
+    public func characterise(_ design: Design, reference: Design? = nil,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws(DesignError) -> Characterisation {
+        let u = try design.errorSums(domain: .unsigned, progress: progress)
+        let m = try design.errorSums(domain: .magnitude, progress: progress)
+        return Characterisation(
+            name: design.name, width: design.widthA,
+            unsigned: ErrorMetrics(sums: u, domain: .unsigned, widthA: design.widthA, widthB: design.widthB),
+            magnitude: ErrorMetrics(sums: m, domain: .magnitude, widthA: design.widthA, widthB: design.widthB),
+            cost: try costModel.estimate(design, reference: reference))
+    }
+}

@@ -1,0 +1,36 @@
+/// LUT/carry counts, timing and power of a design's LUT-level netlist (compositions flattened with
+/// their exact adder). Designs without a LUT mapping get `CostEstimate.unavailable`.
+public struct CostModel: Sendable, Equatable {
+    public var timing = TimingModel()
+    public var power = PowerModel()
+    /// Operand pairs for the power simulation; nil means `power.uniformStream`.
+    public var pairs: [Pair]? = nil
+
+    public struct Pair: Sendable, Equatable {
+        public var a: UInt64
+        public var b: UInt64
+        public init(a: UInt64, b: UInt64) { self.a = a; self.b = b }
+    }
+
+    public init() {}
+
+    /// The estimate for `design`; `power_rel` uses `reference` (the exact design of the same construction).
+    public func estimate(_ design: Design, reference: Design?) throws(DesignError) -> CostEstimate {
+        guard let netlist = try LUTFlattener.flatten(design) else { return .unavailable }
+        let (levels, delay) = timing.analyse(netlist)
+        let p = powerMw(netlist, design: design)
+        var rel: Double? = nil
+        if let reference, let refNetlist = try LUTFlattener.flatten(reference),
+           reference.widthA == design.widthA, reference.widthB == design.widthB {
+            let rp = powerMw(refNetlist, design: reference)
+            rel = rp > 0 ? p / rp : nil
+        }
+        return CostEstimate(luts: netlist.lutCount, carryCells: netlist.carryCount, lutLevels: levels,
+                            delayNs: delay, powerMw: p, powerRel: rel)
+    }
+
+    private func powerMw(_ netlist: Netlist, design: Design) -> Double {
+        let stream = pairs.map { $0.map { ($0.a, $0.b) } } ?? power.uniformStream(widthA: design.widthA, widthB: design.widthB)
+        return power.powerMw(netlist, pairs: stream)
+    }
+}

@@ -1,0 +1,59 @@
+/// The metric set of one design on one domain, with the JSON keys of the issue text.
+///
+/// Definitions: docs/cost-model.md ("Error metrics"). e = approx − exact.
+public struct ErrorMetrics: Sendable, Codable, Equatable {
+    public var epPct: Double
+    public var mae: Double
+    public var maePct: Double
+    public var wce: Double
+    public var wcePct: Double
+    public var mse: Double
+    public var mrePct: Double
+    public var wcrePct: Double
+    public var bias: Double
+    public var sd: Double
+    public var nmed: Double
+
+    enum CodingKeys: String, CodingKey {
+        case epPct = "ep_pct", mae, maePct = "mae_pct", wce, wcePct = "wce_pct", mse, mrePct = "mre_pct"
+        case wcrePct = "wcre_pct", bias, sd, nmed
+    }
+
+    /// Metrics from exact sums. `widthA`/`widthB` give 2^(wa+wb) (the _pct normaliser) and the domain's
+    /// largest exact product; the magnitude-domain MRE divides by (2^(n−1))² as in the SMApprox literature.
+    public init(sums s: ErrorSums, domain: ErrorDomain, widthA: Int, widthB: Int) {
+        precondition(s.pairs > 0, "metrics need at least one pair")
+        let n = Int128(s.pairs)
+        let scale = pow2(widthA + widthB)
+        epPct = 100 * ExactInteger.ratio(Int128(s.nonzero), n)
+        mae = ExactInteger.ratio(s.sumAbsError, n)
+        maePct = 100 * mae / scale
+        wce = Double(s.maxAbsError)
+        wcePct = 100 * wce / scale
+        mse = ExactInteger.ratio(s.sumSquaredError, n)
+        bias = ExactInteger.ratio(s.sumError, n)
+        let nn = ExactInteger(n)
+        let spread = nn * ExactInteger(s.sumSquaredError) - ExactInteger(s.sumError) * ExactInteger(s.sumError)
+        sd = ExactInteger.ratio(spread, nn * nn).squareRoot()
+        let maxExact = Double(domain.maxOperand(width: widthA)) * Double(domain.maxOperand(width: widthB))
+        nmed = mae / maxExact
+        wcrePct = 100 * s.maxRelativeError
+        switch domain {
+        case .unsigned:
+            mrePct = s.nonzeroProductPairs == 0 ? 0 : 100 * s.relativeErrorSum.value / Double(s.nonzeroProductPairs)
+        case .magnitude:
+            let denominator = Double(domain.maxOperand(width: widthA)) * Double(domain.maxOperand(width: widthB))
+            var total = s.relativeErrorSum
+            total.add(Double(s.zeroProductAbsError))
+            mrePct = 100 * total.value / denominator
+        }
+    }
+
+    /// Every metric as (key, value), in the documented order.
+    public var keyed: [(String, Double)] {
+        [("ep_pct", epPct), ("mae", mae), ("mae_pct", maePct), ("wce", wce), ("wce_pct", wcePct), ("mse", mse),
+         ("mre_pct", mrePct), ("wcre_pct", wcrePct), ("bias", bias), ("sd", sd), ("nmed", nmed)]
+    }
+}
+
+private func pow2(_ k: Int) -> Double { Double(sign: .plus, exponent: k, significand: 1) }

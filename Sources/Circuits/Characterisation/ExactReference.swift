@@ -1,0 +1,18 @@
+extension Design {
+    /// The exact design of the same width and construction, the denominator of `power_rel`:
+    /// every LUT-mapped leaf is replaced by the built-in exact multiplier of its width
+    /// (smapprox4x4-0 for 4x4, exact<N> otherwise); nil for formula and table designs.
+    public func exactReference() -> Design? {
+        switch body {
+        case .netlists:
+            let name = widthA == 4 ? "smapprox4x4-0" : "exact\(widthA)"
+            return try? BuiltinDesigns.design(named: name)
+        case .composition(let c):
+            guard let ll = c.ll.exactReference(), let hl = c.hl.exactReference(), let lh = c.lh.exactReference(),
+                  let hh = c.hh.exactReference(), let comp = try? Composition(ll: ll, hl: hl, lh: lh, hh: hh) else { return nil }
+            return Design(name: "exact-reference(\(name))", body: .composition(comp))
+        case .formula, .table:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Exhaustive error sums over a function of two operands, row by row, in fixed chunks.
+///
+/// This is the general path (truth tables, formulas, any width); compositions of tabulated
+/// blocks have a faster path in `CompositionScan`.
+public enum TableScan {
+    /// Error sums of `product` against a·b over `domain` for operands of the given widths.
+    ///
+    /// `progress`, if given, is called with (chunks done, chunk count) from worker threads.
+    public static func sums(widthA: Int, widthB: Int, domain: ErrorDomain,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil,
+                            product: @escaping @Sendable (UInt64, UInt64) -> UInt64) -> ErrorSums {
+        let rows = domain.maxOperand(width: widthA) + 1, cols = domain.maxOperand(width: widthB) + 1
+        let chunkCount = Int(min(rows, 256))
+        let counter = ProgressCounter(total: chunkCount, report: progress)
+        let parts = ParallelChunks.map(count: chunkCount) { chunk in
+            let lo = rows * UInt64(chunk) / UInt64(chunkCount), hi = rows * UInt64(chunk + 1) / UInt64(chunkCount)
+            var s = ErrorSums()
+            for a in lo..<hi {
+                for b in 0..<cols {
+                    s.add(error: Int64(bitPattern: product(a, b) &- a &* b), a: a, b: b)
+                }
+            }
+            counter.step()
+            return s
+        }
+        return parts.reduce(into: ErrorSums()) { $0.merge($1) }
+    }
+
+    /// Error sums of a materialised truth table (fast for tables up to 2^24 entries).
+    public static func sums(of table: TruthTable, domain: ErrorDomain) -> ErrorSums {
+        let rows = Int(domain.maxOperand(width: table.widthA)) + 1
+        let cols = Int(domain.maxOperand(width: table.widthB)) + 1
+        let wb = table.widthB
+        return table.values.withUnsafeBufferPointer { values in
+            var s = ErrorSums()
+            for a in 0..<rows {
+                for b in 0..<cols {
+                    let e = Int64(values[a << wb | b]) - Int64(a * b)
+                    s.add(error: e, a: UInt64(a), b: UInt64(b))
+                }
+            }
+            return s
+        }
+    }
+}
+
+/// A thread-safe chunk counter that forwards (done, total) to a progress callback.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let d = done
+        lock.unlock()
+        report(d, total)
+    }
+}

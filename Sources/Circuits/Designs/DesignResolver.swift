@@ -1,0 +1,40 @@
+import Foundation
+
+/// Turns a design argument into a `Design`: a path to a design file, or a built-in name.
+public enum DesignResolver {
+    /// A path if the argument contains "/" or ends in ".axd"; otherwise a built-in name.
+    public static func resolve(_ nameOrPath: String) throws(DesignError) -> Design {
+        if isPath(nameOrPath) { return try load(path: nameOrPath, including: []) }
+        return try BuiltinDesigns.design(named: nameOrPath)
+    }
+
+    /// True when the argument is to be read as a file path rather than a built-in name.
+    public static func isPath(_ s: String) -> Bool {
+        s.contains("/") || s.hasSuffix("." + DesignParser.fileExtension)
+    }
+
+    /// Reads and parses a design file; `compose` blocks given as paths are relative to its folder.
+    public static func load(path: String) throws(DesignError) -> Design {
+        try load(path: path, including: [])
+    }
+
+    private static func load(path: String, including stack: [String]) throws(DesignError) -> Design {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if stack.contains(url.path) {
+            throw .invalidValue(what: "compose block", value: path,
+                                rule: "a design cannot contain itself (\((stack + [url.path]).joined(separator: " -> ")))", location: nil)
+        }
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw .io(path: path, reason: "cannot read design file '\(path)': check the path (\(error.localizedDescription))")
+        }
+        let folder = url.deletingLastPathComponent()
+        return try DesignParser.parse(text, file: path) { (block: String) throws(DesignError) -> Design in
+            guard isPath(block) else { return try BuiltinDesigns.design(named: block) }
+            let blockPath = block.hasPrefix("/") ? block : folder.appendingPathComponent(block).path
+            return try load(path: blockPath, including: stack + [url.path])
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+extension TruthTable {
+    /// CSV text: one line per first operand a (row), 2^widthB comma-separated values (column = b).
+    public func csvText() -> String {
+        var out = ""
+        out.reserveCapacity(values.count * 6)
+        for a in 0..<rows {
+            out += (0..<columns).map { String(self[a, $0]) }.joined(separator: ",")
+            out += "\n"
+        }
+        return out
+    }
+
+    /// A NumPy .npy (version 1.0) file: little-endian uint32 array of shape (2^widthA, 2^widthB), C order.
+    public func npyData() -> Data {
+        var header = "{'descr': '<u4', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        let unpadded = 10 + header.utf8.count + 1            // magic+version+length, header, "\n"
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
+        let length = UInt16(header.utf8.count)
+        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
+        data.append(contentsOf: Array(header.utf8))
+        var bytes = [UInt8](repeating: 0, count: values.count * 4)
+        for (i, v) in values.enumerated() {
+            bytes[4 * i] = UInt8(v & 0xFF)
+            bytes[4 * i + 1] = UInt8((v >> 8) & 0xFF)
+            bytes[4 * i + 2] = UInt8((v >> 16) & 0xFF)
+            bytes[4 * i + 3] = UInt8(v >> 24)
+        }
+        data.append(contentsOf: bytes)
+        return data
+    }
+
+    /// Writes the table to `path` atomically: `.npy` if the name ends in .npy, else CSV.
+    public func write(to path: String) throws(DesignError) {
+        let data = path.lowercased().hasSuffix(".npy") ? npyData() : Data(csvText().utf8)
+        try AtomicFileWriter.write(data, to: path)
+    }
+}
+
+/// Writes a file by writing a temporary file in the same folder and renaming it over the target.
+enum AtomicFileWriter {
+    static func write(_ data: Data, to path: String) throws(DesignError) {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temp)
+        } catch {
+            throw .io(path: path, reason: "cannot write '\(path)': check that the folder exists and is writable (\(error.localizedDescription))")
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temp)
+            throw .io(path: path, reason: "cannot replace '\(path)' (rename failed, errno \(errno)); check permissions")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import TableFormat
+
+/// Builds the `.axlut` lookup table of a design (see docs/table-format.md for the encodings).
+public enum TableCompiler {
+    /// The table of an n×n design. `.unsigned` and `.signMagnitude` store M(a, b) for every a, b < 2^n
+    /// (for sign-magnitude, indexes are magnitudes and the sign s_a·s_b is applied by the reader);
+    /// `.twosComplement` indexes by n-bit patterns and stores s_a·s_b·M(|a|, |b|) (|−2^(n−1)| = 2^(n−1)).
+    public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude) throws(DesignError) -> LookupTable {
+        guard design.widthA + design.widthB <= TableFormat.maxTotalWidth else {
+            throw .unsupported(what: "a lookup table for the \(design.widthA)x\(design.widthB) design '\(design.name)' (at most \(TableFormat.maxTotalWidth) input bits)", location: nil)
+        }
+        let table = try design.truthTable()
+        let wa = table.widthA, wb = table.widthB
+        let values: [Int64]
+        let type: OutputType
+        switch encoding {
+        case .unsigned, .signMagnitude:
+            values = table.values.map { Int64($0) }
+            type = table.outputWidth <= 16 && (table.values.max() ?? 0) <= UInt32(UInt16.max) ? .uint16 : .uint32
+        case .twosComplement:
+            values = (0..<(1 << (wa + wb))).map { i in
+                let (sa, ma) = signAndMagnitude(i >> wb, width: wa), (sb, mb) = signAndMagnitude(i & ((1 << wb) - 1), width: wb)
+                return Int64(sa * sb) * Int64(table[ma, mb])
+            }
+            type = .int32
+        }
+        do {
+            return try LookupTable(name: design.name, widthA: wa, widthB: wb, encoding: encoding, rowOperand: .first,
+                                   outputType: type, metadata: metadata(design), values: values)
+        } catch {
+            throw .invalidValue(what: "table of '\(design.name)'", value: "\(error)", rule: "values must fit the output type", location: nil)
+        }
+    }
+
+    /// (sign, magnitude) of an n-bit two's-complement pattern.
+    static func signAndMagnitude(_ pattern: Int, width n: Int) -> (Int, Int) {
+        pattern >> (n - 1) == 1 ? (-1, (1 << n) - pattern) : (1, pattern)
+    }
+
+    /// route: "block<N>" for compositions of N-bit blocks, "formula", "netlist" or "table".
+    static func metadata(_ design: Design) -> [String: String] {
+        var m = ["design": design.name, "kind": design.kind, "writer": "axmul compile"]
+        switch design.body {
+        case .composition(let c):
+            m["route"] = "block\(c.blockWidth)"
+            m["blocks"] = c.blocks.map(\.name).joined(separator: ",")
+        case .formula: m["route"] = "formula"
+        case .netlists: m["route"] = "netlist"
+        case .table: m["route"] = "table"
+        }
+        return m
+    }
+}

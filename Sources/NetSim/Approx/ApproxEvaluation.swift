@@ -1,0 +1,52 @@
+/// Float, exact 8-bit and approximate (behavioural) accuracy of one network and multiplier, with
+/// the energy estimate; the `axmul evaluate --json` object.
+public struct ApproxAccuracy: Sendable, Codable, Equatable {
+    public var floatAccuracy: Double
+    public var exact8Accuracy: Double
+    public var approxAccuracy: Double
+    /// Multiplier energy relative to the exact 8-bit multiplier; nil (JSON null) when unknown.
+    public var energyRel: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case floatAccuracy = "float_accuracy", exact8Accuracy = "exact8_accuracy", approxAccuracy = "approx_accuracy"
+        case energyRel = "energy_rel"
+    }
+
+    public init(floatAccuracy: Double, exact8Accuracy: Double, approxAccuracy: Double, energyRel: Double?) {
+        (self.floatAccuracy, self.exact8Accuracy, self.approxAccuracy) = (floatAccuracy, exact8Accuracy, approxAccuracy)
+        self.energyRel = energyRel
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(floatAccuracy, forKey: .floatAccuracy)
+        try c.encode(exact8Accuracy, forKey: .exact8Accuracy)
+        try c.encode(approxAccuracy, forKey: .approxAccuracy)
+        try c.encode(energyRel, forKey: .energyRel)   // explicit null when unknown
+    }
+}
+
+public enum ApproxEvaluation {
+    /// Accuracy of a wrapped network with every layer computing `compute`, in eval mode.
+    public static func accuracy(_ net: Network, on data: LabeledData, compute: ApproxCompute, batchSize: Int = 256) -> Double {
+        var n = net
+        ApproxNetwork.set(&n, compute: compute)
+        return Trainer.evaluate(n, on: data, batchSize: batchSize).accuracy
+    }
+
+    /// Wraps and calibrates `float` on `calibration` (the training set), then measures all three
+    /// accuracies on `test`; `power(name)` gives a multiplier's power relative to the exact one.
+    public static func evaluate(_ float: Network, assignment: MultiplierAssignment, calibration: LabeledData,
+                                test: LabeledData, options: ApproxNetwork.QuantOptions = .init(),
+                                power: (String) -> Double? = { _ in nil })
+        -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
+        var net = ApproxNetwork.wrap(float, assignment, options: options)
+        ApproxNetwork.calibrate(&net, on: calibration, options: options)
+        let energy = EnergyEstimate(network: net, assignment: assignment, power: power, exactPower: 1)
+        let acc = ApproxAccuracy(floatAccuracy: accuracy(net, on: test, compute: .float),
+                                 exact8Accuracy: accuracy(net, on: test, compute: .exact),
+                                 approxAccuracy: accuracy(net, on: test, compute: .approximate),
+                                 energyRel: energy.relative)
+        return (acc, energy, net)
+    }
+}

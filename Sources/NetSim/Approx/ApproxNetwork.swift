@@ -1,0 +1,102 @@
+/// Network-level operations on quantised approximate networks: wrapping every Dense/Conv2D in an
+/// `ApproxLayer`, calibration, switching what the layers compute, and unwrapping again.
+public enum ApproxNetwork {
+    /// Options for quantisation.
+    public struct QuantOptions: Sendable {
+        public var perChannelWeights = false
+        public var calibration: Calibrator.Method = .maxAbs
+        /// Calibration batches and their size (drawn from the start of the training set).
+        public var calibrationBatches = 4
+        public var batchSize = 64
+        public var path: QuantisedEngine.Path = .fast
+        public init() {}
+    }
+
+    /// Wraps every Dense and Conv2D layer, giving each its multiplier from `assignment`.
+    public static func wrap(_ net: Network, _ assignment: MultiplierAssignment, options: QuantOptions = .init()) -> Network {
+        var out = net
+        var plans: [String: KernelPlan] = [:]   // analyse each table once
+        for i in out.nodes.indices {
+            let layer = out.nodes[i].layer
+            let inner: (any QuantisableLayer)? = (layer as? ApproxLayer)?.inner ?? (layer as? any QuantisableLayer)
+            guard let inner else { continue }
+            let entry = assignment.entry(for: inner.name)
+            let key = entry?.name ?? "exact"
+            let plan = plans[key] ?? KernelPlan.analyse(entry?.table ?? .exact)
+            plans[key] = plan
+            var a = ApproxLayer(inner, plan: plan, perChannelWeights: options.perChannelWeights,
+                                calibration: options.calibration)
+            a.path = options.path
+            if let old = layer as? ApproxLayer { a.inputDelta = old.inputDelta }
+            out.nodes[i].layer = a
+        }
+        return out
+    }
+
+    /// The plain network with the wrappers removed (for saving checkpoints).
+    public static func unwrap(_ net: Network) -> Network {
+        var out = net
+        for i in out.nodes.indices {
+            if var a = out.nodes[i].layer as? ApproxLayer {
+                a.inner.engine = BLASEngine()
+                out.nodes[i].layer = a.inner
+            }
+        }
+        return out
+    }
+
+    /// Applies `body` to every wrapper.
+    public static func forEachLayer(_ net: inout Network, _ body: (inout ApproxLayer) -> Void) {
+        for i in net.nodes.indices {
+            guard var a = net.nodes[i].layer as? ApproxLayer else { continue }
+            body(&a)
+            net.nodes[i].layer = a
+        }
+    }
+
+    /// Names of the wrapped layers, in network order.
+    public static func layerNames(_ net: Network) -> [String] {
+        net.nodes.compactMap { ($0.layer as? ApproxLayer)?.name }
+    }
+
+    /// Sets what every wrapper computes.
+    public static func set(_ net: inout Network, compute: ApproxCompute) {
+        forEachLayer(&net) { $0.compute = compute }
+    }
+
+    /// Calibrates every layer's input step on float forwards of the first batches of `data`.
+    public static func calibrate(_ net: inout Network, on data: LabeledData, options: QuantOptions = .init()) {
+        forEachLayer(&net) {
+            $0.calibrator = Calibrator(method: options.calibration)
+            $0.compute = .calibrating
+        }
+        let bs = max(1, options.batchSize)
+        for b in 0..<max(1, options.calibrationBatches) where b * bs < data.count {
+            let (x, _) = Trainer.batch(data, Array(b * bs..<min((b + 1) * bs, data.count)))
+            var ctx = ForwardContext(mode: .eval)
+            _ = net.forward(x, context: &ctx)
+        }
+        forEachLayer(&net) {
+            $0.inputDelta = $0.calibrator.delta
+            $0.compute = .float
+        }
+    }
+
+    /// Per-sample input and output shapes of every node, in order.
+    public static func shapes(_ net: Network) -> [(input: [Int], output: [Int])] {
+        var result: [(input: [Int], output: [Int])] = []
+        for node in net.nodes {
+            let input = node.inputs.first.map { $0 < 0 ? net.inputShape : result[$0].output } ?? net.inputShape
+            result.append((input, (try? node.layer.outputShape(for: input)) ?? input))
+        }
+        return result
+    }
+
+    /// Per-sample MAC count of every wrapped layer.
+    public static func macs(_ net: Network) -> [(name: String, macs: Int)] {
+        let s = shapes(net)
+        return net.nodes.indices.compactMap { i in
+            (net.nodes[i].layer as? ApproxLayer).map { (name: $0.name, macs: $0.macs(for: s[i].input)) }
+        }
+    }
+}

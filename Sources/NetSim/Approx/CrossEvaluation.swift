@@ -1,0 +1,29 @@
+/// The seed paper's Table 7: every retrained model evaluated with every multiplier (behavioural),
+/// plus the exact 8-bit accuracy of each model.
+public struct CrossEvaluation: Sendable, Codable, Equatable {
+    /// Row labels (model files or names).
+    public var models: [String]
+    /// Column labels.
+    public var multipliers: [String]
+    /// exact8[i]: model i with the exact 8-bit multiplier.
+    public var exact8: [Double]
+    /// accuracy[i][j]: model i with multiplier j.
+    public var accuracy: [[Double]]
+
+    /// Evaluates each model (calibrated on `calibration`) on `test` with each multiplier.
+    public static func run(models: [(name: String, network: Network)], multipliers: [MultiplierAssignment.Entry],
+                           calibration: LabeledData, test: LabeledData,
+                           options: ApproxNetwork.QuantOptions = .init()) -> CrossEvaluation {
+        var exact8: [Double] = [], rows: [[Double]] = []
+        for m in models {
+            var net = ApproxNetwork.wrap(m.network, MultiplierAssignment(default: nil), options: options)
+            ApproxNetwork.calibrate(&net, on: calibration, options: options)
+            exact8.append(ApproxEvaluation.accuracy(net, on: test, compute: .exact))
+            rows.append(multipliers.map { entry in
+                let swapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: entry), options: options)
+                return ApproxEvaluation.accuracy(swapped, on: test, compute: .approximate)
+            })
+        }
+        return CrossEvaluation(models: models.map(\.name), multipliers: multipliers.map(\.name), exact8: exact8, accuracy: rows)
+    }
+}

@@ -1,0 +1,41 @@
+/// Energy of a network's multiplications relative to the exact 8-bit multiplier:
+/// Σ_l MACs_l · P(mult_l) / Σ_l MACs_l · P(exact), with P the power per operation from each
+/// multiplier's characterisation.
+public struct EnergyEstimate: Sendable, Codable, Equatable {
+    /// One approximated layer's share.
+    public struct Layer: Sendable, Codable, Equatable {
+        public var name: String
+        public var macs: Int
+        public var multiplier: String
+        /// Power per operation (e.g. mW at the characterisation's clock), nil when unknown.
+        public var power: Double?
+    }
+
+    public var layers: [Layer]
+    /// Power per operation of the exact 8-bit multiplier.
+    public var exactPower: Double?
+
+    /// The relative energy, or nil when any power figure is missing or the exact power is not positive.
+    public var relative: Double? {
+        guard let pe = exactPower, pe > 0 else { return nil }
+        var num = 0.0, den = 0.0
+        for l in layers {
+            guard let p = l.power else { return nil }
+            num += Double(l.macs) * p
+            den += Double(l.macs) * pe
+        }
+        return den > 0 ? num / den : nil
+    }
+
+    /// Per-layer MACs of a wrapped network with the multiplier names and powers looked up by name.
+    public init(network: Network, assignment: MultiplierAssignment, power: (String) -> Double?, exactPower: Double?) {
+        layers = ApproxNetwork.macs(network).map { l in
+            let m = assignment.entry(for: l.name)?.name ?? "exact"
+            return Layer(name: l.name, macs: l.macs, multiplier: m, power: m == "exact" ? exactPower : power(m))
+        }
+        self.exactPower = exactPower
+    }
+
+    /// Total MACs per sample.
+    public var totalMACs: Int { layers.reduce(0) { $0 + $1.macs } }
+}

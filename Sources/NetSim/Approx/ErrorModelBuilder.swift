@@ -1,0 +1,61 @@
+/// Measures the neuron-wise error model of a wrapped, calibrated network (seed paper, Fig. 2):
+/// for p samples, each approximated layer computes both its exact and its approximate output on
+/// the same (approximate-network) input; ε = approximate − exact.
+public enum ErrorModelBuilder {
+    /// Statistics from the first `samples` items of `data` (default p = 512), in order.
+    public static func build(_ net: Network, on data: LabeledData, samples: Int = 512, batchSize: Int = 64,
+                             multiplier: String) -> ErrorModel {
+        var n = net
+        let shapes = ApproxNetwork.shapes(n)
+        for i in n.nodes.indices {
+            guard var a = n.nodes[i].layer as? ApproxLayer else { continue }
+            a.collector = ErrorStatsAccumulator(neurons: shapes[i].output.reduce(1, *))
+            a.compute = .approximate
+            n.nodes[i].layer = a
+        }
+        let p = min(samples, data.count), bs = max(1, batchSize)
+        var start = 0
+        while start < p {
+            let (x, _) = Trainer.batch(data, Array(start..<min(start + bs, p)))
+            var ctx = ForwardContext(mode: .eval)
+            _ = n.forward(x, context: &ctx)
+            start += bs
+        }
+        var layers: [ErrorModel.Layer] = []
+        for i in n.nodes.indices {
+            guard let a = n.nodes[i].layer as? ApproxLayer, let acc = a.collector else { continue }
+            layers.append(.init(name: a.name, shape: shapes[i].output, stats: acc.finish()))
+        }
+        return ErrorModel(multiplier: multiplier, layers: layers)
+    }
+
+    /// Installs the error model as every wrapped layer's training model; throws when a layer is
+    /// missing or its neuron count differs.
+    public static func install(_ model: ErrorModel, into net: inout Network) throws(ApproxError) {
+        let shapes = ApproxNetwork.shapes(net)
+        for i in net.nodes.indices {
+            guard var a = net.nodes[i].layer as? ApproxLayer else { continue }
+            let neurons = shapes[i].output.reduce(1, *)
+            guard let l = model.layer(named: a.name) else {
+                throw .statisticsMismatch(layer: a.name, expected: neurons, found: 0)
+            }
+            guard l.stats.neurons == neurons else {
+                throw .statisticsMismatch(layer: a.name, expected: neurons, found: l.stats.neurons)
+            }
+            a.training = .errorModel(ErrorInjection.Coefficients(l.stats))
+            net.nodes[i].layer = a
+        }
+    }
+
+    /// Per-layer SNR in dB of the modelled error: 10·log10(E[y²] / E[ε²]), averaged over neurons.
+    public static func snrDB(_ s: NeuronErrorStats) -> Double {
+        var py = 0.0, pe = 0.0
+        for j in 0..<s.neurons {
+            py += Double(s.muY[j] * s.muY[j] + s.sigmaY[j] * s.sigmaY[j])
+            pe += Double(s.muE[j] * s.muE[j] + s.sigmaE[j] * s.sigmaE[j])
+        }
+        return pe > 0 && py > 0 ? 10 * Foundation.log10(py / pe) : 100
+    }
+}
+
+import Foundation

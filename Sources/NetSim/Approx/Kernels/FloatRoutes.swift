@@ -1,0 +1,93 @@
+import COpenBLAS
+
+/// The exact and low-rank routes: Y = X·W + Σ_i U_i(X)·V_i(W) as one stacked float32 sgemm,
+/// cut along K so that every call's Σ|terms| ≤ 2^24 — then every partial sum is an exact integer.
+enum FloatRoutes {
+    /// Largest integer range a float32 sum holds exactly.
+    static let exactLimit: Int64 = 1 << 24
+
+    static func run(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, factors: LowRankFactors?) -> [Int32] {
+        let terms = factors?.rank ?? 0
+        let kk = (terms + 1) * k
+        let a = stackActivations(x, m: m, k: k, factors: factors)
+        let b = stackWeights(w, k: k, n: n, factors: factors)
+        let cuts = chunks(k: k, factors: factors)
+        var y = [Int32](repeating: 0, count: m * n)
+        var c = [Float](repeating: 0, count: m * n)
+        for (lo, hi) in cuts {
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(hi - lo),
+                                    1, ab + lo, Int32(kk), bb + lo * n, Int32(n), 0, cb, Int32(n))
+                    }
+                }
+            }
+            if cuts.count == 1 { return c.map { Int32($0) } }
+            for i in 0..<(m * n) { y[i] &+= Int32(c[i]) }
+        }
+        return y
+    }
+
+    /// Column ranges of the stacked K dimension, each with Σ_k max|term| ≤ 2^24.
+    static func chunks(k: Int, factors: LowRankFactors?) -> [(Int, Int)] {
+        var bounds = [Int64(128 * 128)]
+        if let f = factors {
+            for i in 0..<f.rank {
+                let mu = Int64(f.u[i].map { abs(Int64($0)) }.max() ?? 0)
+                let mv = Int64(f.v[i].map { abs(Int64($0)) }.max() ?? 0)
+                bounds.append(max(mu * mv, 1))
+            }
+        }
+        var cuts: [(Int, Int)] = []
+        var start = 0, sum: Int64 = 0
+        for col in 0..<(bounds.count * k) {
+            let t = bounds[col / k]
+            if sum + t > exactLimit { cuts.append((start, col)); start = col; sum = 0 }
+            sum += t
+        }
+        cuts.append((start, bounds.count * k))
+        return cuts
+    }
+
+    /// Row m of the result: x[m, :], then s(x)·u_i(|x|) for each term i.
+    static func stackActivations(_ x: [Int8], m: Int, k: Int, factors: LowRankFactors?) -> [Float] {
+        let terms = factors?.rank ?? 0
+        let kk = (terms + 1) * k
+        var a = [Float](repeating: 0, count: m * kk)
+        let lut = signedLUTs(factors?.u ?? [])
+        for i in 0..<m {
+            for p in 0..<k {
+                let v = x[i * k + p]
+                a[i * kk + p] = Float(v)
+                for t in 0..<terms { a[i * kk + (t + 1) * k + p] = lut[t][Int(UInt8(bitPattern: v))] }
+            }
+        }
+        return a
+    }
+
+    /// Rows of W, then rows of s(w)·v_i(|w|) for each term i.
+    static func stackWeights(_ w: [Int8], k: Int, n: Int, factors: LowRankFactors?) -> [Float] {
+        let terms = factors?.rank ?? 0
+        var b = [Float](repeating: 0, count: (terms + 1) * k * n)
+        let lut = signedLUTs(factors?.v ?? [])
+        for i in 0..<(k * n) {
+            let v = w[i]
+            b[i] = Float(v)
+            for t in 0..<terms { b[(t + 1) * k * n + i] = lut[t][Int(UInt8(bitPattern: v))] }
+        }
+        return b
+    }
+
+    /// For each factor, a 256-entry map from the Int8 bit pattern v to s(v)·f(|v|).
+    static func signedLUTs(_ f: [[Int32]]) -> [[Float]] {
+        f.map { row in
+            (0..<256).map { code in
+                let v = Int8(bitPattern: UInt8(code))
+                let t = Float(row[Int(v.magnitude)])
+                return v < 0 ? -t : t
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// The kernel chosen for one multiplier table, with the data that kernel needs, built once.
+public struct KernelPlan: Sendable {
+    /// The route `LUTGemm.fast` takes.
+    public let route: KernelRoute
+    /// The table the plan was built for.
+    public let table: SignedProductTable
+    /// Error factors, for `.lowRank`.
+    public let factors: LowRankFactors?
+    /// 64 bytes per weight code (UInt8 bit pattern of the Int8 weight), for `.blockComposed4`.
+    let nibbleTables: [UInt8]
+    /// Signed products P[xcode << 8 | wcode], for `.gather`.
+    let gatherTable: [Int32]
+
+    /// The preference order among applicable routes (measured: see docs/kernels.md).
+    public static func preferred(_ routes: [KernelRoute]) -> KernelRoute {
+        func rank(_ r: KernelRoute) -> Int {
+            switch r {
+            case .exact: 0
+            case .lowRank(let n) where n <= 1: 1
+            case .blockComposed4: 2
+            case .lowRank: 3
+            case .gather: 4
+            }
+        }
+        return routes.min { rank($0) < rank($1) } ?? .gather
+    }
+
+    /// Every route that computes `table` exactly (`.gather` always applies).
+    public static func applicableRoutes(_ table: SignedProductTable) -> [KernelRoute] {
+        var routes: [KernelRoute] = []
+        if let f = LowRankFactors.find(table) { routes.append(f.rank == 0 ? .exact : .lowRank(f.rank)) }
+        if NibbleSplit.applies(to: table) { routes.append(.blockComposed4) }
+        routes.append(.gather)
+        return routes
+    }
+
+    /// Checks which exact decompositions `table` admits and picks the fastest route.
+    public static func analyse(_ table: SignedProductTable) -> KernelPlan {
+        let route = preferred(applicableRoutes(table))
+        // `route` was found applicable just above, so this cannot fail; gather is the safe net.
+        return (try? KernelPlan(route: route, table: table)) ?? KernelPlan(gatherFor: table)
+    }
+
+    /// A plan forced onto `route`; throws if the route cannot compute `table` exactly.
+    public init(route: KernelRoute, table: SignedProductTable) throws {
+        self.route = route
+        self.table = table
+        var factors: LowRankFactors? = nil
+        var nibbles: [UInt8] = []
+        switch route {
+        case .exact, .lowRank:
+            let wanted = route == .exact ? 0 : { if case .lowRank(let r) = route { return r } else { return -1 } }()
+            guard wanted >= 0, let f = LowRankFactors.find(table), f.rank == wanted else {
+                throw ApproxError.unsupportedTable(
+                    reason: "the multiplier's error is not an exact integer factorisation of the form \(route)")
+            }
+            factors = f
+        case .blockComposed4:
+            guard NibbleSplit.applies(to: table) else {
+                throw ApproxError.unsupportedTable(
+                    reason: "T(a, b) does not split into nibble blocks of a with 16-bit parts; use route gather")
+            }
+            nibbles = NibbleSplit.tables(for: table)
+        case .gather:
+            break
+        }
+        self.factors = factors
+        nibbleTables = nibbles
+        gatherTable = route == .gather ? Self.signedProducts(table) : []
+    }
+
+    private init(gatherFor table: SignedProductTable) {
+        route = .gather
+        self.table = table
+        factors = nil
+        nibbleTables = []
+        gatherTable = Self.signedProducts(table)
+    }
+
+    /// P[xcode << 8 | wcode] = s(x)·s(w)·T(|x|, |w|) for the Int8 bit patterns xcode, wcode.
+    static func signedProducts(_ table: SignedProductTable) -> [Int32] {
+        var p = [Int32](repeating: 0, count: 65_536)
+        for xc in 0..<256 {
+            for wc in 0..<256 {
+                p[xc << 8 | wc] = table.product(Int8(bitPattern: UInt8(xc)), Int8(bitPattern: UInt8(wc)))
+            }
+        }
+        return p
+    }
+}
+
+/// The activation-nibble split used by the block-composed route:
+/// T(a, b) = g_b(a & 15) + h_b(a >> 4) with g_b(l) = T(l, b) − T(0, b) and h_b(h) = T(16h, b).
+enum NibbleSplit {
+    /// True when the split is exact for all 129 × 129 magnitude pairs and g, h fit in Int16.
+    static func applies(to t: SignedProductTable) -> Bool {
+        let side = SignedProductTable.side
+        for b in 0..<side {
+            let t0 = t.magnitude(0, b)
+            for a in 0..<side {
+                let g = t.magnitude(a & 15, b) - t0, h = t.magnitude(a & ~15, b)
+                guard g + h == t.magnitude(a, b), abs(g) <= 32_767, abs(h) <= 32_767 else { return false }
+            }
+        }
+        return true
+    }
+
+    /// 64 bytes per weight code: low and high bytes of s(w)·g (16 entries), then of s(w)·h (9 used).
+    static func tables(for t: SignedProductTable) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 256 * 64)
+        for wc in 0..<256 {
+            let w = Int8(bitPattern: UInt8(wc))
+            let b = Int(w.magnitude), s: Int32 = w < 0 ? -1 : 1
+            let base = wc * 64
+            for l in 0..<16 {
+                let g = UInt16(bitPattern: Int16(truncatingIfNeeded: s * (t.magnitude(l, b) - t.magnitude(0, b))))
+                out[base + l] = UInt8(g & 0xFF); out[base + 16 + l] = UInt8(g >> 8)
+            }
+            for h in 0...8 {
+                let v = UInt16(bitPattern: Int16(truncatingIfNeeded: s * t.magnitude(16 * h, b)))
+                out[base + 32 + h] = UInt8(v & 0xFF); out[base + 48 + h] = UInt8(v >> 8)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import CKernels
+
+/// Integer GEMM through an approximate multiplier: Y[m, n] = Σ_k s(x)·s(w)·T(|x[m,k]|, |w[k,n]|).
+///
+/// x is M×K row-major Int8 (activations), w is K×N row-major Int8 (weights), Y is M×N Int32.
+/// `reference` is the plain loop; `fast` runs the plan's route and is bit-exact to it.
+public enum LUTGemm {
+    /// The plain triple loop: the definition every kernel is checked against.
+    public static func reference(x: [Int8], w: [Int8], m: Int, k: Int, n: Int,
+                                 table: SignedProductTable) throws -> [Int32] {
+        try validate(x: x, w: w, m: m, k: k, n: n, table: table)
+        var y = [Int32](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var s: Int32 = 0
+                for p in 0..<k { s &+= table.product(x[i * k + p], w[p * n + j]) }
+                y[i * n + j] = s
+            }
+        }
+        return y
+    }
+
+    /// The plan's route; `allowAVX2: false` forces the portable C code (used to test both agree).
+    public static func fast(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
+                            allowAVX2: Bool = true) throws -> [Int32] {
+        try validate(x: x, w: w, m: m, k: k, n: n, table: plan.table)
+        if m == 0 || n == 0 { return [] }
+        if k == 0 { return [Int32](repeating: 0, count: m * n) }
+        let avx2 = allowAVX2 && hasAVX2
+        switch plan.route {
+        case .exact, .lowRank:
+            return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
+        case .blockComposed4:
+            return NativeRoutes.nibble(x: x, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
+        case .gather:
+            return NativeRoutes.gather(x: x, w: w, m: m, k: k, n: n, products: plan.gatherTable, avx2: avx2)
+        }
+    }
+
+    /// Whether this CPU runs the AVX2 kernels.
+    public static let hasAVX2: Bool = ck_has_avx2() != 0
+
+    /// Checks shapes, and that no Int32 sum can overflow (K · max|T| < 2^31).
+    static func validate(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, table: SignedProductTable) throws {
+        guard m >= 0, k >= 0, n >= 0 else {
+            throw ApproxError.invalidArgument(what: "GEMM shape", value: "\(m)×\(k)×\(n)", rule: "must be non-negative")
+        }
+        guard x.count == m * k else {
+            throw ApproxError.invalidArgument(what: "activation count", value: "\(x.count)", rule: "must be M·K = \(m * k)")
+        }
+        guard w.count == k * n else {
+            throw ApproxError.invalidArgument(what: "weight count", value: "\(w.count)", rule: "must be K·N = \(k * n)")
+        }
+        guard Int64(k) * Int64(table.maxMagnitude) <= Int64(Int32.max) else {
+            throw ApproxError.invalidArgument(what: "K", value: "\(k)",
+                                              rule: "K · max product (\(table.maxMagnitude)) must stay below 2^31")
+        }
+    }
+}

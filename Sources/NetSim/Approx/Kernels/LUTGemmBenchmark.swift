@@ -1,0 +1,120 @@
+import COpenBLAS
+import Foundation
+
+/// Times of one layer GEMM: plain-loop reference, fast kernel, OpenBLAS sgemm, all in one run.
+public struct LUTGemmTiming: Sendable, Codable, Equatable {
+    public let layer: String
+    public let m: Int, k: Int, n: Int
+    /// Plain loop, extrapolated linearly from `referenceRows` rows (rows are independent).
+    public let referenceSeconds: Double
+    public let referenceRows: Int
+    public let fastSeconds: Double
+    public let sgemmSeconds: Double
+    /// The two float GEMMs of the backward pass (dX = dY·Wᵀ, dW = Xᵀ·dY), measured.
+    public let backwardSeconds: Double
+    /// fast / sgemm.
+    public let ratio: Double
+
+    enum CodingKeys: String, CodingKey {
+        case layer, m, k, n, ratio
+        case referenceSeconds = "reference_s", referenceRows = "reference_rows", fastSeconds = "fast_s"
+        case sgemmSeconds = "sgemm_s", backwardSeconds = "backward_s"
+    }
+}
+
+/// The `axmul bench lutgemm` result.
+public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
+    public let route: String
+    public let shapes: [LUTGemmTiming]
+    /// 50,000 / 64 batches × Σ over ResNet-8 layers (fast forward + measured backward GEMMs).
+    public let resnet8EpochEstimateSeconds: Double
+    /// ProxSim's epoch time on a GTX 1080 Ti, from the seed paper.
+    public let anchorSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case route, shapes
+        case resnet8EpochEstimateSeconds = "resnet8_epoch_estimate_s", anchorSeconds = "anchor_s"
+    }
+}
+
+/// Measures reference, fast kernel and sgemm on the zoo's layer shapes (release builds only give
+/// meaningful figures). Each time is the best of `repeats` runs on random Int8 operands.
+public struct LUTGemmBenchmark: Sendable {
+    public let plan: KernelPlan
+    public let repeats: Int
+    /// Reference loop budget: rows are chosen so one timed run does at most this many MACs.
+    public let referenceMACs: Int
+
+    public init(plan: KernelPlan, repeats: Int = 3, referenceMACs: Int = 20_000_000) {
+        self.plan = plan; self.repeats = max(1, repeats); self.referenceMACs = referenceMACs
+    }
+
+    /// lenet5, resnet8 and vgg-cifar at batch 64.
+    public static var defaultShapes: [LUTGemmShape] {
+        LUTGemmShapes.lenet5() + LUTGemmShapes.resnet8() + LUTGemmShapes.vggCifar()
+    }
+
+    /// Runs every shape; `progress` gets each timing as it is measured.
+    public func run(_ shapes: [LUTGemmShape] = defaultShapes,
+                    progress: (LUTGemmTiming) -> Void = { _ in }) throws -> LUTGemmBenchReport {
+        var out: [LUTGemmTiming] = []
+        for s in shapes {
+            let t = try time(s)
+            progress(t)
+            out.append(t)
+        }
+        let resnet = out.filter { $0.layer.hasPrefix("resnet8.") }
+        let perBatch = resnet.reduce(0.0) { $0 + $1.fastSeconds + $1.backwardSeconds }
+        return LUTGemmBenchReport(route: plan.route.description, shapes: out,
+                                  resnet8EpochEstimateSeconds: perBatch * 50_000.0 / 64.0, anchorSeconds: 118)
+    }
+
+    /// Times one shape.
+    public func time(_ s: LUTGemmShape) throws -> LUTGemmTiming {
+        var rng = SplitMix64(seed: UInt64(s.macs))
+        let x = (0..<(s.m * s.k)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        let w = (0..<(s.k * s.n)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        let rows = max(1, min(s.m, referenceMACs / max(1, s.k * s.n)))
+        let xr = Array(x[0..<(rows * s.k)])
+        let refT = try best { _ = try LUTGemm.reference(x: xr, w: w, m: rows, k: s.k, n: s.n, table: plan.table) }
+        let fastT = try best { _ = try LUTGemm.fast(x: x, w: w, m: s.m, k: s.k, n: s.n, plan: plan) }
+        let xf = x.map(Float.init), wf = w.map(Float.init)
+        let dy = [Float](repeating: 0.5, count: s.m * s.n)
+        var c = [Float](repeating: 0, count: max(s.m * s.n, s.m * s.k, s.k * s.n))
+        let sgemmT = try best { Self.sgemm(xf, wf, &c, m: s.m, k: s.k, n: s.n, transA: false, transB: false) }
+        let backT = try best {
+            Self.sgemm(dy, wf, &c, m: s.m, k: s.n, n: s.k, transA: false, transB: true)   // dX = dY·Wᵀ
+            Self.sgemm(xf, dy, &c, m: s.k, k: s.m, n: s.n, transA: true, transB: false)   // dW = Xᵀ·dY
+        }
+        return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n,
+                             referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
+                             fastSeconds: fastT, sgemmSeconds: sgemmT, backwardSeconds: backT,
+                             ratio: fastT / sgemmT)
+    }
+
+    /// Best wall time of `repeats` runs, in seconds.
+    func best(_ body: () throws -> Void) throws -> Double {
+        var bestT = Double.infinity
+        for _ in 0..<repeats {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body()
+            bestT = min(bestT, Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
+        }
+        return bestT
+    }
+
+    /// Row-major C[m×n] = op(A)·op(B) with op(A) m×k and op(B) k×n.
+    static func sgemm(_ a: [Float], _ b: [Float], _ c: inout [Float], m: Int, k: Int, n: Int,
+                      transA: Bool, transB: Bool) {
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
+                    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k), 1, ab, Int32(transA ? m : k), bb, Int32(transB ? k : n),
+                                0, cb, Int32(n))
+                }
+            }
+        }
+    }
+}

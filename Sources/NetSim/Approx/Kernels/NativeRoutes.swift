@@ -1,0 +1,83 @@
+import CKernels
+import Dispatch
+
+/// The C kernels (nibble lookups, gathers), run on 2 cores over disjoint row blocks of Y.
+enum NativeRoutes {
+    /// Block-composed route: one 32-row activation panel per task, AVX2 vpshufb or portable C.
+    static func nibble(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], avx2: Bool) -> [Int32] {
+        let rowsPer = Int(CK_NIB_ROWS), step = Int(CK_NIB_PANEL_STEP)
+        let panels = (m + rowsPer - 1) / rowsPer
+        var y = [Int32](repeating: 0, count: m * n)
+        x.withUnsafeBufferPointer { xp in
+            w.withUnsafeBufferPointer { wp in
+                tables.withUnsafeBufferPointer { tp in
+                    y.withUnsafeMutableBufferPointer { yp in
+                        guard let xb = xp.baseAddress, let wb = wp.baseAddress, let tb = tp.baseAddress,
+                              let yb = yp.baseAddress else { return }
+                        let ctx = UnsafeSendable((xb, UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), tb, yb))
+                        inParallel(panels) { lo, hi in
+                            let (xs, ws, ts, ys) = ctx.value
+                            let panel = UnsafeMutablePointer<UInt8>.allocate(capacity: k * step)
+                            defer { panel.deallocate() }
+                            for pi in lo..<hi {
+                                let m0 = pi * rowsPer, rows = min(rowsPer, m - m0)
+                                ck_nib_pack_panel(xs, Int32(k), Int32(m0), Int32(rows), panel)
+                                let out = ys + m0 * n
+                                if avx2 {
+                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, Int32(n))
+                                } else {
+                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, Int32(n))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    /// Gather route: each activation selects a row of the signed 256×256 product table.
+    static func gather(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, products: [Int32], avx2: Bool) -> [Int32] {
+        var y = [Int32](repeating: 0, count: m * n)
+        x.withUnsafeBufferPointer { xp in
+            w.withUnsafeBufferPointer { wp in
+                products.withUnsafeBufferPointer { pp in
+                    y.withUnsafeMutableBufferPointer { yp in
+                        guard let xb = xp.baseAddress, let wb = wp.baseAddress, let pb = pp.baseAddress,
+                              let yb = yp.baseAddress else { return }
+                        let ctx = UnsafeSendable((UnsafeRawPointer(xb).assumingMemoryBound(to: UInt8.self),
+                                                  UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), pb, yb))
+                        let blocks = (m + 15) / 16
+                        inParallel(blocks) { lo, hi in
+                            let (xs, ws, ps, ys) = ctx.value
+                            let m0 = Int32(lo * 16), m1 = Int32(min(hi * 16, m))
+                            if avx2 {
+                                ck_gather_gemm_avx2(xs, Int32(k), ws, Int32(n), ps, m0, m1, ys)
+                            } else {
+                                ck_gather_gemm_scalar(xs, Int32(k), ws, Int32(n), ps, m0, m1, ys)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    /// Splits `count` items into 2 contiguous halves (the machine's cores) and runs them concurrently.
+    /// Each item writes disjoint rows of Y, so the result does not depend on scheduling.
+    static func inParallel(_ count: Int, _ body: @Sendable (Int, Int) -> Void) {
+        let parts = min(count, 2)
+        guard parts > 1 else { if count > 0 { body(0, count) }; return }
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            body(p * count / parts, (p + 1) * count / parts)
+        }
+    }
+}
+
+/// Carries raw pointers into `concurrentPerform`; callers guarantee disjoint writes.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

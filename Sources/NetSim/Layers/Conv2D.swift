@@ -1,0 +1,156 @@
+/// 2-D convolution over NCHW input with stride, zero padding and groups (depthwise when
+/// groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out] (optional).
+///
+/// Implemented as im2col + one GEMM per group; the forward GEMM goes through `engine`.
+public struct Conv2D: Layer {
+    public var name: String
+    public var kind: String { "Conv2D" }
+    public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, padding: Int, groups: Int
+    public let hasBias: Bool
+    /// [weight, bias?].
+    public var parameters: [Parameter]
+    /// Computes the forward product; swap in a quantised or approximate engine.
+    public var engine: any MatMulEngine = BLASEngine()
+    /// Applied to the pre-activation output in forward passes.
+    public var postOp: PostOp?
+    private var geometry = ConvGeometry(batch: 0, channels: 0, height: 0, width: 0, kernelH: 1, kernelW: 1, stride: 1, padding: 0)
+    private var cols: [Float] = []
+    private var rCols: [Float] = []
+
+    /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias.
+    public init(_ name: String, inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1,
+                padding: Int = 0, groups: Int = 1, bias: Bool = true, rng: inout SplitMix64) {
+        precondition(inChannels % groups == 0 && outChannels % groups == 0, "\(name): channels not divisible by groups")
+        self.name = name
+        (self.inChannels, self.outChannels, self.kernel) = (inChannels, outChannels, kernel)
+        (self.stride, self.padding, self.groups, self.hasBias) = (stride, padding, groups, bias)
+        let fanIn = inChannels / groups * kernel * kernel
+        let bound = (6.0 / Float(fanIn)).squareRoot()
+        var w = Tensor(shape: [outChannels, inChannels / groups, kernel, kernel])
+        for i in 0..<w.count { w.data[i] = (rng.nextUniform() * 2 - 1) * bound }
+        parameters = [Parameter("weight", w)]
+        if bias { parameters.append(Parameter("bias", Tensor(shape: [outChannels]))) }
+    }
+
+    public func outputShape(for input: [Int]) throws -> [Int] {
+        guard input.count == 3, input[0] == inChannels, input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel else {
+            throw ModelError.shapeMismatch(layer: name, expected: "[\(inChannels), H, W] with H, W ≥ \(kernel - 2 * padding)", found: input)
+        }
+        let g = geometry(batch: 1, input)
+        return [outChannels, g.outH, g.outW]
+    }
+
+    public func macs(for input: [Int]) -> Int {
+        guard let s = try? outputShape(for: input) else { return 0 }
+        return s.reduce(1, *) * inChannels / groups * kernel * kernel
+    }
+
+    private func geometry(batch: Int, _ chw: [Int]) -> ConvGeometry {
+        ConvGeometry(batch: batch, channels: chw[0], height: chw[1], width: chw[2],
+                     kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
+    }
+
+    /// y = W ∗ cols (+ bias), returned NCHW.
+    private func convolve(_ cols: [Float], weight: [Float], bias: [Float]?, engine: any MatMulEngine) -> Tensor {
+        let g = geometry, og = outChannels / groups, k = g.rows / groups, np = g.columns
+        var yT = [Float](repeating: 0, count: outChannels * np)
+        weight.withUnsafeBufferPointer { w in
+            cols.withUnsafeBufferPointer { c in
+                yT.withUnsafeMutableBufferPointer { y in
+                    for grp in 0..<groups {
+                        MatMul.gemm(engine, m: og, n: np, k: k, a: w.baseAddress! + grp * og * k,
+                                    b: c.baseAddress! + grp * k * np, c: y.baseAddress! + grp * og * np)
+                    }
+                }
+            }
+        }
+        if let bias {
+            for o in 0..<outChannels { let b = bias[o]; for j in 0..<np { yT[o * np + j] += b } }
+        }
+        return Tensor(shape: [g.batch, outChannels, g.outH, g.outW],
+                      data: ChannelMajor.toNCHW(yT, batch: g.batch, channels: outChannels, pixels: g.outPixels))
+    }
+
+    /// acc += dyT · colsᵀ per group (weight gradient).
+    private func weightGrad(_ dyT: [Float], _ cols: [Float], into acc: inout [Float]) {
+        let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns
+        dyT.withUnsafeBufferPointer { d in
+            cols.withUnsafeBufferPointer { c in
+                acc.withUnsafeMutableBufferPointer { a in
+                    for grp in 0..<groups {
+                        MatMul.gemm(transB: true, m: og, n: k, k: np, a: d.baseAddress! + grp * og * np,
+                                    b: c.baseAddress! + grp * k * np, c: a.baseAddress! + grp * og * k, beta: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Columns gradient Wᵀ · dyT per group, accumulated into `dcols`.
+    private func columnGrad(_ dyT: [Float], weight: [Float], into dcols: inout [Float]) {
+        let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns
+        dyT.withUnsafeBufferPointer { d in
+            weight.withUnsafeBufferPointer { w in
+                dcols.withUnsafeMutableBufferPointer { c in
+                    for grp in 0..<groups {
+                        MatMul.gemm(transA: true, m: k, n: np, k: og, a: w.baseAddress! + grp * og * k,
+                                    b: d.baseAddress! + grp * og * np, c: c.baseAddress! + grp * k * np, beta: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    private func channelMajor(_ dy: Tensor) -> [Float] {
+        ChannelMajor.fromNCHW(dy.data, batch: geometry.batch, channels: outChannels, pixels: geometry.outPixels)
+    }
+
+    private func biasGrad(_ dyT: [Float]) -> [Float] {
+        let np = geometry.columns
+        return (0..<outChannels).map { o in var s: Float = 0; for j in 0..<np { s += dyT[o * np + j] }; return s }
+    }
+
+    public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
+        precondition(x.shape.count == 4 && x.shape[1] == inChannels, "\(name): input \(x.shape)")
+        geometry = geometry(batch: x.batch, Array(x.shape.dropFirst()))
+        cols = geometry.im2col(x.data)
+        var y = convolve(cols, weight: parameters[0].value.data, bias: hasBias ? parameters[1].value.data : nil, engine: engine)
+        postOp?(&y)
+        return y
+    }
+
+    public mutating func backward(_ dy: Tensor) -> Tensor {
+        let dyT = channelMajor(dy)
+        weightGrad(dyT, cols, into: &parameters[0].grad.data)
+        if hasBias { parameters[1].grad.add(Tensor(shape: [outChannels], data: biasGrad(dyT))) }
+        var dcols = [Float](repeating: 0, count: cols.count)
+        columnGrad(dyT, weight: parameters[0].value.data, into: &dcols)
+        return Tensor(shape: [geometry.batch, inChannels, geometry.height, geometry.width], data: geometry.col2im(dcols))
+    }
+
+    public mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor) {
+        geometry = geometry(batch: x.batch, Array(x.shape.dropFirst()))
+        cols = geometry.im2col(x.data)
+        rCols = geometry.im2col(rx.data)
+        let w = parameters[0].value.data, v = parameters[0].directionOrZero.data
+        let y = convolve(cols, weight: w, bias: hasBias ? parameters[1].value.data : nil, engine: BLASEngine())
+        var ry = convolve(rCols, weight: w, bias: nil, engine: BLASEngine())
+        ry.add(convolve(cols, weight: v, bias: hasBias ? parameters[1].directionOrZero.data : nil, engine: BLASEngine()))
+        return (y, ry)
+    }
+
+    public mutating func backwardR(_ dy: Tensor, _ rdy: Tensor) throws -> (Tensor, Tensor) {
+        let dx = backward(dy)
+        let dyT = channelMajor(dy), rdyT = channelMajor(rdy)
+        var rdw = [Float](repeating: 0, count: parameters[0].value.count)
+        weightGrad(rdyT, cols, into: &rdw)
+        weightGrad(dyT, rCols, into: &rdw)
+        parameters[0].rGrad = Tensor(shape: parameters[0].value.shape, data: rdw)
+        if hasBias { parameters[1].rGrad = Tensor(shape: [outChannels], data: biasGrad(rdyT)) }
+        var dcols = [Float](repeating: 0, count: cols.count)
+        columnGrad(rdyT, weight: parameters[0].value.data, into: &dcols)
+        columnGrad(dyT, weight: parameters[0].directionOrZero.data, into: &dcols)
+        let rdx = Tensor(shape: dx.shape, data: geometry.col2im(dcols))
+        return (dx, rdx)
+    }
+}

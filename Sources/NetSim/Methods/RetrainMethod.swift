@@ -1,0 +1,45 @@
+/// The retraining methods compared in the seed paper's section 5.
+public enum RetrainMethod: String, Sendable, Codable, CaseIterable {
+    /// Behavioural simulation in the forward pass, straight-through gradient (eq. 13).
+    case behavioural
+    /// Exact quantised layers plus the neuron-wise error model (eqs. 12, 15).
+    case errormodel
+    /// Exact quantised layers on W ⊙ Err with Err ~ N(1, σ) (eq. 16).
+    case baseline
+    /// Exact quantised layers plus white Gaussian noise at an SNR.
+    case awgn
+}
+
+/// Retraining hyper-parameters; defaults are the paper's (SGD, momentum 0.9, lr 1e-4, batch 64, 5 epochs).
+public struct RetrainConfig: Sendable {
+    public var method: RetrainMethod = .errormodel
+    public var epochs = 5
+    public var learningRate: Float = 1e-4
+    public var batchSize = 64
+    public var momentum: Float = 0.9
+    public var seed: UInt64 = 1
+    /// Samples p for the error model (the paper's default 512).
+    public var errorModelSamples = 512
+    /// Baseline model: draw a fresh Err every step (true) or one fixed Err per layer.
+    public var baselineFresh = true
+    /// Baseline model σ; nil derives it per layer from the multiplier's relative-error deviation.
+    public var baselineSigma: Float?
+    /// AWGN SNR in dB; nil uses each layer's SNR measured by the error model.
+    public var snrDB: Double?
+    public var quant = ApproxNetwork.QuantOptions()
+    public init() {}
+}
+
+/// What `axmul retrain --json` ends with.
+public struct RetrainReport: Sendable, Codable, Equatable {
+    public var approxAccuracyBefore: Double
+    public var approxAccuracyAfter: Double
+    public var epochSeconds: [Double]
+    public var method: String
+    public var multiplier: String
+
+    enum CodingKeys: String, CodingKey {
+        case approxAccuracyBefore = "approx_accuracy_before", approxAccuracyAfter = "approx_accuracy_after"
+        case epochSeconds = "epoch_seconds", method, multiplier
+    }
+}

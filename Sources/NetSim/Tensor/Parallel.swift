@@ -1,0 +1,41 @@
+import Dispatch
+
+/// Deterministic data parallelism for the non-GEMM heavy ops.
+///
+/// Work is split into a fixed number of chunks that depends only on the problem size, never on
+/// the thread count, and any reduction over chunks is done in chunk order; results are therefore
+/// bit-identical whatever the machine.
+public enum Parallel {
+    /// Runs `body(i)` for i in 0..<count, spread over the available cores.
+    /// Items must write to disjoint memory.
+    public static func forEach(_ count: Int, minItemsPerChunk: Int = 1, _ body: (Int) -> Void) {
+        guard count > 0 else { return }
+        let chunks = min(count / max(minItemsPerChunk, 1), 8)
+        if chunks <= 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * count / chunks, hi = (c + 1) * count / chunks
+                for i in lo..<hi { box.value(i) }
+            }
+        }
+    }
+}
+
+/// A pointer that may cross into `concurrentPerform` closures; callers guarantee disjoint writes.
+struct SendablePointer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    subscript(i: Int) -> T {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+}
+
+/// Carries a non-Sendable value into `concurrentPerform`; callers guarantee data-race freedom.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

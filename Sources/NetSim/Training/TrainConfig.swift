@@ -1,0 +1,58 @@
+/// Hyper-parameters of a training run (saved in checkpoints so `--resume` continues identically).
+public struct TrainConfig: Sendable, Codable, Equatable {
+    public var epochs: Int = 10
+    public var batchSize: Int = 32
+    public var learningRate: Float = 0.01
+    public var optimizer: Optimizer.Kind = .sgd
+    public var momentum: Float = 0.9
+    public var nesterov: Bool = false
+    public var weightDecay: Float = 0
+    /// Schedule text, see `LRSchedule.parse`.
+    public var schedule: String = "constant"
+    /// Seeds weight initialisation, shuffling and dropout.
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case epochs, batchSize = "batch_size", learningRate = "lr", optimizer, momentum, nesterov
+        case weightDecay = "weight_decay", schedule, seed
+    }
+
+    /// A fresh optimiser for this configuration.
+    public func makeOptimizer() -> Optimizer {
+        Optimizer(kind: optimizer, momentum: momentum, nesterov: nesterov, weightDecay: weightDecay)
+    }
+}
+
+/// One line of the per-epoch JSONL log.
+public struct EpochRecord: Sendable, Codable, Equatable {
+    public var epoch: Int
+    public var lr: Float
+    public var trainLoss: Double
+    public var trainAccuracy: Double
+    public var testLoss: Double
+    public var testAccuracy: Double
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case epoch, lr, trainLoss = "train_loss", trainAccuracy = "train_accuracy"
+        case testLoss = "test_loss", testAccuracy = "test_accuracy", seconds
+    }
+}
+
+/// Progress within an epoch, for progress bars.
+public struct BatchProgress: Sendable {
+    public var epoch: Int
+    public var batch: Int
+    public var batches: Int
+    public var runningLoss: Double
+    public var runningAccuracy: Double
+}
+
+/// Accuracy and mean loss of a network on a data set.
+public struct Evaluation: Sendable, Codable, Equatable {
+    public var accuracy: Double
+    public var loss: Double
+    public var samples: Int
+}

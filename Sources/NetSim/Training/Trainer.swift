@@ -1,0 +1,85 @@
+import Foundation
+
+/// The epoch loop: seeded shuffling (SplitMix64), mini-batch SGD/Adam, per-epoch evaluation.
+///
+/// All randomness flows from one `SplitMix64` whose state is checkpointed, so a resumed run
+/// reproduces an uninterrupted one exactly (for a fixed OpenBLAS thread count).
+public struct Trainer: Sendable {
+    public var network: Network
+    public var optimizer: Optimizer
+    public var config: TrainConfig
+    /// Epochs completed.
+    public var epoch: Int = 0
+    public var rng: SplitMix64
+
+    /// A trainer for `network` (already initialised from `config.seed`).
+    public init(network: Network, config: TrainConfig) {
+        self.network = network
+        self.config = config
+        self.optimizer = config.makeOptimizer()
+        self.rng = SplitMix64(seed: config.seed ^ 0x5EED_5EED_5EED_5EED)
+    }
+
+    /// Trains one epoch on `train`, evaluates on `test`, and returns the log record.
+    public mutating func runEpoch(train: LabeledData, test: LabeledData,
+                                  progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
+        let start = Date()
+        let lr = try LRSchedule.parse(config.schedule, epochs: config.epochs).rate(base: config.learningRate, epoch: epoch)
+        let order = rng.permutation(train.count)
+        let bs = max(1, config.batchSize)
+        let batches = (train.count + bs - 1) / bs
+        var lossSum = 0.0, correct = 0, seen = 0
+        for b in 0..<batches {
+            let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
+            let (x, y) = Self.batch(train, idx)
+            network.zeroGradients()
+            var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: rng.next()))
+            let z = network.forward(x, context: &ctx)
+            let out = SoftmaxCrossEntropy.lossAndGradient(logits: z, labels: y)
+            network.backward(out.grad)
+            optimizer.update(&network, lr: lr)
+            lossSum += out.loss * Double(idx.count)
+            correct += out.correct
+            seen += idx.count
+            progress?(BatchProgress(epoch: epoch, batch: b + 1, batches: batches,
+                                    runningLoss: lossSum / Double(seen), runningAccuracy: Double(correct) / Double(seen)))
+        }
+        epoch += 1
+        let eval = Self.evaluate(network, on: test, batchSize: max(bs, 256))
+        return EpochRecord(epoch: epoch, lr: lr, trainLoss: lossSum / Double(max(seen, 1)),
+                           trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: eval.loss,
+                           testAccuracy: eval.accuracy, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Accuracy and mean loss of `network` in eval mode.
+    public static func evaluate(_ network: Network, on data: LabeledData, batchSize: Int = 256) -> Evaluation {
+        var net = network
+        var correct = 0, loss = 0.0
+        var start = 0
+        while start < data.count {
+            let idx = Array(start..<min(start + batchSize, data.count))
+            let (x, y) = batch(data, idx)
+            var ctx = ForwardContext(mode: .eval)
+            let out = SoftmaxCrossEntropy.lossAndGradient(logits: net.forward(x, context: &ctx), labels: y)
+            correct += out.correct
+            loss += out.loss * Double(idx.count)
+            start += batchSize
+        }
+        let n = max(data.count, 1)
+        return Evaluation(accuracy: Double(correct) / Double(n), loss: loss / Double(n), samples: data.count)
+    }
+
+    /// The samples at `indices` as a [B, sampleShape…] tensor and their labels.
+    public static func batch(_ data: LabeledData, _ indices: [Int]) -> (Tensor, [Int32]) {
+        let size = data.sampleSize
+        var values = [Float](repeating: 0, count: indices.count * size)
+        var labels = [Int32](repeating: 0, count: indices.count)
+        data.values.withUnsafeBufferPointer { src in
+            for (k, i) in indices.enumerated() {
+                for j in 0..<size { values[k * size + j] = src[i * size + j] }
+                labels[k] = data.labels[i]
+            }
+        }
+        return (Tensor(shape: [indices.count] + data.sampleShape, data: values), labels)
+    }
+}

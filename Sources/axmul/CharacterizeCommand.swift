@@ -1,0 +1,112 @@
+import ArgumentParser
+import Circuits
+import Foundation
+
+/// `axmul characterize <design>... [--all] [--json] [--sort <metric>] [--pairs F]`.
+struct CharacterizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "characterize",
+        abstract: "Exact error metrics (unsigned and magnitude domains) and cost estimates of designs.",
+        discussion: """
+        Metrics are computed over all operand pairs (16x16 designs: all 2^32, multi-threaded).
+        The table marks with * the Pareto-optimal rows (power_rel against magnitude mre_pct).
+        Sort keys: a metric (magnitude domain), unsigned.<metric>, magnitude.<metric>, a cost key
+        (luts, carry_cells, lut_levels, delay_ns, power_mw, power_rel), name or width.
+        Definitions and model assumptions: docs/cost-model.md.
+        """)
+
+    @Argument(help: "Built-in design names (see `axmul list`) or design-file paths.")
+    var designs: [String] = []
+
+    @Flag(name: .long, help: "Characterise every built-in design.")
+    var all = false
+
+    @Flag(name: .long, help: "Print a JSON array of {name, width, unsigned, magnitude, cost}.")
+    var json = false
+
+    @Option(name: .long, help: "Sort the table by this key (ascending).")
+    var sort: String?
+
+    @Option(name: .long, help: "Operand pairs for the power model: a text file of 'a b' lines (default: 10,000 uniform pairs).")
+    var pairs: String?
+
+    func validate() throws {
+        if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
+        if let sort, !CharacterisationReport.isValidSortKey(sort) {
+            throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")
+        }
+    }
+
+    func run() throws {
+        let names = all ? BuiltinDesigns.catalog.map(\.name) + designs : designs
+        var model = CostModel()
+        if let pairs { model.pairs = try DesignArgument.reporting { try OperandPairs.read(pairs) } }
+        let characteriser = Characteriser(costModel: model)
+        let bar = ProgressBar.forStandardError()
+        var results: [Characterisation] = []
+        for name in names {
+            let design = try DesignArgument.resolve(name)
+            let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
+            results.append(try DesignArgument.reporting {
+                try characteriser.characterise(design, reference: design.exactReference(), progress: report)
+            })
+            bar?.clear()
+        }
+        if json {
+            print(try DesignArgument.json(results))
+        } else {
+            print(CharacterisationReport.text(results, sortKey: sort))
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, shown only on a terminal and outside CI.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastPercent = -1
+
+    /// A bar if stderr is a TTY and the CI environment variable is unset, else nil.
+    static func forStandardError() -> ProgressBar? {
+        isatty(2) != 0 && ProcessInfo.processInfo.environment["CI"] == nil ? ProgressBar() : nil
+    }
+
+    func show(label: String, done: Int, total: Int) {
+        let percent = total == 0 ? 100 : 100 * done / total
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let filled = percent * 30 / 100
+        writeStderr("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(percent)% \(label)")
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if lastPercent >= 0 { writeStderr("\r" + String(repeating: " ", count: 79) + "\r") }
+        lastPercent = -1
+    }
+}
+
+/// Reads a text file of operand pairs, one "a b" (or "a,b") per line.
+enum OperandPairs {
+    static func read(_ path: String) throws -> [CostModel.Pair] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw DesignError.io(path: path, reason: "cannot read the operand-pair file '\(path)'")
+        }
+        var out: [CostModel.Pair] = []
+        for (k, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let f = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            guard f.count == 2, let a = UInt64(f[0]), let b = UInt64(f[1]) else {
+                throw DesignError.invalidValue(what: "operand pair", value: String(line), rule: "each line holds two non-negative integers 'a b'",
+                                               location: SourceLocation(file: path, line: k + 1))
+            }
+            out.append(CostModel.Pair(a: a, b: b))
+        }
+        guard out.count >= 2 else {
+            throw DesignError.invalidValue(what: "operand-pair file", value: "\(out.count) pairs", rule: "the power model needs at least 2 pairs",
+                                           location: SourceLocation(file: path, line: 1))
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Circuits
+import TableFormat
+
+extension OperandEncoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let e = OperandEncoding.allCases.first(where: { $0.name == argument }) else { return nil }
+        self = e
+    }
+}
+
+/// `axmul compile <design> -o F`: the `.axlut` lookup table that NetSim reads.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Write a design's lookup-table file (.axlut, see docs/table-format.md).",
+        discussion: """
+        The default encoding is sign-magnitude: first operand = activation magnitude, second = weight
+        magnitude; DNN use reads magnitudes 0..128 of an 8-bit design, but all 2^n x 2^n entries are
+        stored so the table also serves unsigned use.
+        """)
+
+    @Argument(help: "A built-in design name or a design-file path.")
+    var design: String
+
+    @Option(name: .shortAndLong, help: "Output .axlut file.")
+    var output: String
+
+    @Option(name: .long, help: "Operand encoding: unsigned, sign-magnitude or twos-complement.")
+    var encoding: OperandEncoding = .signMagnitude
+
+    func run() throws {
+        let resolved = try DesignArgument.resolve(design)
+        let table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
+        try DesignArgument.reporting { try table.write(to: output) }
+        print("wrote \(output): \(resolved.name), \(table.widthA)x\(table.widthB) \(encoding.name), \(table.outputType.name), route \(table.metadata["route"] ?? "-")")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import NetSim
+
+/// `axmul crosseval`: each retrained model evaluated with each multiplier (the paper's Table 7).
+struct CrossEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosseval",
+        abstract: "Evaluate models retrained for multipliers X1..Xn with every multiplier (behavioural).",
+        discussion: """
+        Example: axmul crosseval --data breast_cancer_wdbc --model m.safetensors --model m-2222.safetensors \\
+                 --multiplier smapprox8x8-1110 --multiplier smapprox8x8-2222
+        """)
+
+    @Option(help: "Dataset name or path.") var data: String
+    @Option(help: "A model checkpoint (repeatable): the rows.") var model: [String]
+    @Option(help: "A multiplier, design name or .axlut (repeatable): the columns.") var multiplier: [String]
+    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
+    @Flag(help: "JSON output.") var json = false
+
+    func validate() throws {
+        guard !model.isEmpty, !multiplier.isEmpty else { throw ValidationError("give at least one --model and one --multiplier") }
+    }
+
+    func run() throws {
+        let d = try ApproxCLI.loadData(data)
+        let models = try model.map { (name: $0, network: try ApproxCLI.loadModel($0).network) }
+        let entries = try multiplier.map { try ApproxCLI.multiplier($0).0 }
+        var options = ApproxNetwork.QuantOptions()
+        options.perChannelWeights = perChannel
+        let table = CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test, options: options)
+        if json { print(try DesignArgument.json(table)); return }
+        let width = max(12, table.models.map(\.count).max() ?? 0)
+        let pad = { (s: String) in s.padding(toLength: width, withPad: " ", startingAt: 0) }
+        print(pad("model") + "  8b-exact  " + table.multipliers.map { $0.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined())
+        for (i, m) in table.models.enumerated() {
+            let cells = table.accuracy[i].map { String(format: "%-18.4f", $0) }.joined()
+            print(pad(m) + String(format: "  %-8.4f  ", table.exact8[i]) + cells)
+        }
+    }
+}

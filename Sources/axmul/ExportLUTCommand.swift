@@ -1,0 +1,32 @@
+import ArgumentParser
+import Circuits
+
+extension TableExchangeFormat: ExpressibleByArgument {}
+
+/// `axmul export-lut <design> --format npy|tfapprox|text -o F`.
+struct ExportLUTCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-lut",
+        abstract: "Export a design's table for another tool.",
+        discussion: """
+        npy: uint32 array (2^n, 2^n), row = first operand. tfapprox: 65,536 little-endian uint16 values,
+        index a*256 + b (8x8 only). text: CSV, one line per first operand.
+        """)
+
+    @Argument(help: "A built-in design name or a design-file path.")
+    var design: String
+
+    @Option(name: .long, help: "npy, tfapprox or text.")
+    var format: TableExchangeFormat
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String
+
+    func run() throws {
+        let resolved = try DesignArgument.resolve(design)
+        try DesignArgument.reporting {
+            try TableExchange.export(try resolved.truthTable(), format: format, to: output)
+        }
+        print("wrote \(output) (\(format.rawValue)) for \(resolved.name)")
+    }
+}

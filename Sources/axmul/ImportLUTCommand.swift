@@ -1,0 +1,29 @@
+import ArgumentParser
+import Circuits
+
+/// `axmul import-lut F --format … --name N`: a design file from another tool's table.
+struct ImportLUTCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-lut",
+        abstract: "Create a table design from a table file made by another tool.",
+        discussion: "Writes the design file N.axd (or -o PATH), which characterize, compile and the other commands accept.")
+
+    @Argument(help: "The table file to import.")
+    var file: String
+
+    @Option(name: .long, help: "npy, tfapprox or text.")
+    var format: TableExchangeFormat
+
+    @Option(name: .long, help: "Name of the new design.")
+    var name: String
+
+    @Option(name: .shortAndLong, help: "Design file to write (default: <name>.axd).")
+    var output: String?
+
+    func run() throws {
+        let design = try DesignArgument.reporting { try TableExchange.importDesign(path: file, format: format, name: name) }
+        let path = output ?? "\(name).\(DesignParser.fileExtension)"
+        try DesignArgument.reporting { try TableExchange.writeDesignFile(design, to: path) }
+        print("wrote \(path): \(design.widthA)x\(design.widthB) table design '\(name)'")
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Circuits
+import Foundation
+
+/// `axmul import-verilog <file.v> -o <design file>`: reads a flat gate-level netlist into a design file.
+struct ImportVerilogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-verilog",
+        abstract: "Read a flat gate-level Verilog netlist into a design file.",
+        discussion: "The first input vector in the port list is the first operand (table row); --swap-operands swaps them. See docs/verilog.md for the accepted subset.")
+
+    @Argument(help: "The Verilog file (one flat module: two input vectors, one output vector).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The design file to write (.axd).")
+    var output: String
+
+    @Option(name: .long, help: "The design name (default: the module name).")
+    var name: String?
+
+    @Flag(name: .long, help: "Use the second input vector as the first operand.")
+    var swapOperands = false
+
+    func run() throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            try DesignArgument.reporting { () throws(VerilogError) in
+                throw VerilogError.io(path: file, reason: "cannot read '\(file)': \(error.localizedDescription)")
+            }
+            return
+        }
+        let design = try DesignArgument.reporting {
+            try VerilogImporter.design(text: text, file: file, name: name, swapOperands: swapOperands)
+        }
+        try DesignArgument.reporting { try VerilogExport.writeAtomically(DesignWriter.text(for: design), to: output) }
+        let gates = design.gateNetlist
+        print("imported \(design.name): \(design.widthA)x\(design.widthB) -> \(design.outputWidth) bits, "
+              + "\(gates?.cells.count ?? 0) gate cells; first operand \(gates?.operandA.name ?? "?"), "
+              + "second operand \(gates?.operandB.name ?? "?"); wrote \(output)")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Circuits
+
+/// `axmul table <design> -o F`: the full truth table as CSV, or .npy if F ends in .npy.
+struct TableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "table",
+        abstract: "Write a design's full truth table (row = first operand, column = second operand).",
+        discussion: "CSV by default; a NumPy .npy uint32 array of shape (2^n, 2^n) when the output name ends in .npy.")
+
+    @Argument(help: "A built-in design name (see `axmul list`) or a path to a design file.")
+    var design: String
+
+    @Option(name: .shortAndLong, help: "Output file (.csv or .npy).")
+    var output: String
+
+    func run() throws {
+        let resolved = try DesignArgument.resolve(design)
+        let table = try resolved.truthTable()
+        try table.write(to: output)
+        print("wrote \(table.rows)x\(table.columns) table of \(resolved.name) to \(output)")
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+import NetSim
+
+/// Route analysis: which exact decomposition each kind of table admits.
+@Suite struct KernelPlanTests {
+    @Test func exactTableTakesTheExactRoute() throws {
+        let exact = try KernelTestTables.signed(KernelTestTables.exact)
+        #expect(KernelPlan.analyse(exact).route == .exact)
+    }
+
+    @Test func smapproxCompositionsAreBlockComposed() throws {
+        for digits in [[3, 3, 3, 0], [1, 1, 1, 0], [2, 2, 2, 2], [1, 2, 3, 0]] {
+            let table = try KernelTestTables.signed(KernelTestTables.smapprox(digits))
+            let routes = KernelPlan.applicableRoutes(table)
+            #expect(routes.contains(.blockComposed4), "SMApprox \(digits)")
+        }
+    }
+
+    @Test func kulkarniErrorIsRankOneWithTheKnownFactors() throws {
+        let table = try KernelTestTables.signed(KernelTestTables.table256 { KernelTestTables.kulkarni($0, $1) })
+        let f = try #require(LowRankFactors.find(table))
+        #expect(f.rank == 1)
+        let p = KernelTestTables.kulkarniDigitsOfThree
+        // Factors are unique up to scale; their product must be −2·p(a)·p(b).
+        let ok = (0...128).allSatisfy { a in
+            (0...128).allSatisfy { b in Int(f.u[0][a]) * Int(f.v[0][b]) == -2 * p(a) * p(b) }
+        }
+        #expect(ok)
+        #expect(KernelPlan.applicableRoutes(table).contains(.blockComposed4))
+        #expect(KernelPlan.analyse(table).route == .lowRank(1))
+    }
+
+    @Test func constructedLowRankTablesAreFound() throws {
+        let one = try KernelTestTables.signed(KernelTestTables.rankOne)
+        #expect(KernelPlan.analyse(one).route == .lowRank(1))
+        let two = KernelPlan.applicableRoutes(try KernelTestTables.signed(KernelTestTables.rankTwo))
+        #expect(two.contains(.lowRank(2)))
+    }
+
+    @Test func randomTableOnlyGathers() throws {
+        let table = try KernelTestTables.signed(KernelTestTables.random(seed: 99))
+        #expect(KernelPlan.applicableRoutes(table) == [.gather])
+        #expect(throws: ApproxError.self) { try KernelPlan(route: .blockComposed4, table: table) }
+        #expect(throws: ApproxError.self) { try KernelPlan(route: .lowRank(1), table: table) }
+    }
+
+    @Test func routeTextRoundTrips() {
+        for r in [KernelRoute.exact, .blockComposed4, .lowRank(3), .gather] {
+            #expect(KernelRoute(text: r.description) == r)
+        }
+        #expect(KernelRoute(text: "low-rank-0") == nil)
+    }
+}
