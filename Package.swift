@@ -20,13 +20,15 @@ let package = Package(
         .target(name: "TableFormat"),
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
         .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"]),
+        .target(name: "Report", dependencies: ["Circuits"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat",
+            "Circuits", "NetSim", "TableFormat", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"]),
         .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat"]),
     ]
 )

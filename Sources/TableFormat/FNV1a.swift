@@ -6,8 +6,19 @@ public struct FNV1a64: Sendable {
 
     /// Folds `bytes` into the hash.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) { return done }
         var h = value
         for byte in bytes {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        value = h
+    }
+
+    /// Folds raw bytes into the hash (the fast path).
+    public mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+        var h = value
+        for byte in buffer {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01B3
         }

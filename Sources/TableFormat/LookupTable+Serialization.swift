@@ -23,8 +23,7 @@ extension LookupTable {
         Self.append(0, bytes: 8, to: &out)   // checksum placeholder
         out += nameBytes
         out += metaBytes
-        let width = outputType.byteCount
-        for v in values { Self.append(UInt64(bitPattern: v), bytes: width, to: &out) }
+        out += Self.encodeValues(values, type: outputType)
         let sum = Self.checksum(of: out)
         for k in 0..<8 { out[40 + k] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * k)) }
         return out
@@ -133,16 +132,36 @@ extension LookupTable {
         return h.value
     }
 
-    private static func decodeValues(_ b: [UInt8], from o: Int, count: Int, type: OutputType) -> [Int64] {
+    /// Little-endian element bytes (values were range-checked at construction).
+    private static func encodeValues(_ values: [Int64], type: OutputType) -> [UInt8] {
         let w = type.byteCount
-        return (0..<count).map { i in
-            var u: UInt64 = 0
-            for k in 0..<w { u |= UInt64(b[o + i * w + k]) << UInt64(8 * k) }
-            switch type {
-            case .uint16, .uint32: return Int64(u)
-            case .int16: return Int64(Int16(truncatingIfNeeded: u))
-            case .int32: return Int64(Int32(truncatingIfNeeded: u))
-            case .int64: return Int64(bitPattern: u)
+        return [UInt8](unsafeUninitializedCapacity: values.count * w) { out, n in
+            values.withUnsafeBufferPointer { v in
+                for i in 0..<v.count {
+                    var u = UInt64(bitPattern: v[i])
+                    for k in 0..<w {
+                        out[i * w + k] = UInt8(truncatingIfNeeded: u)
+                        u >>= 8
+                    }
+                }
+            }
+            n = values.count * w
+        }
+    }
+
+    private static func decodeValues(_ b: [UInt8], from o: Int, count: Int, type: OutputType) -> [Int64] {
+        b.withUnsafeBytes { raw in
+            let base = raw.baseAddress.map { UnsafeRawPointer($0 + o) }
+            return [Int64](unsafeUninitializedCapacity: count) { out, n in
+                guard let base else { n = 0; return }
+                switch type {
+                case .uint16: for i in 0..<count { out[i] = Int64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))) }
+                case .int16: for i in 0..<count { out[i] = Int64(Int16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * i, as: Int16.self))) }
+                case .uint32: for i in 0..<count { out[i] = Int64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
+                case .int32: for i in 0..<count { out[i] = Int64(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))) }
+                case .int64: for i in 0..<count { out[i] = Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)) }
+                }
+                n = count
             }
         }
     }

@@ -23,7 +23,7 @@ public struct LookupTable: Sendable, Equatable {
                                  rule: "a \(widthA)x\(widthB) table holds exactly \(1 << (widthA + widthB)) values")
         }
         let range = outputType.range
-        if let i = values.firstIndex(where: { !range.contains($0) }) {
+        if let i = Self.firstOutOfRange(values, range) {
             throw .valueOutOfRange(index: i, value: values[i], type: outputType.name)
         }
         for (k, v) in metadata where k.contains("=") || k.contains("\n") || v.contains("\n") || k.isEmpty {
@@ -67,6 +67,19 @@ public struct LookupTable: Sendable, Equatable {
               wa + wb <= TableFormat.maxTotalWidth else {
             throw .invalidHeader(path: path, field: "operand widths", value: "\(wa)x\(wb)",
                                  rule: "each width must be at least 1 and the sum at most \(TableFormat.maxTotalWidth)")
+        }
+    }
+
+    /// The first index whose value is outside `range` (a plain loop: this runs on every load).
+    static func firstOutOfRange(_ values: [Int64], _ range: ClosedRange<Int64>) -> Int? {
+        let lo = range.lowerBound, hi = range.upperBound
+        return values.withUnsafeBufferPointer { v in
+            var i = 0
+            while i < v.count {
+                if v[i] < lo || v[i] > hi { return i }
+                i += 1
+            }
+            return nil
         }
     }
 

@@ -17,6 +17,11 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var common: ApproxOptions
 
+    /// A multiplier by design name or `.axlut` path, with its power relative to the exact one (used by other commands).
+    static func multiplier(_ spec: String) throws -> (MultiplierAssignment.Entry, Double?) {
+        try ApproxCLI.multiplier(spec)
+    }
+
     @Flag(help: "Print {float_accuracy, exact8_accuracy, approx_accuracy, energy_rel} as JSON.")
     var json = false
 

@@ -76,3 +76,71 @@ struct RetrainCommand: ParsableCommand {
 }
 
 extension RetrainMethod: ExpressibleByArgument {}
+
+/// `axmul bench retrain`: seconds per retraining epoch, behavioural vs error model vs float training
+/// (the paper's Table 5), measured in one run.
+struct BenchRetrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrain",
+        abstract: "Time one retraining epoch per method next to float training (build with -c release).",
+        discussion: """
+        --data synthetic-cifar makes random 3x32x32 data with 10 classes (CIFAR-10 size) when no real CIFAR is at hand.
+        Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
+        """)
+
+    @Option(help: "Zoo model name (freshly initialised) or a checkpoint path.") var model: String
+    @Option(help: "Dataset name or path, or synthetic-cifar.") var data: String
+    @Option(help: "Multiplier design name or .axlut file.") var multiplier: String
+    @Option(help: "Training samples per epoch (0 = all).") var limit = 0
+    @Option(help: "Batch size (the paper's 64).") var batch = 64
+    @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
+    @Option(help: "Error-model samples p.") var samples = 512
+    @Flag(help: "JSON output.") var json = false
+
+    func run() throws {
+        let train = try trainingSet()
+        let network: Network
+        if FileManager.default.fileExists(atPath: model) {
+            network = try ApproxCLI.loadModel(model).network
+        } else {
+            network = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: 1)
+        }
+        let list = try methods.split(separator: ",").map { s throws in
+            guard let m = RetrainMethod(rawValue: String(s)) else { throw ValidationError("unknown method '\(s)'") }
+            return m
+        }
+        var config = RetrainConfig()
+        (config.batchSize, config.errorModelSamples) = (batch, samples)
+        let entry = try ApproxCLI.multiplier(multiplier).0
+        let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
+                                              methods: list, config: config)
+        if json { print(try DesignArgument.json(results)); return }
+        let float = results.first?.epochSeconds ?? 1
+        print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name)")
+        for r in results {
+            print(String(format: "  %-12@ %9.2f s/epoch  (%.2fx float)  setup %.2f s", r.method, r.epochSeconds,
+                         r.epochSeconds / max(float, 1e-9), r.setupSeconds))
+        }
+    }
+
+    func trainingSet() throws -> LabeledData {
+        if data == "synthetic-cifar" {
+            let n = limit > 0 ? limit : 50_000
+            var state: UInt64 = 7
+            func next() -> UInt64 {   // SplitMix64 step (NetSim's type is shadowed by the NetSim enum here)
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+            var values = [Float](repeating: 0, count: n * 3 * 32 * 32)
+            for i in values.indices { values[i] = Float(next() >> 40) / 8_388_608 - 1 }
+            var labels = [Int32](repeating: 0, count: n)
+            for i in labels.indices { labels[i] = Int32(next() % 10) }
+            return LabeledData(sampleShape: [3, 32, 32], values: values, labels: labels, classCount: 10)
+        }
+        let train = try ApproxCLI.loadData(data).train
+        return limit > 0 && limit < train.count ? train.subset(Array(0..<limit)) : train
+    }
+}

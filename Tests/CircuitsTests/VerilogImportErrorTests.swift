@@ -63,7 +63,7 @@ import Testing
 
     @Test func unknownCellType() {
         let e = error("MUX4 u1 (.A(a[0]), .Y(w));")
-        #expect(e == .unknownCell(type: "MUX4", location: SourceLocation(file: "bad.v", line: 4, column: 3)))
+        #expect(e == .unknownCell(type: "MUX4", location: SourceLocation(file: "bad.v", line: 4, column: 1)))
     }
 
     @Test func unknownPinAndPositionalConnection() {
@@ -79,17 +79,17 @@ import Testing
 
     @Test func undrivenProductBit() {
         let e = error("assign p[2:0] = {a[0], b};")
-        #expect(e == .undriven(name: "p[3]", location: SourceLocation(file: "bad.v", line: 2, column: 10)))
+        #expect(e == .undriven(name: "p[3]", location: SourceLocation(file: "bad.v", line: 2, column: 16)))
     }
 
     @Test func undrivenWireRead() {
         let e = error("assign p = {w, a[0], b};")
-        #expect(e == .undriven(name: "w", location: SourceLocation(file: "bad.v", line: 4, column: 3)))
+        #expect(e == .undriven(name: "w", location: SourceLocation(file: "bad.v", line: 4, column: 8)))
     }
 
     @Test func widthMismatchAndRange() {
         let e = error("assign p = a;")
-        #expect(e == .widthMismatch(what: "assignment", expected: 4, found: 2, location: SourceLocation(file: "bad.v", line: 4, column: 10)))
+        #expect(e == .widthMismatch(what: "assignment", expected: 4, found: 2, location: SourceLocation(file: "bad.v", line: 4, column: 8)))
         guard case .indexOutOfRange(let name, let index, _, _) = error("assign w = a[2];") else { Issue.record("range"); return }
         #expect(name == "a" && index == 2)
     }

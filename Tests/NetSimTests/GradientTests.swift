@@ -110,9 +110,10 @@ import Testing
     @Test func residualNetworkEndToEnd() throws {
         // A small ResNet (conv, BN, ReLU, residual Add with 1×1 shortcut, GAP, Dense) through
         // the whole graph, including fan-out of the block input.
-        var net = try ModelZoo.build("resnet8", inputShape: [3, 4, 4], classCount: 3, seed: 1)
-        let x = FD.random([2, 3, 4, 4], seed: 16)
-        let y: [Int32] = [0, 2]
+        // 8×8 input and batch 4 keep ≥ 16 values per BatchNorm channel (well-conditioned statistics).
+        var net = try ModelZoo.build("resnet8", inputShape: [3, 8, 8], classCount: 3, seed: 1)
+        let x = FD.random([4, 3, 8, 8], seed: 16)
+        let y: [Int32] = [0, 2, 1, 1]
         func loss(_ n: Network) -> Double {
             var m = n
             var ctx = ForwardContext(mode: .train)
@@ -137,6 +138,8 @@ import Testing
             }
         }
         #expect(fd.count > 30)
-        #expect(FD.worst(fd, an, atol: 5e-3, rtol: 2e-2) <= 1)
+        let worst = FD.worst(fd, an, atol: 5e-3, rtol: 2e-2)
+        if worst > 1 { for i in fd.indices { print("resnet grad \(i): fd \(fd[i]) analytic \(an[i])") } }
+        #expect(worst <= 1)
     }
 }

@@ -26,13 +26,13 @@ import NetSim
             (0...128).allSatisfy { b in Int(f.u[0][a]) * Int(f.v[0][b]) == -2 * p(a) * p(b) }
         }
         #expect(ok)
-        #expect(KernelPlan.applicableRoutes(table).contains(.blockComposed4))
-        #expect(KernelPlan.analyse(table).route == .lowRank(1))
+        #expect(KernelPlan.applicableRoutes(table) == [.lowRank(1), .blockComposed4, .gather])
+        #expect(KernelPlan.analyse(table).route == .blockComposed4)
     }
 
     @Test func constructedLowRankTablesAreFound() throws {
         let one = try KernelTestTables.signed(KernelTestTables.rankOne)
-        #expect(KernelPlan.analyse(one).route == .lowRank(1))
+        #expect(KernelPlan.applicableRoutes(one).contains(.lowRank(1)))
         let two = KernelPlan.applicableRoutes(try KernelTestTables.signed(KernelTestTables.rankTwo))
         #expect(two.contains(.lowRank(2)))
     }

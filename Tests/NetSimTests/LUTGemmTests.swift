@@ -3,8 +3,8 @@ import NetSim
 
 /// Every route of `LUTGemm.fast` must equal the plain-loop reference bit for bit.
 @Suite struct LUTGemmTests {
-    /// (M, K, N): K not a multiple of 8 or 32, M around the 32-row panel, single rows/columns.
-    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (33, 7, 5), (31, 33, 3), (65, 70, 9), (2, 129, 17)]
+    /// (M, K, N): K not a multiple of 8 or 32, M around the 32-row panel, N across the 64-column chunk.
+    static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (33, 7, 5), (31, 33, 3), (65, 70, 9), (2, 129, 17), (3, 40, 70)]
 
     /// Runs every shape with random and extreme operands; `allowAVX2` picks the C build.
     func expectBitExact(_ plan: KernelPlan, seed: UInt64, allowAVX2: Bool = true) throws {

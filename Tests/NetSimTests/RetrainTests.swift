@@ -32,28 +32,44 @@ struct RetrainTests {
         }
     }
 
-    /// A float MLP trained on the shipped breast-cancer set (seeded), and the 2222 multiplier.
+    /// A float MLP (64-16-10) trained on the shipped 8x8 digits (seeded), and the 2222 multiplier,
+    /// which costs it about 9 points of accuracy (0.958 exact 8-bit → 0.866 behavioural).
     static func setup() throws -> (Network, LabeledData, LabeledData, MultiplierAssignment) {
-        let (train, test) = try DatasetLoader.load("breast_cancer_wdbc")
+        let (train, test) = try DatasetLoader.load("digits_8x8")
         var config = TrainConfig()
         (config.epochs, config.batchSize, config.learningRate, config.seed) = (8, 32, 0.05, 3)
-        let net = try ModelZoo.build("mlp", inputShape: [30], classCount: 2, seed: 3, options: .init(hidden: [16]))
+        let net = try ModelZoo.build("mlp", inputShape: train.sampleShape, classCount: train.classCount, seed: 3,
+                                     options: .init(hidden: [16]))
         var trainer = Trainer(network: net, config: config)
         for _ in 0..<config.epochs { _ = try trainer.runEpoch(train: train, test: test) }
         let table = try KernelTestTables.signed(KernelTestTables.smapprox([2, 2, 2, 2]))
         return (trainer.network, train, test, MultiplierAssignment(default: .init(name: "smapprox8x8-2222", table: table)))
     }
 
-    @Test("retraining with each method raises the behavioural accuracy (mlp, breast cancer, 2222)",
-          arguments: RetrainMethod.allCases)
-    func retrainingHelps(method: RetrainMethod) throws {
+    @Test("exact 8-bit accuracy stays within 1.5 points of float (mlp on digits), with either weight scaling")
+    func exact8CloseToFloat() throws {
+        let (net, train, test, assignment) = try Self.setup()
+        for perChannel in [false, true] {
+            var options = ApproxNetwork.QuantOptions()
+            options.perChannelWeights = perChannel
+            let a = ApproxEvaluation.evaluate(net, assignment: assignment, calibration: train, test: test, options: options).accuracy
+            #expect(abs(a.exact8Accuracy - a.floatAccuracy) <= 0.015, "float \(a.floatAccuracy) exact8 \(a.exact8Accuracy)")
+        }
+    }
+
+    /// The learning rate is per method: AWGN models no bias, and only improves this case at 1e-3
+    /// (at 2e-3 it loses 0.8 points); the others improve at 2e-3 (and, except baseline, at 1e-3).
+    @Test("retraining with each method raises the behavioural accuracy (mlp on digits, 2222)",
+          arguments: [(RetrainMethod.behavioural, Float(0.002)), (.errormodel, 0.002), (.baseline, 0.002), (.awgn, 0.001)])
+    func retrainingHelps(method: RetrainMethod, lr: Float) throws {
         let (net, train, test, assignment) = try Self.setup()
         var config = RetrainConfig()
-        (config.method, config.epochs, config.learningRate, config.batchSize) = (method, 3, 0.02, 32)
+        (config.method, config.epochs, config.learningRate, config.batchSize) = (method, 3, lr, 32)
         config.errorModelSamples = 256
         let (_, report) = try Retrainer.retrain(net, train: train, test: test, assignment: assignment, config: config)
         #expect(report.epochSeconds.count == 3)
-        #expect(report.approxAccuracyAfter > report.approxAccuracyBefore,
+        #expect(report.approxAccuracyBefore < 0.9, "2222 should hurt this model: \(report.approxAccuracyBefore)")
+        #expect(report.approxAccuracyAfter > report.approxAccuracyBefore + 0.01,
                 "\(method): \(report.approxAccuracyBefore) -> \(report.approxAccuracyAfter)")
     }
 }

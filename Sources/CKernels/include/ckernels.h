@@ -28,4 +28,10 @@ void ck_gather_gemm_avx2(const uint8_t *xcode, int K, const uint8_t *wcode, int 
 /// Portable build of `ck_gather_gemm_avx2`.
 void ck_gather_gemm_scalar(const uint8_t *xcode, int K, const uint8_t *wcode, int N,
                            const int32_t *P, int m0, int m1, int32_t *y);
+/// out[i] = (float)x[i].
+void ck_i8_to_f32(const int8_t *x, long count, float *out);
+/// out[i] = lut[(uint8_t)x[i]]: a 256-entry map from the Int8 bit pattern.
+void ck_i8_lut_f32(const int8_t *x, long count, const float *lut, float *out);
+/// y[i] += (int32_t)c[i] (c holds exact integers).
+void ck_f32_add_i32(const float *c, long count, int32_t *y);
 #endif

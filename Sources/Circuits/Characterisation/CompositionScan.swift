@@ -85,14 +85,16 @@ struct RowLanes {
     @inline(__always) mutating func accumulate(_ v: UnsafeBufferPointer<Double>, c: Double,
                                                reciprocals r: UnsafeBufferPointer<Double>) {
         let cv = SIMD8<Double>(repeating: c), one = SIMD8<Double>(repeating: 1)
+        guard let vp = v.baseAddress, let rp = r.baseAddress else { return }
+        let vr = UnsafeRawPointer(vp), rr = UnsafeRawPointer(rp)
         var i = 0
         while i < v.count {
-            let e = SIMD8<Double>(v[i..<i + 8]) + cv
+            let e = vr.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self) + cv
             let m = pointwiseMax(e, -e)
             abs += m
             nonzero += pointwiseMin(m, one)
             maxAbs = pointwiseMax(maxAbs, m)
-            let q = m * SIMD8<Double>(r[i..<i + 8])
+            let q = m * rr.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
             ratio += q
             maxRatio = pointwiseMax(maxRatio, q)
             i += 8

@@ -12,7 +12,14 @@ public struct CostModel: Sendable, Equatable {
         public init(a: UInt64, b: UInt64) { self.a = a; self.b = b }
     }
 
+    /// Reference powers already computed with this model (shared by copies of the model).
+    private let referenceCache = PowerCache()
+
     public init() {}
+
+    public static func == (l: CostModel, r: CostModel) -> Bool {
+        l.timing == r.timing && l.power == r.power && l.pairs == r.pairs
+    }
 
     /// The estimate for `design`; `power_rel` uses `reference` (the exact design of the same construction).
     public func estimate(_ design: Design, reference: Design?) throws(DesignError) -> CostEstimate {
@@ -20,17 +27,43 @@ public struct CostModel: Sendable, Equatable {
         let (levels, delay) = timing.analyse(netlist)
         let p = powerMw(netlist, design: design)
         var rel: Double? = nil
-        if let reference, let refNetlist = try LUTFlattener.flatten(reference),
-           reference.widthA == design.widthA, reference.widthB == design.widthB {
-            let rp = powerMw(refNetlist, design: reference)
+        if let reference, reference.widthA == design.widthA, reference.widthB == design.widthB,
+           let rp = try referencePower(reference) {
             rel = rp > 0 ? p / rp : nil
         }
         return CostEstimate(luts: netlist.lutCount, carryCells: netlist.carryCount, lutLevels: levels,
                             delayNs: delay, powerMw: p, powerRel: rel)
     }
 
+    /// The reference design's power, memoised by name (many designs share one exact reference).
+    private func referencePower(_ reference: Design) throws(DesignError) -> Double? {
+        if let known = referenceCache.value(for: reference.name) { return known }
+        guard let netlist = try LUTFlattener.flatten(reference) else { return nil }
+        let p = powerMw(netlist, design: reference)
+        referenceCache.store(p, for: reference.name)
+        return p
+    }
+
     private func powerMw(_ netlist: Netlist, design: Design) -> Double {
         let stream = pairs.map { $0.map { ($0.a, $0.b) } } ?? power.uniformStream(widthA: design.widthA, widthB: design.widthB)
         return power.powerMw(netlist, pairs: stream)
+    }
+}
+
+/// A name → power memo, safe to share between threads.
+final class PowerCache: @unchecked Sendable {
+    private let lock = PThreadMutex()
+    private var values: [String: Double] = [:]
+
+    func value(for key: String) -> Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: Double, for key: String) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
     }
 }

@@ -10,7 +10,9 @@ extension Design {
         case .composition(let c):
             guard let ll = c.ll.exactReference(), let hl = c.hl.exactReference(), let lh = c.lh.exactReference(),
                   let hh = c.hh.exactReference(), let comp = try? Composition(ll: ll, hl: hl, lh: lh, hh: hh) else { return nil }
-            return Design(name: "exact-reference(\(name))", body: .composition(comp))
+            let blocks = [ll, hl, lh, hh].map(\.name)
+            let label = Set(blocks).count == 1 ? blocks[0] : blocks.joined(separator: ",")
+            return Design(name: "exact-composition-\(widthA)(\(label))", body: .composition(comp))
         case .formula, .table:
             return nil
         }

@@ -55,7 +55,9 @@ public struct SplitMix64: Sendable {
 /// Toggle counts per cell (summed over its outputs) when a netlist sees a sequence of operand pairs.
 public enum ToggleCounter {
     public static func toggles(_ netlist: Netlist, pairs: [(UInt64, UInt64)]) -> [Int] {
-        let sim = BitParallelSimulator(netlist)
+        let evaluator = LUTNetlistEvaluator(netlist: netlist)
+        let generic = BitParallelSimulator(netlist)
+        let lutMapped = netlist.isLUTMapped
         var nets = [UInt64](repeating: 0, count: netlist.netCount)
         var previousTop = [UInt64](repeating: 0, count: netlist.netCount)  // lane 63 of the previous word
         var counts = [Int](repeating: 0, count: netlist.cells.count)
@@ -73,7 +75,7 @@ public enum ToggleCounter {
                     nets[net] = w
                 }
             }
-            sim.evaluateCells(&nets)
+            if lutMapped { nets.withUnsafeMutableBufferPointer { evaluator.evaluate($0) } } else { generic.evaluateCells(&nets) }
             let valid: UInt64 = lanes == 64 ? ~0 : (1 << UInt64(lanes)) - 1
             let firstValid: UInt64 = start == 0 ? ~1 : ~0            // lane 0 of the first word has no predecessor
             for (k, cell) in netlist.cells.enumerated() {

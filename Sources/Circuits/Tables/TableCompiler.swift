@@ -5,18 +5,30 @@ public enum TableCompiler {
     /// The table of an n×n design. `.unsigned` and `.signMagnitude` store M(a, b) for every a, b < 2^n
     /// (for sign-magnitude, indexes are magnitudes and the sign s_a·s_b is applied by the reader);
     /// `.twosComplement` indexes by n-bit patterns and stores s_a·s_b·M(|a|, |b|) (|−2^(n−1)| = 2^(n−1)).
-    public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude) throws(DesignError) -> LookupTable {
+    /// `table`, if given, must be the design's truth table (saves recomputing it).
+    public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude,
+                               table precomputed: TruthTable? = nil) throws(DesignError) -> LookupTable {
         guard design.widthA + design.widthB <= TableFormat.maxTotalWidth else {
             throw .unsupported(what: "a lookup table for the \(design.widthA)x\(design.widthB) design '\(design.name)' (at most \(TableFormat.maxTotalWidth) input bits)", location: nil)
         }
-        let table = try design.truthTable()
+        let table: TruthTable
+        if let precomputed { table = precomputed } else { table = try design.truthTable() }
         let wa = table.widthA, wb = table.widthB
         let values: [Int64]
         let type: OutputType
         switch encoding {
         case .unsigned, .signMagnitude:
-            values = table.values.map { Int64($0) }
-            type = table.outputWidth <= 16 && (table.values.max() ?? 0) <= UInt32(UInt16.max) ? .uint16 : .uint32
+            var top: UInt32 = 0
+            values = table.values.withUnsafeBufferPointer { src in
+                [Int64](unsafeUninitializedCapacity: src.count) { out, n in
+                    for i in 0..<src.count {
+                        top = max(top, src[i])
+                        out[i] = Int64(src[i])
+                    }
+                    n = src.count
+                }
+            }
+            type = top <= UInt32(UInt16.max) ? .uint16 : .uint32
         case .twosComplement:
             values = (0..<(1 << (wa + wb))).map { i in
                 let (sa, ma) = signAndMagnitude(i >> wb, width: wa), (sb, mb) = signAndMagnitude(i & ((1 << wb) - 1), width: wb)

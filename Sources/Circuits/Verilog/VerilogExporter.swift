@@ -80,7 +80,8 @@ public enum VerilogExporter {
         let counts = try emit(design, view: view, top: top, adder: adder, modules: &modules)
         let small = design.widthA + design.widthB <= VerilogTestbench.maxTotalWidth
         let table = small ? try design.truthTable() : nil
-        let metrics = characterise ? try Characteriser().characterise(design) : nil
+        // Exact characterisation of designs wider than 8x8 is too slow for an export; they get cell counts only.
+        let metrics = characterise && small ? try Characteriser().characterise(design) : nil
         let header = VerilogHeader.lines(design: design, top: top, view: design.kind == "composition" ? "composition" : view.rawValue,
                                          luts: counts.luts, carry4: counts.carry4, carry8: counts.carry8,
                                          characterisation: metrics, table: table)

@@ -42,6 +42,7 @@ public struct VerilogToolchain: Sendable {
 
     /// Compiles and runs `tb_<top>.v` + `<top>.v` in `directory` with the Xilinx models.
     public func simulate(directory: String, top: String) throws(VerilogError) -> Simulation {
+        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let binary = "\(directory)/.\(top).vvp.\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: binary) }
         _ = try run("iverilog", ["-g2005", "-o", binary, "-s", "tb_\(top)", "\(directory)/tb_\(top).v",
@@ -58,6 +59,7 @@ public struct VerilogToolchain: Sendable {
 
     /// Runs `synth_xilinx` on `file` with top module `top` and returns yosys's cell counts.
     public func synthesize(file: String, top: String) throws(VerilogError) -> Synthesis {
+        let file = URL(fileURLWithPath: file).standardizedFileURL.path
         let json = "\(file).\(ProcessInfo.processInfo.processIdentifier).stat.json"
         defer { try? FileManager.default.removeItem(atPath: json) }
         let script = "read_verilog \(file); synth_xilinx -family \(family) -top \(top); tee -q -o \(json) stat -json"

@@ -2,9 +2,12 @@
 /// zero-padded by `padding` pixels on each side, then a horizontal flip with probability 1/2.
 /// Call it once per batch; the generator makes it reproducible.
 public struct CIFARAugmenter: Sendable, Equatable {
+    /// Maximum shift in pixels (the zero padding of the crop).
     public var padding: Int
+    /// Whether to mirror horizontally with probability 1/2.
     public var flip: Bool
 
+    /// The standard CIFAR-10 setting: 4-pixel padding and flips.
     public init(padding: Int = 4, flip: Bool = true) {
         self.padding = padding
         self.flip = flip

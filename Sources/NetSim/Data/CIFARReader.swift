@@ -3,11 +3,15 @@ import Foundation
 /// Reads CIFAR-10 binary batches: records of 1 label byte + 3,072 pixel bytes (1,024 red,
 /// 1,024 green, 1,024 blue, each row-major 32×32), giving samples of shape [3, 32, 32] in [0, 1].
 public enum CIFARReader {
+    /// Bytes per record: 1 label + 3 × 32 × 32 pixels.
     public static let recordSize = 3_073
+    /// CIFAR-10 labels are 0..<10.
     public static let classCount = 10
+    /// Shape of one sample: channels, rows, columns.
     public static let sampleShape = [3, 32, 32]
     /// File names of the training batches, in order.
     public static let trainFiles = (1...5).map { "data_batch_\($0).bin" }
+    /// File name of the test batch.
     public static let testFile = "test_batch.bin"
 
     /// Reads one batch file.

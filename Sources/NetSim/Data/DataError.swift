@@ -7,6 +7,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
         case malformed, unsupported, countMismatch, unknownDataset, invalidArgument
     }
 
+    /// The cause.
     public var kind: Kind
     /// The file the error refers to (a path or a dataset name).
     public var file: String
@@ -17,6 +18,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A suggestion, if one helps.
     public var hint: String?
 
+    /// An error about `file` (and `line`, if known) with a one-sentence message.
     public init(_ kind: Kind, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
         self.kind = kind
         self.file = file
@@ -25,6 +27,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
         self.hint = hint
     }
 
+    /// `<file>:<line>: <message> (<hint>)`.
     public var description: String {
         let place = line.map { "\(file):\($0): " } ?? (file.isEmpty ? "" : "\(file): ")
         return place + message + (hint.map { " (\($0))" } ?? "")

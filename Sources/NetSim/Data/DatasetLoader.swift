@@ -10,6 +10,7 @@ public enum DatasetLoader {
     /// Fraction of each class held out for testing when a set has no split of its own.
     public static let testFraction = 0.2
 
+    /// Loads `nameOrPath` (a shipped name, `fashion-mnist`, or a path); `seed` drives the 80/20 split.
     public static func load(_ nameOrPath: String, seed: UInt64 = 0) throws -> (train: LabeledData, test: LabeledData) {
         if let shipped = ShippedDataset.named(nameOrPath) {
             return try load(shipped, from: DatasetLocator.locate(shipped.file), seed: seed)

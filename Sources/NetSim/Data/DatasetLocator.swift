@@ -10,6 +10,7 @@ public enum DatasetLocator {
     public static let fashionMNISTVariable = "AXMUL_FASHION_MNIST"
     /// Where the Debian package `dataset-fashion-mnist` installs its IDX files.
     public static let fashionMNISTDefault = "/usr/share/datasets/fashion-mnist"
+    /// Where an installed copy of the shipped datasets lives.
     public static let systemFolder = "/usr/share/axmul/datasets"
 
     /// The folders searched, in order (the environment may be overridden for tests).

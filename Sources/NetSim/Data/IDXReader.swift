@@ -7,13 +7,15 @@ public enum IDXReader {
     public static let maximumBytes = 1 << 32
 
     /// A decoded IDX array: its dimensions and its bytes, row-major.
-    public struct Array: Sendable, Equatable {
+    public struct Contents: Sendable, Equatable {
+        /// Sizes from the header, outermost (sample count) first.
         public var dimensions: [Int]
+        /// The payload, row-major.
         public var bytes: [UInt8]
     }
 
     /// Reads one IDX file.
-    public static func readArray(_ url: URL) throws -> Array {
+    public static func readArray(_ url: URL) throws -> Contents {
         let raw = try Gzip.readFile(url)
         guard Gzip.isGzip(raw) else { return try parse(raw, path: url.path) }
         // Inflate only the header first, check its claim, then inflate at most that much + 1.
@@ -24,7 +26,7 @@ public enum IDXReader {
     }
 
     /// Decodes IDX bytes held in memory; `path` is only used in error messages.
-    public static func parse(_ data: Data, path: String) throws -> Array {
+    public static func parse(_ data: Data, path: String) throws -> Contents {
         let header = try validatedHeader(data, path: path, available: data.count)
         guard data.count == header.total else {
             let kind: DataError.Kind = data.count < header.total ? .truncated : .malformed
@@ -33,7 +35,7 @@ public enum IDXReader {
                             hint: kind == .truncated ? "the file was probably cut short; copy it again" : "the file has trailing bytes")
         }
         let start = data.startIndex + header.headerSize
-        return Array(dimensions: header.dimensions, bytes: [UInt8](data[start..<data.endIndex]))
+        return Contents(dimensions: header.dimensions, bytes: [UInt8](data[start..<data.endIndex]))
     }
 
     /// Checks magic, type and dimensions; returns the dims, header size and total file size.
@@ -96,7 +98,7 @@ public enum IDXReader {
             throw DataError(.labelOutOfRange, file: labels.path,
                             "label \(index) is \(labelArray.bytes[index]), outside the \(limit) classes 0..<\(limit).")
         }
-        let rest = Swift.Array(imageArray.dimensions.dropFirst())
+        let rest = Array(imageArray.dimensions.dropFirst())
         let shape = rest.count == 2 ? [1] + rest : rest
         return LabeledData(sampleShape: shape, values: imageArray.bytes.map { Float($0) / 255 },
                            labels: labelArray.bytes.map { Int32($0) },

@@ -10,6 +10,7 @@ public struct LabeledData: Sendable, Equatable {
     /// Number of classes; labels lie in `0..<classCount`.
     public var classCount: Int
 
+    /// A data set from row-major `values`; the caller keeps `values.count == count × sampleSize`.
     public init(sampleShape: [Int], values: [Float], labels: [Int32], classCount: Int) {
         self.sampleShape = sampleShape
         self.values = values

@@ -8,8 +8,11 @@ public struct ShippedDataset: Sendable, Equatable {
         case image(maximum: Float, shape: [Int])
     }
 
+    /// The name accepted by `DatasetLoader.load`.
     public var name: String
+    /// The file name inside the datasets folder.
     public var file: String
+    /// How features become network inputs.
     public var preparation: Preparation
     /// Samples, features per sample and classes, as documented in datasets/SOURCES.md.
     public var rows: Int

@@ -1,12 +1,15 @@
 /// Per-feature standardisation `(x - mean) / std`, fitted on the training part and applied to
 /// both parts. Features with (near) zero variance are only centred, never divided by zero.
 public struct Standardiser: Sendable, Codable, Equatable {
+    /// Per-feature mean of the fitted data.
     public var means: [Float]
+    /// Per-feature standard deviation (1 where the variance is zero).
     public var stds: [Float]
 
     /// Standard deviations below this are treated as zero variance (scale 1).
     public static let minimumStd: Float = 1e-8
 
+    /// Statistics saved earlier (e.g. in a checkpoint).
     public init(means: [Float], stds: [Float]) {
         self.means = means
         self.stds = stds

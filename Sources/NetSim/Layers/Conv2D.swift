@@ -119,6 +119,12 @@ public struct Conv2D: Layer {
         return y
     }
 
+    public mutating func backwardParameters(_ dy: Tensor) {
+        let dyT = channelMajor(dy)
+        weightGrad(dyT, cols, into: &parameters[0].grad.data)
+        if hasBias { parameters[1].grad.add(Tensor(shape: [outChannels], data: biasGrad(dyT))) }
+    }
+
     public mutating func backward(_ dy: Tensor) -> Tensor {
         let dyT = channelMajor(dy)
         weightGrad(dyT, cols, into: &parameters[0].grad.data)

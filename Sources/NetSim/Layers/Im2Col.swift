@@ -13,6 +13,14 @@ struct ConvGeometry: Sendable, Equatable {
     var columns: Int { batch * outPixels }
     var rows: Int { channels * kernelH * kernelW }
 
+    /// Output columns ox in lo..<hi whose input column ox·stride − padding + k lies inside the image.
+    func validRange(k: Int, size: Int, out: Int) -> (Int, Int) {
+        let lo = max(0, (padding - k + stride - 1) / stride)
+        let last = size - 1 + padding - k
+        let hi = last < 0 ? 0 : min(out, last / stride + 1)
+        return (lo, max(lo, hi))
+    }
+
     /// Lays out `x` (NCHW) as columns; parallel over (image, channel).
     func im2col(_ x: [Float]) -> [Float] {
         var cols = [Float](repeating: 0, count: rows * columns)
@@ -28,13 +36,12 @@ struct ConvGeometry: Sendable, Equatable {
                         for kx in 0..<kw {
                             let row = (ch * kh + ky) * kw + kx
                             let base = row * ncol + n * p
+                            let (lo, hi) = validRange(k: kx, size: w, out: ow)
                             for oy in 0..<oh {
                                 let iy = oy * s - pad + ky
-                                if iy < 0 || iy >= h { continue }
-                                for ox in 0..<ow {
-                                    let ix = ox * s - pad + kx
-                                    if ix >= 0 && ix < w { dst[base + oy * ow + ox] = plane[iy * w + ix] }
-                                }
+                                if iy < 0 || iy >= h || lo >= hi { continue }
+                                let d = base + oy * ow, from = iy * w - pad + kx
+                                for ox in lo..<hi { dst[d + ox] = plane[from + ox * s] }
                             }
                         }
                     }
@@ -58,13 +65,12 @@ struct ConvGeometry: Sendable, Equatable {
                     for ky in 0..<kh {
                         for kx in 0..<kw {
                             let base = ((ch * kh + ky) * kw + kx) * ncol + n * p
+                            let (lo, hi) = validRange(k: kx, size: w, out: ow)
                             for oy in 0..<oh {
                                 let iy = oy * s - pad + ky
-                                if iy < 0 || iy >= h { continue }
-                                for ox in 0..<ow {
-                                    let ix = ox * s - pad + kx
-                                    if ix >= 0 && ix < w { dst[plane + iy * w + ix] += src[base + oy * ow + ox] }
-                                }
+                                if iy < 0 || iy >= h || lo >= hi { continue }
+                                let d = plane + iy * w - pad + kx, b = base + oy * ow
+                                for ox in lo..<hi { dst[d + ox * s] += src[b + ox] }
                             }
                         }
                     }

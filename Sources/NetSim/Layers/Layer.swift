@@ -54,6 +54,9 @@ public protocol Layer: Sendable {
     func macs(for input: [Int]) -> Int
     mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor
     mutating func backward(_ dy: Tensor) -> Tensor
+    /// Accumulates parameter gradients only (the layer reads the network input, whose
+    /// gradient nobody needs); defaults to `backward`.
+    mutating func backwardParameters(_ dy: Tensor)
     /// Forward pass that also returns R{y} given R{x}; uses `Parameter.direction`.
     mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor)
     /// Backward pass that also returns R{dx} and stores R{dW} in `Parameter.rGrad`.
@@ -70,6 +73,7 @@ public extension Layer {
         set {}
     }
     func macs(for input: [Int]) -> Int { 0 }
+    mutating func backwardParameters(_ dy: Tensor) { _ = backward(dy) }
 }
 
 extension Parameter {

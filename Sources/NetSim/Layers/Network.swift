@@ -42,14 +42,19 @@ public struct Network: Sendable {
         return outs[last] ?? x
     }
 
-    /// Back-propagates ∂L/∂logits, accumulating parameter gradients; returns ∂L/∂input.
+    /// Back-propagates ∂L/∂logits, accumulating parameter gradients; returns ∂L/∂input
+    /// (an empty tensor unless `needInputGradient`, which saves the first layer's col2im).
     @discardableResult
-    public mutating func backward(_ dLogits: Tensor) -> Tensor {
+    public mutating func backward(_ dLogits: Tensor, needInputGradient: Bool = false) -> Tensor {
         var grads = [Tensor?](repeating: nil, count: nodes.count)
         grads[last] = dLogits
         var dInput: Tensor?
         for i in nodes.indices.reversed() {
             guard let dy = grads[i] else { continue }
+            if !needInputGradient && nodes[i].inputs.allSatisfy({ $0 < 0 }) {
+                nodes[i].layer.backwardParameters(dy)
+                continue
+            }
             let dx = nodes[i].layer.backward(dy)
             for j in nodes[i].inputs { accumulate(dx, at: j, &grads, &dInput) }
         }

@@ -9,8 +9,18 @@ public struct ReLU: Layer {
     public func outputShape(for input: [Int]) throws -> [Int] { input }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
-        mask = x.data.map { $0 > 0 }
-        return Tensor(shape: x.shape, data: x.data.map { max($0, 0) })
+        var y = x
+        mask = [Bool](repeating: false, count: x.count)
+        y.data.withUnsafeMutableBufferPointer { ys in
+            mask.withUnsafeMutableBufferPointer { m in
+                for i in 0..<ys.count {
+                    let positive = ys[i] > 0
+                    m[i] = positive
+                    if !positive { ys[i] = 0 }
+                }
+            }
+        }
+        return y
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor { masked(dy) }
@@ -26,7 +36,11 @@ public struct ReLU: Layer {
 
     private func masked(_ t: Tensor) -> Tensor {
         var out = t
-        for i in 0..<out.count where !mask[i] { out.data[i] = 0 }
+        out.data.withUnsafeMutableBufferPointer { o in
+            mask.withUnsafeBufferPointer { m in
+                for i in 0..<o.count where !m[i] { o[i] = 0 }
+            }
+        }
         return out
     }
 }

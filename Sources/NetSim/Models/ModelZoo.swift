@@ -15,8 +15,8 @@ public enum ModelZoo {
                              options: Options = Options()) throws -> Network {
         var rng = SplitMix64(seed: seed)
         var b = Builder(name: name, inputShape: inputShape)
-        let images = inputShape.count == 3
-        if name != "mlp" && !images {
+        guard names.contains(name) else { throw ModelError.unknownModel(name: name, known: names) }
+        if name != "mlp" && inputShape.count != 3 {
             throw ModelError.invalidArgument(what: "input shape for \(name)", value: "\(inputShape)",
                                              rule: "convolutional models need image data [C, H, W]")
         }

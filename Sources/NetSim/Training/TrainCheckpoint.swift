@@ -17,6 +17,10 @@ public enum TrainCheckpoint {
         public var classCount: Int
         public var hidden: [Int]
         public var data: String
+
+        public init(model: String, inputShape: [Int], classCount: Int, hidden: [Int], data: String) {
+            (self.model, self.inputShape, self.classCount, self.hidden, self.data) = (model, inputShape, classCount, hidden, data)
+        }
     }
 
     /// Saves weights, buffers, optimiser state, epoch and RNG state.

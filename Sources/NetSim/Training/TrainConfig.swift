@@ -55,4 +55,8 @@ public struct Evaluation: Sendable, Codable, Equatable {
     public var accuracy: Double
     public var loss: Double
     public var samples: Int
+
+    public init(accuracy: Double, loss: Double, samples: Int) {
+        (self.accuracy, self.loss, self.samples) = (accuracy, loss, samples)
+    }
 }

@@ -1,3 +1,4 @@
+import CKernels
 import COpenBLAS
 
 /// The exact and low-rank routes: Y = X·W + Σ_i U_i(X)·V_i(W) as one stacked float32 sgemm,
@@ -24,8 +25,11 @@ enum FloatRoutes {
                     }
                 }
             }
-            if cuts.count == 1 { return c.map { Int32($0) } }
-            for i in 0..<(m * n) { y[i] &+= Int32(c[i]) }
+            c.withUnsafeBufferPointer { cp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    if let cb = cp.baseAddress, let yb = yp.baseAddress { ck_f32_add_i32(cb, m * n, yb) }
+                }
+            }
         }
         return y
     }
@@ -51,17 +55,26 @@ enum FloatRoutes {
         return cuts
     }
 
-    /// Row m of the result: x[m, :], then s(x)·u_i(|x|) for each term i.
+    /// Row m: x[m, :], then s(x)·u_i(|x|) for each term i (rows split over 2 cores).
     static func stackActivations(_ x: [Int8], m: Int, k: Int, factors: LowRankFactors?) -> [Float] {
         let terms = factors?.rank ?? 0
         let kk = (terms + 1) * k
         var a = [Float](repeating: 0, count: m * kk)
-        let lut = signedLUTs(factors?.u ?? [])
-        for i in 0..<m {
-            for p in 0..<k {
-                let v = x[i * k + p]
-                a[i * kk + p] = Float(v)
-                for t in 0..<terms { a[i * kk + (t + 1) * k + p] = lut[t][Int(UInt8(bitPattern: v))] }
+        let luts = signedLUTs(factors?.u ?? []).flatMap { $0 }
+        x.withUnsafeBufferPointer { xp in
+            luts.withUnsafeBufferPointer { lp in
+                a.withUnsafeMutableBufferPointer { ap in
+                    guard let xb = xp.baseAddress, let ab = ap.baseAddress else { return }
+                    let ctx = UnsafeSendable((xb, lp.baseAddress, ab))
+                    NativeRoutes.inParallel(m) { lo, hi in
+                        let (xs, ls, out) = ctx.value
+                        for i in lo..<hi {
+                            ck_i8_to_f32(xs + i * k, k, out + i * kk)
+                            guard let ls else { continue }
+                            for t in 0..<terms { ck_i8_lut_f32(xs + i * k, k, ls + 256 * t, out + i * kk + (t + 1) * k) }
+                        }
+                    }
+                }
             }
         }
         return a
@@ -71,11 +84,17 @@ enum FloatRoutes {
     static func stackWeights(_ w: [Int8], k: Int, n: Int, factors: LowRankFactors?) -> [Float] {
         let terms = factors?.rank ?? 0
         var b = [Float](repeating: 0, count: (terms + 1) * k * n)
-        let lut = signedLUTs(factors?.v ?? [])
-        for i in 0..<(k * n) {
-            let v = w[i]
-            b[i] = Float(v)
-            for t in 0..<terms { b[(t + 1) * k * n + i] = lut[t][Int(UInt8(bitPattern: v))] }
+        let luts = signedLUTs(factors?.v ?? [])
+        w.withUnsafeBufferPointer { wp in
+            b.withUnsafeMutableBufferPointer { bp in
+                guard let wb = wp.baseAddress, let out = bp.baseAddress else { return }
+                ck_i8_to_f32(wb, k * n, out)
+                for t in 0..<terms {
+                    luts[t].withUnsafeBufferPointer { lp in
+                        if let l = lp.baseAddress { ck_i8_lut_f32(wb, k * n, l, out + (t + 1) * k * n) }
+                    }
+                }
+            }
         }
         return b
     }

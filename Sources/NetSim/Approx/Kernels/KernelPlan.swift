@@ -16,10 +16,9 @@ public struct KernelPlan: Sendable {
         func rank(_ r: KernelRoute) -> Int {
             switch r {
             case .exact: 0
-            case .lowRank(let n) where n <= 1: 1
-            case .blockComposed4: 2
-            case .lowRank: 3
-            case .gather: 4
+            case .blockComposed4: 1
+            case .lowRank(let n): 1 + n
+            case .gather: 100
             }
         }
         return routes.min { rank($0) < rank($1) } ?? .gather
@@ -90,10 +89,12 @@ public struct KernelPlan: Sendable {
 }
 
 /// The activation-nibble split used by the block-composed route:
-/// T(a, b) = g_b(a & 15) + h_b(a >> 4) with g_b(l) = T(l, b) − T(0, b) and h_b(h) = T(16h, b).
+/// T(a, b) = g_b(a & 15) + h_b(a >> 4) with g_b(l) = T(l, b) − T(0, b) and h_b(h) = T(16h, b);
+/// the kernel adds g + h in Int16, so T must fit too.
 enum NibbleSplit {
-    /// True when the split is exact for all 129 × 129 magnitude pairs and g, h fit in Int16.
+    /// True when the split is exact for all 129 × 129 magnitude pairs and g, h and T fit in Int16.
     static func applies(to t: SignedProductTable) -> Bool {
+        guard t.maxMagnitude <= 32_767 else { return false }
         let side = SignedProductTable.side
         for b in 0..<side {
             let t0 = t.magnitude(0, b)

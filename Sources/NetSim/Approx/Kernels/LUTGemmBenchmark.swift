@@ -77,14 +77,18 @@ public struct LUTGemmBenchmark: Sendable {
         let rows = max(1, min(s.m, referenceMACs / max(1, s.k * s.n)))
         let xr = Array(x[0..<(rows * s.k)])
         let refT = try best { _ = try LUTGemm.reference(x: xr, w: w, m: rows, k: s.k, n: s.n, table: plan.table) }
-        let fastT = try best { _ = try LUTGemm.fast(x: x, w: w, m: s.m, k: s.k, n: s.n, plan: plan) }
         let xf = x.map(Float.init), wf = w.map(Float.init)
         let dy = [Float](repeating: 0.5, count: s.m * s.n)
         var c = [Float](repeating: 0, count: max(s.m * s.n, s.m * s.k, s.k * s.n))
-        let sgemmT = try best { Self.sgemm(xf, wf, &c, m: s.m, k: s.k, n: s.n, transA: false, transB: false) }
-        let backT = try best {
-            Self.sgemm(dy, wf, &c, m: s.m, k: s.n, n: s.k, transA: false, transB: true)   // dX = dY·Wᵀ
-            Self.sgemm(xf, dy, &c, m: s.k, k: s.m, n: s.n, transA: true, transB: false)   // dW = Xᵀ·dY
+        // Interleaved rounds, best of each: on a busy machine every kernel sees the same load.
+        var fastT = Double.infinity, sgemmT = Double.infinity, backT = Double.infinity
+        for _ in 0..<repeats {
+            fastT = min(fastT, try seconds { _ = try LUTGemm.fast(x: x, w: w, m: s.m, k: s.k, n: s.n, plan: plan) })
+            sgemmT = min(sgemmT, seconds { Self.sgemm(xf, wf, &c, m: s.m, k: s.k, n: s.n, transA: false, transB: false) })
+            backT = min(backT, seconds {
+                Self.sgemm(dy, wf, &c, m: s.m, k: s.n, n: s.k, transA: false, transB: true)   // dX = dY·Wᵀ
+                Self.sgemm(xf, dy, &c, m: s.k, k: s.m, n: s.n, transA: true, transB: false)   // dW = Xᵀ·dY
+            })
         }
         return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n,
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
@@ -95,12 +99,15 @@ public struct LUTGemmBenchmark: Sendable {
     /// Best wall time of `repeats` runs, in seconds.
     func best(_ body: () throws -> Void) throws -> Double {
         var bestT = Double.infinity
-        for _ in 0..<repeats {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            try body()
-            bestT = min(bestT, Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
-        }
+        for _ in 0..<repeats { bestT = min(bestT, try seconds(body)) }
         return bestT
+    }
+
+    /// Wall time of one run, in seconds.
+    func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
     }
 
     /// Row-major C[m×n] = op(A)·op(B) with op(A) m×k and op(B) k×n.

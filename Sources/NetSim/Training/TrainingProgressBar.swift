@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// A one-line progress bar on stderr, shown only when stderr is a terminal and `CI` is unset.
-public struct ProgressBar: Sendable {
+public struct TrainingProgressBar: Sendable {
     public let enabled: Bool
 
     public init() {

@@ -1,0 +1,11 @@
+// Fuzz target `npy`: the NumPy .npy table import.
+// Built by scripts/fuzz against the FuzzCircuits sources compiled as one module; any trap is a bug.
+import Foundation
+@testable import FuzzCircuits
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = [UInt8](UnsafeBufferPointer(start: data, count: size))
+    _ = try? TableImport.npy(bytes, path: "fuzz.npy")
+    return 0
+}

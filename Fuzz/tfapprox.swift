@@ -1,0 +1,11 @@
+// Fuzz target `tfapprox`: the TFApprox binary table import.
+// Built by scripts/fuzz against the FuzzCircuits sources compiled as one module; any trap is a bug.
+import Foundation
+@testable import FuzzCircuits
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = [UInt8](UnsafeBufferPointer(start: data, count: size))
+    _ = try? TableImport.tfapprox(bytes, path: "fuzz.bin")
+    return 0
+}

@@ -1,0 +1,2 @@
+/// Self-contained HTML reports (inline SVG, no network, no JavaScript) of designs and NetSim results.
+public enum Report {}

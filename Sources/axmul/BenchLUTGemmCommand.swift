@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import NetSim
+
+/// `axmul bench lutgemm`: reference loop, fast LUT-GEMM kernel and OpenBLAS sgemm on the layer
+/// shapes of lenet5, resnet8 and vgg-cifar at batch 64, plus a ResNet-8 epoch estimate.
+struct BenchLUTGemmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lutgemm",
+        abstract: "Time the bit-exact LUT-GEMM kernels against the plain loop and OpenBLAS sgemm (build with -c release).")
+
+    @Option(name: .long, help: "Multiplier: a built-in 8x8 design name, a design file or an .axlut file.")
+    var design = "smapprox8x8-3330"
+
+    @Option(name: .long, help: "Force a route (exact, block-composed-4, low-rank-<r>, gather); default: the analysed one.")
+    var route: String?
+
+    @Option(name: .long, help: "Timed runs per measurement; the best is kept.")
+    var repeats = 3
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        let report = try DesignArgument.reporting { () throws -> LUTGemmBenchReport in
+            let (entry, _) = try EvaluateCommand.multiplier(design)
+            let plan: KernelPlan
+            if let route {
+                guard let r = KernelRoute(text: route) else { throw ValidationError("unknown route '\(route)'") }
+                plan = try KernelPlan(route: r, table: entry.table)
+            } else {
+                plan = KernelPlan.analyse(entry.table)
+            }
+            if !json { print("multiplier \(entry.name), route \(plan.route), AVX2 \(LUTGemm.hasAVX2), best of \(repeats)") }
+            return try LUTGemmBenchmark(plan: plan, repeats: repeats).run { t in if !json { print(Self.line(t)) } }
+        }
+        if json {
+            print(try DesignArgument.json(report))
+        } else {
+            print(String(format: "ResNet-8 epoch estimate (50,000 images, batch 64, GEMMs only: fast forward + sgemm backward): %.1f s; anchor (ProxSim, GTX 1080 Ti): %.0f s",
+                         report.resnet8EpochEstimateSeconds, report.anchorSeconds))
+        }
+    }
+
+    static func line(_ t: LUTGemmTiming) -> String {
+        String(format: "%-20@ M %6d K %5d N %4d  reference %9.4f s  fast %8.4f s  sgemm %8.4f s  fast/sgemm %5.2f",
+               t.layer as NSString, t.m, t.k, t.n, t.referenceSeconds, t.fastSeconds, t.sgemmSeconds, t.ratio)
+    }
+}

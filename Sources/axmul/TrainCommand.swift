@@ -1,0 +1,107 @@
+import ArgumentParser
+import Circuits
+import Foundation
+import NetSim
+
+/// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model-zoo network; writes a safetensors checkpoint and a per-epoch JSONL log.")
+
+    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model: String
+    @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, fashion-mnist, …) or a path.") var data: String
+    @Option(help: "Total epochs (with --resume: train until this many are done).") var epochs = 10
+    @Option(help: "Mini-batch size.") var batch = 32
+    @Option(help: "Base learning rate.") var lr: Float = 0.01
+    @Option(help: "Optimizer: sgd or adam.") var optimizer: String = "sgd"
+    @Option(help: "SGD momentum.") var momentum: Float = 0.9
+    @Flag(help: "Nesterov momentum (SGD).") var nesterov = false
+    @Option(name: .customLong("weight-decay"), help: "L2 weight decay.") var weightDecay: Float = 0
+    @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
+    @Option(help: "Seed for initialisation, shuffling and dropout.") var seed: UInt64 = 1
+    @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
+    @Option(help: "OpenBLAS threads (fixed for reproducible sums).") var threads = 2
+    @Option(name: .shortAndLong, help: "Checkpoint file (.safetensors), written atomically after each epoch.") var output: String
+    @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
+    @Flag(help: "Continue from the checkpoint at --output.") var resume = false
+    @Flag(help: "Print a final JSON object instead of text.") var json = false
+
+    func run() throws {
+        BLAS.setThreads(threads)
+        let outURL = URL(fileURLWithPath: output)
+        let (train, test) = try DatasetLoader.load(data)
+        var (trainer, info) = try resume ? resumed(outURL) : fresh(train)
+        trainer.config.epochs = epochs
+        let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
+        let bar = TrainingProgressBar()
+        let start = Date()
+        var last: EpochRecord?
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        while trainer.epoch < epochs {
+            let record = try trainer.runEpoch(train: train, test: test, progress: bar.update)
+            bar.finish()
+            try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self), to: logURL)
+            try TrainCheckpoint.save(trainer, info: info, to: outURL)
+            if !json {
+                print(String(format: "epoch %d/%d  loss %.4f  train %.4f  test %.4f  lr %.4g  %.1fs", record.epoch, epochs,
+                             record.trainLoss, record.trainAccuracy, record.testAccuracy, Double(record.lr), record.seconds))
+            }
+            last = record
+        }
+        info.data = data
+        let eval = last.map { Evaluation(accuracy: $0.testAccuracy, loss: $0.testLoss, samples: test.count) }
+            ?? Trainer.evaluate(trainer.network, on: test)
+        let result = TrainResult(testAccuracy: eval.accuracy, testLoss: eval.loss, samples: eval.samples, epochs: trainer.epoch,
+                                 seconds: Date().timeIntervalSince(start), model: info.model, data: data, checkpoint: output)
+        if json { print(try DesignArgument.json(result)) } else { print(String(format: "test accuracy: %.4f (%d samples)", eval.accuracy, eval.samples)) }
+    }
+
+    private func fresh(_ train: LabeledData) throws -> (Trainer, TrainCheckpoint.Info) {
+        guard let kind = Optimizer.Kind(rawValue: optimizer) else {
+            throw ModelError.invalidArgument(what: "--optimizer", value: optimizer, rule: "use sgd or adam")
+        }
+        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
+            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
+        }
+        var cfg = TrainConfig()
+        (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, kind)
+        (cfg.momentum, cfg.nesterov, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, nesterov, weightDecay, schedule, seed)
+        _ = try LRSchedule.parse(schedule, epochs: epochs)
+        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                     options: .init(hidden: widths))
+        let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
+                                        hidden: widths, data: data)
+        return (Trainer(network: net, config: cfg), info)
+    }
+
+    private func resumed(_ url: URL) throws -> (Trainer, TrainCheckpoint.Info) {
+        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        guard info.model == model else {
+            throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
+        }
+        return (trainer, info)
+    }
+}
+
+/// The final `train --json` object.
+struct TrainResult: Codable {
+    var testAccuracy: Double
+    var testLoss: Double
+    var samples: Int
+    var epochs: Int
+    var seconds: Double
+    var model: String
+    var data: String
+    var checkpoint: String
+
+    enum CodingKeys: String, CodingKey {
+        case testAccuracy = "test_accuracy", testLoss = "test_loss", samples, epochs, seconds, model, data, checkpoint
+    }
+}
+
+extension ModelError: UserFacingError {
+    public var location: SourceLocation? { file.map { SourceLocation(file: $0, line: 0, column: 0) } }
+}
