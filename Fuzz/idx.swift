@@ -1,7 +1,7 @@
 // Fuzz target `idx`: the IDX (MNIST) reader, plain and gzip-wrapped.
-// Built by scripts/fuzz against the FuzzNetSim sources compiled as one module; any trap is a bug.
+// Built by scripts/fuzz against the NetSim sources compiled as one module; any trap is a bug.
 import Foundation
-@testable import FuzzNetSim
+@testable import NetSim
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

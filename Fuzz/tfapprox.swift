@@ -1,7 +1,7 @@
 // Fuzz target `tfapprox`: the TFApprox binary table import.
-// Built by scripts/fuzz against the FuzzCircuits sources compiled as one module; any trap is a bug.
+// Built by scripts/fuzz against the Circuits sources compiled as one module; any trap is a bug.
 import Foundation
-@testable import FuzzCircuits
+@testable import Circuits
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -20,6 +20,9 @@ else
     echo "sim skipped: no testbench for designs wider than 8x8"
 fi
 yosys -q -p "read_verilog $top.v; synth_xilinx -family xcup -top $top; tee -q -o stat.txt stat" >/dev/null
-awk '/^ +LUT[0-9_]+ +[0-9]+$/ {l += $2} /^ +CARRY4 +[0-9]+$/ {c4 = $2} /^ +CARRY8 +[0-9]+$/ {c8 = $2}
+# With several modules, yosys ends with a "design hierarchy" section holding the totals: use it.
+awk '/^=== design hierarchy ===/ {h = 1; l = 0; c4 = 0; c8 = 0}
+     /^=== / && !/design hierarchy/ {if (!h) {l = 0; c4 = 0; c8 = 0}}
+     /^ +LUT[0-9_]+ +[0-9]+$/ {l += $2} /^ +CARRY4 +[0-9]+$/ {c4 = $2} /^ +CARRY8 +[0-9]+$/ {c8 = $2}
      END {printf "yosys luts %d carry4 %d carry8 %d\n", l, c4, c8}' stat.txt
 case "$verdict" in PASS*) exit 0 ;; *) exit 1 ;; esac

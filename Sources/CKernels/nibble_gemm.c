@@ -2,44 +2,46 @@
 // the activation magnitude's two nibbles: f_w(a) = g_w(a & 15) + h_w(a >> 4) (every 4-bit block
 // composition does). Each weight code owns four 16-byte vpshufb tables: the low and high bytes
 // of the int16 values g and h, sign of the weight folded in. f = g + h = T(|x|, |w|) is formed
-// in int16 (|T| <= 32767 is checked); vpmaddwd applies the activation sign and widens to 32 bits.
+// in int16 (|T| <= 32767 is checked); vpsignw applies the activation sign, vpmaddwd widens to 32 bits.
 #include "ckernels.h"
 #include <string.h>
 #include <immintrin.h>
 
-// Panel layout, per k step (192 bytes):
+// Panel layout, per k step (128 bytes):
 //   [0,32)   low nibble of |x| for rows 0..31
 //   [32,64)  high nibble of |x| (0..8)
-//   [64,192) four vectors S0..S3 of 16 int16 each, the multipliers of vpmaddwd. After the byte
-//            unpacks, f = g + h sits in two int16 vectors: A = rows 0-7 | 16-23, B = rows 8-15 |
-//            24-31. vpmaddwd(A, S0) picks the even int16 lanes of A (odd lanes of S0 are 0),
-//            vpmaddwd(A, S1) the odd ones; S2, S3 do the same for B. So accumulator v, 32-bit
-//            lane j holds row ck_row(v, j), and its sign sits in S_v at int16 index ck_idx(v, j).
-static inline int ck_idx(int v, int j) { return 2 * j + (v & 1); }
+//   [64,128) two vectors of 16 int16 row signs (+1/-1) in the order the byte unpacks produce:
+//            A = rows 0-7 | 16-23, B = rows 8-15 | 24-31.
+// f = g + h sits in int16 vectors in the same A/B order; vpsignw applies the row signs, then
+// vpmaddwd with (1, 0) / (0, 1) pairs widens the even / odd int16 lanes to int32. So accumulator
+// v (0: A even, 1: A odd, 2: B even, 3: B odd), lane j, holds row ck_row(v, j).
 static inline int ck_row(int v, int j) {
-    int idx = ck_idx(v, j);
+    int idx = 2 * j + (v & 1);
     return (v >= 2 ? 8 : 0) + (idx < 8 ? idx : 8 + idx);
 }
 
+/// Int16 slot of row r's sign among the 32 slots at byte 64 of a panel step.
+static inline int ck_sign_slot(int r) { return (r & 8 ? 16 : 0) + (r >> 4) * 8 + (r & 7); }
+
+// Row group g (rows 8g..8g+7) fills 8 bytes of each nibble vector and 16 bytes of sign vector
+// A (g even) or B (g odd), half g >> 1. Whole 64-bit words are stored: 4 stores per 8 rows.
 void ck_nib_pack_panel(const int8_t *x, int K, int m0, int rows, uint8_t *panel) {
-    // Row r's sign goes to int16 slot sl[r] of the 64 sign slots; the other 32 slots stay 0.
-    int sl[CK_NIB_ROWS];
-    for (int v = 0; v < 4; v++)
-        for (int j = 0; j < 8; j++) sl[ck_row(v, j)] = v * 16 + ck_idx(v, j);
-    const int8_t *xr[CK_NIB_ROWS];
-    static const int8_t zero_row[1] = {0};
-    for (int r = 0; r < CK_NIB_ROWS; r++) xr[r] = r < rows ? x + (size_t)(m0 + r) * K : zero_row;
-    int step = rows < CK_NIB_ROWS ? 0 : 1;  // padded rows read x = 0 for every k
     for (int k = 0; k < K; k++) {
         uint8_t *p = panel + (size_t)k * CK_NIB_PANEL_STEP;
-        int16_t s[64] = {0};
-        for (int r = 0; r < CK_NIB_ROWS; r++) {
-            int xv = (r < rows || step) ? xr[r][k] : 0, mag = xv < 0 ? -xv : xv;
-            p[r] = (uint8_t)(mag & 15);
-            p[32 + r] = (uint8_t)(mag >> 4);
-            s[sl[r]] = (int16_t)(xv < 0 ? -1 : 1);
+        for (int g = 0; g < 4; g++) {
+            uint64_t lo = 0, hi = 0, s[2] = {0, 0};
+            for (int i = 0; i < 8; i++) {
+                int r = 8 * g + i;
+                int xv = r < rows ? x[(size_t)(m0 + r) * K + k] : 0;  // padding rows: x = 0
+                int neg = -(xv < 0), mag = (xv ^ neg) - neg;           // branch-free: random signs
+                lo |= (uint64_t)(mag & 15) << (8 * i);
+                hi |= (uint64_t)(mag >> 4) << (8 * i);
+                s[i >> 2] |= (uint64_t)(uint16_t)(int16_t)(1 | neg) << (16 * (i & 3));
+            }
+            memcpy(p + 8 * g, &lo, 8);
+            memcpy(p + 32 + 8 * g, &hi, 8);
+            memcpy(p + 64 + 2 * ck_sign_slot(8 * g), s, 16);
         }
-        memcpy(p + 64, s, sizeof s);
     }
 }
 
@@ -54,15 +56,13 @@ void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N
         for (int k = 0; k < K; k++) {
             const uint8_t *p = panel + (size_t)k * CK_NIB_PANEL_STEP;
             const uint8_t *t = tables + 64 * (size_t)wcode[(size_t)k * N + n];
-            for (int v = 0; v < 4; v++)
-                for (int j = 0; j < 8; j++) {
-                    int r = ck_row(v, j);
-                    int16_t sign;
-                    memcpy(&sign, p + 64 + 2 * (v * 16 + ck_idx(v, j)), 2);
-                    int32_t g = ck_tab16(t, t + 16, p[r]);
-                    int32_t h = ck_tab16(t + 32, t + 48, p[32 + r] & 15);
-                    acc[r] += sign * (g + h);
-                }
+            for (int r = 0; r < CK_NIB_ROWS; r++) {
+                int16_t sign;
+                memcpy(&sign, p + 64 + 2 * ck_sign_slot(r), 2);
+                int32_t g = ck_tab16(t, t + 16, p[r]);
+                int32_t h = ck_tab16(t + 32, t + 48, p[32 + r] & 15);
+                acc[r] += sign * (g + h);
+            }
         }
         for (int r = 0; r < rows; r++) y[(size_t)r * ldy + n] = acc[r];
     }
@@ -84,6 +84,7 @@ static inline void ck_nib_column(const uint8_t *panel, int k0, int k1, const uin
                                  const uint8_t *tables, int32_t *acc) {
     __m256i a0 = _mm256_loadu_si256((const __m256i *)acc), a1 = _mm256_loadu_si256((const __m256i *)(acc + 8));
     __m256i a2 = _mm256_loadu_si256((const __m256i *)(acc + 16)), a3 = _mm256_loadu_si256((const __m256i *)(acc + 24));
+    const __m256i even = _mm256_set1_epi32(1), odd = _mm256_set1_epi32(1 << 16);
     for (int k = k0; k < k1; k++) {
         const uint8_t *p = panel + (size_t)k * CK_NIB_PANEL_STEP;
         const uint8_t *t = tables + 64 * (size_t)wcol[(size_t)k * N];
@@ -95,11 +96,12 @@ static inline void ck_nib_column(const uint8_t *panel, int k0, int k1, const uin
         __m256i hh = _mm256_shuffle_epi8(ck_bcast16(t + 48), hi);
         __m256i fA = _mm256_add_epi16(_mm256_unpacklo_epi8(gl, gh), _mm256_unpacklo_epi8(hl, hh));
         __m256i fB = _mm256_add_epi16(_mm256_unpackhi_epi8(gl, gh), _mm256_unpackhi_epi8(hl, hh));
-        const __m256i *s = (const __m256i *)(p + 64);
-        a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(fA, _mm256_loadu_si256(s)));
-        a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(fA, _mm256_loadu_si256(s + 1)));
-        a2 = _mm256_add_epi32(a2, _mm256_madd_epi16(fB, _mm256_loadu_si256(s + 2)));
-        a3 = _mm256_add_epi32(a3, _mm256_madd_epi16(fB, _mm256_loadu_si256(s + 3)));
+        fA = _mm256_sign_epi16(fA, _mm256_loadu_si256((const __m256i *)(p + 64)));
+        fB = _mm256_sign_epi16(fB, _mm256_loadu_si256((const __m256i *)(p + 96)));
+        a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(fA, even));
+        a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(fA, odd));
+        a2 = _mm256_add_epi32(a2, _mm256_madd_epi16(fB, even));
+        a3 = _mm256_add_epi32(a3, _mm256_madd_epi16(fB, odd));
     }
     _mm256_storeu_si256((__m256i *)acc, a0);
     _mm256_storeu_si256((__m256i *)(acc + 8), a1);

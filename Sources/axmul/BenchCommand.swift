@@ -67,10 +67,25 @@ struct BenchCharacterizeCommand: ParsableCommand {
         print("  scalar Double loop, 2 threads:    \(fmt(tNaive)) s  mae \(naive.mae) mre_pct \(naive.mre)  ratio scalar/fast = \(fmt(tNaive / tFast))")
     }
 
+    /// Runs `body`, prints nothing; returns its value and wall seconds, and logs process CPU seconds
+    /// (user + system, all threads) so figures stay comparable on a loaded machine.
     private func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let cpu0 = cpuSeconds(), start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
-        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "    [wall %.3f s, cpu %.3f s]", wall, cpuSeconds() - cpu0))
+        return (value, wall)
+    }
+
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     private func fmt(_ x: Double) -> String { String(format: "%.3f", x) }

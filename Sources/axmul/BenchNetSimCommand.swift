@@ -11,7 +11,7 @@ struct BenchNetSimCommand: ParsableCommand {
 
     @Option(help: "Fashion-MNIST training images used for the LeNet-5 epoch (max 60000).") var samples = 60_000
     @Option(help: "ResNet-8 forward+backward repetitions.") var reps = 5
-    @Option(help: "OpenBLAS threads.") var threads = 2
+    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
 
     func run() throws {
         BLAS.setThreads(threads)

@@ -30,7 +30,11 @@ struct CharacterizeCommand: ParsableCommand {
     @Option(name: .long, help: "Operand pairs for the power model: a text file of 'a b' lines (default: 10,000 uniform pairs).")
     var pairs: String?
 
+    @Option(name: .long, help: "Estimate metrics from N random operand pairs per domain, with 95% confidence intervals (for designs too wide to enumerate).")
+    var samples: Int?
+
     func validate() throws {
+        if let samples, samples < 2 { throw ValidationError("--samples needs at least 2 pairs") }
         if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
         if let sort, !CharacterisationReport.isValidSortKey(sort) {
             throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")
@@ -42,6 +46,7 @@ struct CharacterizeCommand: ParsableCommand {
         var model = CostModel()
         if let pairs { model.pairs = try DesignArgument.reporting { try OperandPairs.read(pairs) } }
         let characteriser = Characteriser(costModel: model)
+        if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
         let bar = ProgressBar.forStandardError()
         var results: [Characterisation] = []
         for name in names {

@@ -10,7 +10,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
-    @Option(help: "OpenBLAS threads.") var threads = 2
+    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}.") var json = false
 
     func run() throws {

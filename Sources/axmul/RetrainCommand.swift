@@ -95,9 +95,11 @@ struct BenchRetrainCommand: ParsableCommand {
     @Option(help: "Batch size (the paper's 64).") var batch = 64
     @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
     @Option(help: "Error-model samples p.") var samples = 512
+    @Option(help: "OpenBLAS threads.") var threads = 1
     @Flag(help: "JSON output.") var json = false
 
     func run() throws {
+        BLAS.setThreads(threads)
         let train = try trainingSet()
         let network: Network
         if FileManager.default.fileExists(atPath: model) {
@@ -115,11 +117,12 @@ struct BenchRetrainCommand: ParsableCommand {
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)
         if json { print(try DesignArgument.json(results)); return }
-        let float = results.first?.epochSeconds ?? 1
+        let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
         print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name)")
         for r in results {
-            print(String(format: "  %-12@ %9.2f s/epoch  (%.2fx float)  setup %.2f s", r.method, r.epochSeconds,
-                         r.epochSeconds / max(float, 1e-9), r.setupSeconds))
+            print(String(format: "  %-12@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
+                         r.method, r.epochSeconds, r.epochSeconds / max(float, 1e-9), r.cpuSeconds,
+                         r.cpuSeconds / max(floatCPU, 1e-9), r.setupSeconds))
         }
     }
 

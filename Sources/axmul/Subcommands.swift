@@ -8,5 +8,6 @@ extension AxMul {
         EvaluateCommand.self, RetrainCommand.self, ErrorModelCommand.self, CrossEvalCommand.self,
         CharacterizeCommand.self, CompileCommand.self, ExportLUTCommand.self, ImportLUTCommand.self, BenchCommand.self,
         TrainCommand.self, EvalCommand.self,
+        ReportCommand.self,
     ]
 }

@@ -21,7 +21,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
     @Option(help: "Seed for initialisation, shuffling and dropout.") var seed: UInt64 = 1
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
-    @Option(help: "OpenBLAS threads (fixed for reproducible sums).") var threads = 2
+    @Option(help: "OpenBLAS threads (fixed for reproducible sums; NetSim's own loops use all cores).") var threads = 1
     @Option(name: .shortAndLong, help: "Checkpoint file (.safetensors), written atomically after each epoch.") var output: String
     @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
     @Flag(help: "Continue from the checkpoint at --output.") var resume = false

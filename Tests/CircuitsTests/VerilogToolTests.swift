@@ -63,22 +63,24 @@ enum TestAdder {
 struct VerilogToolTests {
     let tools = VerilogToolchain()
 
-    /// Each SMApprox 4x4 netlist, simulated by Icarus with yosys's LUT6_2/CARRY4 models over all 256 pairs,
-    /// matches the specification's table; yosys keeps exactly the netlist's LUTs and CARRY4s.
-    @Test(arguments: 0..<4) func smapproxBlockSimulatesAndSynthesises(d: Int) throws {
+    /// Each SMApprox 4x4 netlist read straight from the specification's JSON (not the design files),
+    /// simulated by Icarus with yosys's LUT6_2/CARRY4 models over all 256 pairs, matches the spec's table.
+    /// (yosys counts of the same netlists are checked on the committed exports in VerilogExportToolTests.)
+    @Test(arguments: 0..<4) func smapproxBlockSimulates(d: Int) throws {
         guard VerilogTools.available() else { return }
         let design = try VerilogFixtures.smapproxDesign(d)
-        let export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider)
+        var export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider, characterise: false)
+        // Expected outputs from the specification's table, not from our simulator.
+        let spec = try VerilogFixtures.specTable(d)
+        let table = TruthTable(widthA: 4, widthB: 4, outputWidth: 8) { UInt32(spec[Int($0)][Int($1)]) }
+        let index = try need(export.files.firstIndex { $0.name == export.memoryFile })
+        export.files[index].contents = VerilogTestbench.memory(table, top: export.top)
         let dir = try VerilogTools.temporaryDirectory("block\(d)")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try export.write(to: dir)
         let sim = try tools.simulate(directory: dir, top: export.top)
         #expect(sim.passed, "\(sim.verdict)")
         #expect(sim.pairs == 256)
-        let synth = try tools.synthesize(file: "\(dir)/\(export.designFile)", top: export.top)
-        let netlist = try VerilogFixtures.smapprox(d)
-        #expect(synth.luts == netlist.lutCount, "yosys cells: \(synth.cells)")
-        #expect(synth.carry4 == netlist.carryCount)
     }
 
     /// A wrong expectation must be caught: the testbench reports the first mismatching pair.
@@ -86,8 +88,7 @@ struct VerilogToolTests {
         guard VerilogTools.available() else { return }
         let design = try VerilogFixtures.smapproxDesign(2)
         var export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider)
-        // Expect the exact product instead of design 2's: design 2 first differs at a=3, b=6 in table order? No:
-        // find the first wrong pair independently from the spec table.
+        // Expect the exact product instead of design 2's; the first wrong pair comes from the spec table.
         let spec = try VerilogFixtures.specTable(2)
         let first = try need((0..<256).first { spec[$0 >> 4][$0 & 15] != ($0 >> 4) * ($0 & 15) })
         let exact = TruthTable.exact(widthA: 4, widthB: 4)
@@ -101,13 +102,13 @@ struct VerilogToolTests {
         #expect(sim.verdict == "FAIL a=\(first >> 4) b=\(first & 15) got=\(spec[first >> 4][first & 15]) expected=\((first >> 4) * (first & 15))")
     }
 
-    /// An 8x8 composition (blocks 3,3,3,0 plus an adder) simulates over all 65,536 pairs and yosys's LUT
-    /// count equals the blocks' plus the adder's.
+    /// An 8x8 composition (blocks 3,3,3,0) with a different adder netlist (FA gates) simulates over all
+    /// 65,536 pairs: the composition wiring does not depend on the adder's construction.
     @Test func compositionSimulatesAllPairs() throws {
         guard VerilogTools.available() else { return }
         let b3 = try VerilogFixtures.smapproxDesign(3), b0 = try VerilogFixtures.smapproxDesign(0)
         let design = Design(name: "3330", body: .composition(try Composition(ll: b3, hl: b3, lh: b3, hh: b0)))
-        let export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider)
+        let export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider, characterise: false)
         let dir = try VerilogTools.temporaryDirectory("3330")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try export.write(to: dir)

@@ -24,7 +24,7 @@ import Testing
         return y
     }
 
-    @Test(arguments: [(1, 0, 1), (2, 1, 1), (1, 1, 2), (2, 1, 4)])
+    @Test(arguments: [(1, 0, 1), (2, 1, 1), (1, 1, 2), (2, 1, 4), (2, 0, 1), (3, 2, 2)])
     func convMatchesDirectLoop(stride: Int, padding: Int, groups: Int) {
         var rng = SplitMix64(seed: 3)
         var conv = Conv2D("c", inChannels: 4, outChannels: 4, kernel: 3, stride: stride, padding: padding, groups: groups, rng: &rng)

@@ -6,8 +6,8 @@ int ck_has_avx2(void);
 
 /// Rows of activations per panel in the nibble-lookup (block-composed) kernel.
 #define CK_NIB_ROWS 32
-/// Bytes per k step of one activation panel: 32 low nibbles, 32 high nibbles, 4x32 sign words.
-#define CK_NIB_PANEL_STEP 192
+/// Bytes per k step of one activation panel: 32 low nibbles, 32 high nibbles, 32 int16 signs.
+#define CK_NIB_PANEL_STEP 128
 
 /// Packs rows [m0, m0+rows) of x (M x K, row-major Int8) into one nibble panel of K steps.
 /// Missing rows (rows < 32) are padded with zeros. `panel` holds K * CK_NIB_PANEL_STEP bytes.

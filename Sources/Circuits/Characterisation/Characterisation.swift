@@ -25,6 +25,7 @@ public struct Characteriser: Sendable {
     /// (for `power_rel`), if known. `progress` receives (chunks done, chunk count).
     public func characterise(_ design: Design, reference: Design? = nil,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws(DesignError) -> Characterisation {
+        try CharacterisationLimits.checkExhaustive(design)  // before any enumeration or allocation
         let u = try design.errorSums(domain: .unsigned, progress: progress)
         let m = try design.errorSums(domain: .magnitude, progress: progress)
         return Characterisation(

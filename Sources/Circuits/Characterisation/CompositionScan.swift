@@ -85,18 +85,21 @@ struct RowLanes {
     @inline(__always) mutating func accumulate(_ v: UnsafeBufferPointer<Double>, c: Double,
                                                reciprocals r: UnsafeBufferPointer<Double>) {
         let cv = SIMD8<Double>(repeating: c), one = SIMD8<Double>(repeating: 1)
+        let signMask = SIMD8<UInt64>(repeating: 0x7FFF_FFFF_FFFF_FFFF)
         guard let vp = v.baseAddress, let rp = r.baseAddress else { return }
         let vr = UnsafeRawPointer(vp), rr = UnsafeRawPointer(rp)
         var i = 0
         while i < v.count {
             let e = vr.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self) + cv
-            let m = pointwiseMax(e, -e)
+            // |e| by clearing the sign bit; blends instead of pointwiseMin/Max (which follow IEEE
+            // minimum/maximum NaN rules lane by lane and do not vectorise).
+            let m = unsafeBitCast(unsafeBitCast(e, to: SIMD8<UInt64>.self) & signMask, to: SIMD8<Double>.self)
             abs += m
-            nonzero += pointwiseMin(m, one)
-            maxAbs = pointwiseMax(maxAbs, m)
+            nonzero += m.replacing(with: one, where: m .> one)
+            maxAbs.replace(with: m, where: m .> maxAbs)
             let q = m * rr.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
             ratio += q
-            maxRatio = pointwiseMax(maxRatio, q)
+            maxRatio.replace(with: q, where: q .> maxRatio)
             i += 8
         }
     }

@@ -37,10 +37,11 @@ public struct CostModel: Sendable, Equatable {
 
     /// The reference design's power, memoised by name (many designs share one exact reference).
     private func referencePower(_ reference: Design) throws(DesignError) -> Double? {
-        if let known = referenceCache.value(for: reference.name) { return known }
+        let key = "\(reference.name)|\(pairs?.count ?? -1)|\(power.seed)|\(power.streamLength)"
+        if let known = referenceCache.value(for: key) { return known }
         guard let netlist = try LUTFlattener.flatten(reference) else { return nil }
         let p = powerMw(netlist, design: reference)
-        referenceCache.store(p, for: reference.name)
+        referenceCache.store(p, for: key)
         return p
     }
 

@@ -31,13 +31,45 @@ public enum TableScan {
         let rows = Int(domain.maxOperand(width: table.widthA)) + 1
         let cols = Int(domain.maxOperand(width: table.widthB)) + 1
         let wb = table.widthB
+        guard table.outputWidth <= 24, table.widthB <= 12 else {
+            return table.values.withUnsafeBufferPointer { values in
+                var s = ErrorSums()
+                for a in 0..<rows {
+                    for b in 0..<cols { s.add(error: Int64(values[a << wb | b]) - Int64(a * b), a: UInt64(a), b: UInt64(b)) }
+                }
+                return s
+            }
+        }
+        // |e| < 2^24 and at most 2^12 columns: every per-row integer sum fits Int64.
         return table.values.withUnsafeBufferPointer { values in
             var s = ErrorSums()
             for a in 0..<rows {
+                var nonzero: Int64 = 0, sumE: Int64 = 0, sumAbs: Int64 = 0, sumSq: Int64 = 0, maxAbs: Int64 = 0
+                var ratio = CompensatedSum(), maxRatio = 0.0
+                let row = a << wb
                 for b in 0..<cols {
-                    let e = Int64(values[a << wb | b]) - Int64(a * b)
-                    s.add(error: e, a: UInt64(a), b: UInt64(b))
+                    let e = Int64(values[row | b]) - Int64(a * b), m = abs(e)
+                    nonzero += e != 0 ? 1 : 0
+                    sumE += e
+                    sumAbs += m
+                    sumSq += e * e
+                    maxAbs = max(maxAbs, m)
+                    if a != 0 && b != 0 && m != 0 {
+                        let r = Double(m) / (Double(a) * Double(b))
+                        ratio.add(r)
+                        maxRatio = max(maxRatio, r)
+                    }
                 }
+                s.pairs += Int64(cols)
+                s.nonzero += nonzero
+                s.sumError += Int128(sumE)
+                s.sumAbsError += Int128(sumAbs)
+                s.sumSquaredError += Int128(sumSq)
+                s.maxAbsError = max(s.maxAbsError, maxAbs)
+                s.nonzeroProductPairs += a == 0 ? 0 : Int64(cols - 1)
+                s.zeroProductAbsError += Int128(a == 0 ? sumAbs : abs(Int64(values[row]) - 0))
+                s.relativeErrorSum.add(ratio)
+                s.maxRelativeError = max(s.maxRelativeError, maxRatio)
             }
             return s
         }

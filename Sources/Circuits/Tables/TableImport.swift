@@ -51,6 +51,10 @@ enum TableImport {
         }
         let shape = npyShape(header)
         guard shape.count == 2 else { throw .invalidValue(what: "npy shape", value: header, rule: "must be 2-D (rows = first operand)", location: loc) }
+        let product = shape[0].multipliedReportingOverflow(by: shape[1])  // checked: no overflow, no huge allocation
+        guard shape.allSatisfy({ $0 >= 0 }), !product.overflow, product.partialValue <= b.count else {
+            throw .invalidValue(what: "npy shape", value: "\(shape)", rule: "the entry count cannot exceed the file size (\(b.count) bytes)", location: loc)
+        }
         let data = headerStart + headerLength, count = shape[0] * shape[1]
         guard b.count == data + count * size else {
             throw .invalidValue(what: "npy data", value: "\(b.count - data) bytes", rule: "shape \(shape) needs \(count * size) bytes", location: loc)

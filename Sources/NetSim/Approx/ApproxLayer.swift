@@ -90,6 +90,18 @@ public struct ApproxLayer: Layer {
         return run(xq, table, &context)
     }
 
+    /// The exact quantised layer on the fast float path: weights replaced by their eq.-1 values for
+    /// this forward only, input already fake-quantised, BLAS product (equal to the integer path up
+    /// to Float rounding of the sums). Backward then sees the float weights (STE).
+    mutating func runFakeQuant(_ xq: Tensor, _ context: inout ForwardContext) -> Tensor {
+        let w = inner.parameters[0].value
+        let scale = QuantScale.forWeights(w.data, channels: inner.outputChannels, perChannel: perChannelWeights)
+        inner.parameters[0].value = Tensor(shape: w.shape, data: scale.quantise(w.data))
+        let y = run(xq, nil, &context)
+        inner.parameters[0].value = w
+        return y
+    }
+
     /// Training-mode forward of the configured model of the multiplier.
     mutating func trainingForward(_ xq: Tensor, _ context: inout ForwardContext) -> Tensor {
         injected = nil
@@ -97,9 +109,9 @@ public struct ApproxLayer: Layer {
         case .behavioural:
             return run(xq, plan, &context)
         case .exact:
-            return run(xq, exactPlan, &context)
+            return runFakeQuant(xq, &context)
         case .errorModel(let c):
-            var y = run(xq, exactPlan, &context)
+            var y = runFakeQuant(xq, &context)
             precondition(y.itemSize == c.a1.count, "\(name): error model has \(c.a1.count) neurons, output \(y.itemSize)")
             ErrorInjection.apply(&y.data, c, rng: &context.rng)
             injected = c
@@ -112,9 +124,9 @@ public struct ApproxLayer: Layer {
             savedWeight = w
             activeErr = e
             inner.parameters[0].value = Tensor(shape: w.shape, data: NoiseModels.perturb(w.data, err: e))
-            return run(xq, exactPlan, &context)
+            return runFakeQuant(xq, &context)
         case .awgn(let snr):
-            var y = run(xq, exactPlan, &context)
+            var y = runFakeQuant(xq, &context)
             NoiseModels.addAWGN(&y.data, snrDB: snr, rng: &context.rng)
             return y
         }

@@ -58,8 +58,11 @@ public struct Conv2D: Layer {
             cols.withUnsafeBufferPointer { c in
                 yT.withUnsafeMutableBufferPointer { y in
                     for grp in 0..<groups {
-                        MatMul.gemm(engine, m: og, n: np, k: k, a: w.baseAddress! + grp * og * k,
-                                    b: c.baseAddress! + grp * k * np, c: y.baseAddress! + grp * og * np)
+                        Self.splitColumns(np) { lo, hi in
+                            engine.gemm(transA: false, transB: false, m: og, n: hi - lo, k: k, alpha: 1,
+                                        a: w.baseAddress! + grp * og * k, lda: k, b: c.baseAddress! + grp * k * np + lo, ldb: np,
+                                        beta: 0, c: y.baseAddress! + grp * og * np + lo, ldc: np)
+                        }
                     }
                 }
             }
@@ -93,12 +96,22 @@ public struct Conv2D: Layer {
             weight.withUnsafeBufferPointer { w in
                 dcols.withUnsafeMutableBufferPointer { c in
                     for grp in 0..<groups {
-                        MatMul.gemm(transA: true, m: k, n: np, k: og, a: w.baseAddress! + grp * og * k,
-                                    b: d.baseAddress! + grp * og * np, c: c.baseAddress! + grp * k * np, beta: 1)
+                        Self.splitColumns(np) { lo, hi in
+                            BLAS.sgemm(transA: true, transB: false, m: k, n: hi - lo, k: og, alpha: 1,
+                                       a: w.baseAddress! + grp * og * k, lda: k, b: d.baseAddress! + grp * og * np + lo, ldb: np,
+                                       beta: 1, c: c.baseAddress! + grp * k * np + lo, ldc: np)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Runs `body(lo, hi)` on column ranges of an N-column product: two halves on two cores when
+    /// N is large. Each output column is computed whole by one call, so results do not change.
+    static func splitColumns(_ n: Int, _ body: (Int, Int) -> Void) {
+        let parts = n >= 4096 ? 2 : 1
+        Parallel.forEach(parts) { p in body(p * n / parts, (p + 1) * n / parts) }
     }
 
     private func channelMajor(_ dy: Tensor) -> [Float] {

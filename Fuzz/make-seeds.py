@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Writes small, valid seed inputs for one fuzz target into a directory: make-seeds.py <target> <dir>.
+
+The binary formats (npy, tfapprox, axlut, safetensors, IDX, CIFAR-10) have no small real files in the
+repo, so valid examples are built here from their specs; exact multiplier products keep them realistic."""
+import gzip, json, struct, sys, os
+
+def products(wa, wb):
+    return [[a * b for b in range(1 << wb)] for a in range(1 << wa)]
+
+def npy(rows, descr, fmt):
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': (%d, %d), }" % (descr, len(rows), len(rows[0]))
+    header += " " * ((64 - (10 + len(header) + 1) % 64) % 64) + "\n"
+    body = b"".join(struct.pack("<" + fmt, v) for r in rows for v in r)
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + body
+
+def axlut(wa, wb, out_type=3):
+    name, meta = b"exact", b"source=seed\n"
+    vals = [v for r in products(wa, wb) for v in r]
+    fmt = {1: "H", 2: "h", 3: "I", 4: "i", 5: "q"}[out_type]
+    data = b"".join(struct.pack("<" + fmt, v) for v in vals)
+    total = 48 + len(name) + len(meta) + len(data)
+    head = b"AXLUT\r\n\x1a" + struct.pack("<H", 1) + bytes([wa, wb, 0, 0, out_type, 0])
+    head += struct.pack("<IIQQQ", len(name), len(meta), len(vals), total, 0)
+    return head + name + meta + data  # checksum left 0: the fuzz target repairs it
+
+def safetensors():
+    tensors = {"w": ([2, 3], [0.5, -1, 2, 3, 4, 5]), "b": ([3], [0, 1, 2])}
+    header, blob = {"__metadata__": {"epoch": "1"}}, b""
+    for name, (shape, vals) in tensors.items():
+        data = struct.pack("<%df" % len(vals), *vals)
+        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [len(blob), len(blob) + len(data)]}
+        blob += data
+    h = json.dumps(header).encode()
+    return struct.pack("<Q", len(h)) + h + blob
+
+def idx(dims, type_code=0x08, payload=None):
+    n = 1
+    for d in dims: n *= d
+    body = payload if payload is not None else bytes(i % 251 for i in range(n))
+    return bytes([0, 0, type_code, len(dims)]) + b"".join(struct.pack(">I", d) for d in dims) + body
+
+def seeds(target):
+    if target == "npy":
+        return {"u4_4x4.npy": npy(products(2, 2), "<u4", "I"), "u2_8x4.npy": npy(products(3, 2), "<u2", "H"),
+                "i8_2x2.npy": npy(products(1, 1), "<i8", "q"), "u1_2x2.npy": npy(products(1, 1), "|u1", "B")}
+    if target == "tfapprox":
+        return {"exact8x8.bin": b"".join(struct.pack("<H", a * b) for a in range(256) for b in range(256))}
+    if target == "text":
+        return {"exact2x2.csv": "\n".join(",".join(map(str, r)) for r in products(2, 2)).encode() + b"\n",
+                "exact3x2.txt": "\n".join(" ".join(map(str, r)) for r in products(3, 2)).encode()}
+    if target == "axlut":
+        return {"exact2x2.axlut": axlut(2, 2), "exact4x4_u16.axlut": axlut(4, 4, 1), "exact3x2_i64.axlut": axlut(3, 2, 5)}
+    if target == "safetensors":
+        return {"small.safetensors": safetensors()}
+    if target == "idx":
+        return {"images.idx3": idx([3, 4, 4]), "labels.idx1": idx([5], payload=bytes([1, 2, 3, 4, 9])),
+                "images.idx3.gz": gzip.compress(idx([2, 3, 3]))}
+    if target == "cifar":
+        return {"two.bin": b"".join(bytes([k]) + bytes((k + i) % 256 for i in range(3072)) for k in (3, 7))}
+    return {}
+
+if __name__ == "__main__":
+    target, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    for name, data in seeds(target).items():
+        with open(os.path.join(out, "gen_" + name), "wb") as f:
+            f.write(data)

@@ -1,0 +1,26 @@
+import Circuits
+import Foundation
+
+extension CharacterizeCommand {
+    /// `--samples N`: sampled estimates with 95% confidence intervals, as JSON or a short text table.
+    func runSampled(_ names: [String], characteriser: Characteriser, samples: Int) throws {
+        var results: [SampledCharacterisation] = []
+        for name in names {
+            let design = try DesignArgument.resolve(name)
+            results.append(try DesignArgument.reporting { try characteriser.characteriseSampled(design, samples: samples) })
+        }
+        if json { print(try DesignArgument.json(results)); return }
+        for r in results {
+            print("\(r.name) (\(r.width)-bit), \(r.samples) sampled pairs per domain, seed \(r.seed)")
+            for (domain, m) in [("unsigned", r.unsigned), ("magnitude", r.magnitude)] {
+                let means = [("ep_pct", m.epPct), ("mae", m.mae), ("mse", m.mse), ("bias", m.bias), ("mre_pct", m.mrePct)]
+                    .map { "\($0.0) \(format($0.1.estimate)) [\(format($0.1.low)), \(format($0.1.high))]" }
+                print("  \(domain): " + means.joined(separator: "; ")
+                      + "; wce ≥ \(format(m.wceLowerBound)); wcre_pct ≥ \(format(m.wcrePctLowerBound))")
+            }
+            print("  note: \(r.note)")
+        }
+    }
+
+    private func format(_ x: Double) -> String { String(format: "%.6g", x) }
+}
