@@ -22,11 +22,11 @@ struct ResultsSection {
         let loss = [("train loss", "#2166ac", epochs.map(\.trainLoss)), ("test loss", "#b2182b", epochs.map(\.testLoss))]
         let acc = [("train accuracy", "#2166ac", epochs.map(\.trainAccuracy)), ("test accuracy", "#b2182b", epochs.map(\.testAccuracy))]
         return lines("Loss per epoch — \(file)", yLabel: "mean cross-entropy loss (nats)", xs: xs, series: loss, yMin: 0)
-            + lines("Accuracy per epoch — \(file)", yLabel: "accuracy (fraction correct)", xs: xs, series: acc, yMin: 0, yMax: 1)
+            + lines("Accuracy per epoch — \(file)", yLabel: "accuracy (fraction correct)", xs: xs, series: acc, yMin: 0, yMax: 1, legendAtBottom: true)
     }
 
     private func lines(_ title: String, yLabel: String, xs: [Double], series: [(String, String, [Double])],
-                       yMin: Double, yMax: Double? = nil) -> String {
+                       yMin: Double, yMax: Double? = nil, legendAtBottom: Bool = false) -> String {
         let all = series.flatMap(\.2).filter(\.isFinite)
         let hi = yMax ?? max((all.max() ?? 1) * 1.05, yMin + 1e-9)
         let frame = PlotFrame(title: title, xLabel: "epoch", yLabel: yLabel,
@@ -37,7 +37,7 @@ struct ResultsSection {
             s += "<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>"
             for p in pts { let xy = p.split(separator: ","); s += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(color)\"/>" }
         }
-        return s + frame.legend(series.map { ($0.1, $0.0) }) + "</svg>"
+        return s + frame.legend(series.map { ($0.1, $0.0) }, bottom: legendAtBottom) + "</svg>"
     }
 
     private func groupedBars() -> String {
@@ -50,7 +50,7 @@ struct ResultsSection {
         let colors = ["#999999", "#2166ac", "#b2182b", "#1b7837", "#762a83", "#e08214"]
         var frame = PlotFrame(title: "Test accuracy per multiplier and retraining method", xLabel: "multiplier",
                               yLabel: "test accuracy (fraction correct)",
-                              xRange: (-0.5, Double(multipliers.count) - 0.5), yRange: (0, 1), width: 720, height: 400)
+                              xRange: (-0.5, Double(multipliers.count) - 0.5), yRange: (0, 1.15), width: 720, height: 400)
         frame.xCategories = multipliers
         var s = frame.open()
         let slot = 0.8 / Double(series.count)

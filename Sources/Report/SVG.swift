@@ -128,9 +128,11 @@ struct PlotFrame {
     }
 
     /// A legend box of (colour, label) swatches in the top-right corner of the plot area.
-    func legend(_ items: [(String, String)]) -> String {
-        let w = 8.0 * Double(items.map(\.1.count).max() ?? 0) + 30
+    /// With `bottom`, the box sits in the bottom-right corner instead.
+    func legend(_ items: [(String, String)], bottom: Bool = false) -> String {
+        let w = 8.0 * Double(items.map(\.1.count).max() ?? 0) + 30, h = Double(items.count) * 16 + 6
         let x = left + plotWidth - w - 6
+        let top = bottom ? self.top + plotHeight - h - 8 : self.top
         var s = "<rect x=\"\(Markup.c(x))\" y=\"\(Markup.c(top + 4))\" width=\"\(Markup.c(w))\" height=\"\(Markup.c(Double(items.count) * 16 + 6))\" fill=\"#ffffff\" stroke=\"#999999\"/>"
         for (i, (color, label)) in items.enumerated() {
             let y = top + 10 + Double(i) * 16

@@ -26,25 +26,33 @@ enum Main {
         do {
             command = try AxMul.parseAsRoot()
         } catch {
-            let code = AxMul.exitCode(for: error)
-            if code == .success {
-                print(AxMul.fullMessage(for: error))
-                exit(0)
-            }
-            printError(AxMul.fullMessage(for: error))
-            exit(2)
+            exitForParserOutcome(error)
         }
         do {
             try command.run()
         } catch let error as ExitCode {
             exit(error.rawValue)
-        } catch let error as ValidationError {
-            printError(error.message)
-            exit(2)
-        } catch {
+        } catch let error as UserFacingError {
             reportRuntimeError(error)
             exit(1)
+        } catch {
+            // Help and version requests and late validation errors arrive here too.
+            if AxMul.exitCode(for: error) == .failure {
+                reportRuntimeError(error)
+                exit(1)
+            }
+            exitForParserOutcome(error)
         }
+    }
+
+    /// Help and version print to stdout and exit 0; every other parser outcome is a usage error (2).
+    private static func exitForParserOutcome(_ error: Error) -> Never {
+        if AxMul.exitCode(for: error) == .success {
+            print(AxMul.fullMessage(for: error))
+            exit(0)
+        }
+        printError(AxMul.fullMessage(for: error))
+        exit(2)
     }
 }
 
