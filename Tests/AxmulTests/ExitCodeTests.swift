@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// The CLI contract: 0 success, 1 runtime error, 2 usage error; help and version on stdout.
