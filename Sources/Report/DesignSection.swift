@@ -80,10 +80,11 @@ struct ParetoPlot {
             return s + "<p>No design has a power estimate (power_rel), so there is nothing to plot.</p></section>"
         }
         let xs = plotted.map(\.1), ys = plotted.map(\.2)
-        let frame = PlotFrame(title: "power_rel against MRE (magnitude domain)", xLabel: "MRE, magnitude domain (%)",
+        var frame = PlotFrame(title: "power_rel against MRE (magnitude domain)", xLabel: "MRE, magnitude domain (%)",
                               yLabel: "power_rel (power / exact design's power)",
                               xRange: padded(ys.min() ?? 0, ys.max() ?? 1), yRange: padded(xs.min() ?? 0, xs.max() ?? 1),
-                              width: 720, height: 440)
+                              width: 760, height: 440)
+        frame.right = 130  // room for the labels of the rightmost points
         var svg = frame.open()
         let front = plotted.filter(\.3).sorted { $0.2 < $1.2 }
         if front.count > 1 {

@@ -9,10 +9,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report (inline SVG plots) of designs and NetSim results folders.",
         discussion: """
-        Each input is a built-in design name, a design file, or a folder of NetSim results (per-epoch
-        .log.jsonl training logs, retrain/crosseval --json output saved as .json); unrecognised files are skipped.
-        Per design: error heatmap, error histogram, relative-error heatmap (magnitude domain), metric and
-        cost tables; over all designs: power_rel against MRE with the Pareto front. See docs/report.md.
+        Each input is a built-in design name, a design file, or a folder of NetSim results (per-epoch .log.jsonl training logs, retrain/crosseval --json output saved as .json); unrecognised files are skipped.
+
+        Per design: error heatmap, error histogram, relative-error heatmap (magnitude domain), metric and cost tables; over all designs: power_rel against MRE with the Pareto front. See docs/report.md.
 
         Example:
           axmul report smapprox8x8-2222 smapprox8x8-3330 truncated8-t4 runs/ -o report.html

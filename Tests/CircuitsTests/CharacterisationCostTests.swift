@@ -62,6 +62,18 @@ import Testing
         #expect((cost.powerMw ?? 0) > 0)
     }
 
+    /// A composition of compositions (16x16 of 8x8 of 2x2 here: 8x8 of 4x4 of 2x2) flattens and stays exact.
+    @Test func nestedCompositionFlattens() throws {
+        let m = try lutMultiplier2x2()
+        let c4 = Design(name: "c4", body: .composition(try Composition(ll: m, hl: m, lh: m, hh: m)))
+        let c8 = Design(name: "c8", body: .composition(try Composition(ll: c4, hl: c4, lh: c4, hh: c4)))
+        let flat = try #require(try LUTFlattener.flatten(c8))
+        #expect(flat.product.width == 16)
+        #expect(try flat.truthTable().firstDifference(from: .exact(widthA: 8, widthB: 8)) == nil)
+        // 4 × 26 (each 4x4) + adder for n = 4: 8 + 12 LUTs.
+        #expect(flat.lutCount == 4 * 26 + 20)
+    }
+
     @Test func formulaDesignsHaveNullCost() throws {
         let cost = try CostModel().estimate(Design(name: "d", body: .formula(.drum(width: 8, k: 4))), reference: nil)
         #expect(cost == .unavailable)

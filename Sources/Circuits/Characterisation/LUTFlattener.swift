@@ -41,7 +41,9 @@ public enum LUTFlattener {
                 p += [NetID](repeating: .const0, count: 2 * n - p.count)
                 partials.append(p)
             }
-            return embed(CompositionAdder.netlist(blockWidth: n), inputs: partials, prefix: "\(prefix)adder/", builder: &builder)
+            // The adder's top bit (final carry) is left unread: a composition's product is 4n bits.
+            let sum = embed(CompositionAdder.netlist(blockWidth: n), inputs: partials, prefix: "\(prefix)adder/", builder: &builder)
+            return Array(sum.prefix(design.outputWidth))
         case .formula, .table:
             return nil
         }

@@ -8,6 +8,7 @@ public extension Network {
             for p in nodes[i].layer.parameters.indices {
                 precondition(v[k].shape == nodes[i].layer.parameters[p].value.shape, "setDirection: shape mismatch")
                 nodes[i].layer.parameters[p].direction = v[k]
+                nodes[i].layer.parameters[p].rGrad = nil
                 k += 1
             }
         }
@@ -55,8 +56,8 @@ public extension Network {
         return nodes.flatMap { $0.layer.parameters.map { $0.rGrad ?? $0.value.zerosLike() } }
     }
 
-    /// Gauss–Newton-free HVP of a scalar function of the outputs f(z) = Σ cᵀz (so ∂²f/∂z² = 0):
-    /// returns ∂/∂w (cᵀ J_w z)·v, i.e. the output-Hessian term, and J_w(z)·v as R{z}.
+    /// HVP of the linear output functional f(w) = Σ cᵀz(w) (network outputs z, fixed weights c):
+    /// returns ∇²_w f · v and the Jacobian-vector product J_w(z)·v = R{z}.
     mutating func outputHessianVectorProduct(_ x: Tensor, outputWeights c: Tensor, direction v: [Tensor]) throws
         -> (hv: [Tensor], jv: Tensor) {
         setDirection(v)
