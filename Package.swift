@@ -25,10 +25,10 @@ let package = Package(
             "Circuits", "NetSim", "TableFormat", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"]),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Circuits
+import NetSim
 import TableFormat
 
 extension OperandEncoding: ExpressibleByArgument {
@@ -31,8 +32,16 @@ struct CompileCommand: ParsableCommand {
 
     func run() throws {
         let resolved = try DesignArgument.resolve(design)
-        let table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
+        var table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
+        if let route = Self.kernelRoute(of: table) { table.metadata["kernel_route"] = route }
         try DesignArgument.reporting { try table.write(to: output) }
-        print("wrote \(output): \(resolved.name), \(table.widthA)x\(table.widthB) \(encoding.name), \(table.outputType.name), route \(table.metadata["route"] ?? "-")")
+        print("wrote \(output): \(resolved.name), \(table.widthA)x\(table.widthB) \(encoding.name), \(table.outputType.name), route \(table.metadata["route"] ?? "-"), kernel \(table.metadata["kernel_route"] ?? "none (not an 8-bit signed-usable table)")")
+    }
+
+    /// The exact LUT-GEMM decomposition NetSim's kernels use for this table (exact, block-composed-4,
+    /// low-rank-r or gather), or nil when the table cannot drive the 8-bit behavioural layers.
+    static func kernelRoute(of table: LookupTable) -> String? {
+        guard let signed = try? MultiplierTables.signed(from: table) else { return nil }
+        return KernelPlan.analyse(signed).route.description
     }
 }

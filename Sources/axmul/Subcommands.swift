@@ -7,7 +7,8 @@ extension AxMul {
         VerilogCommand.self, ImportVerilogCommand.self,
         EvaluateCommand.self, RetrainCommand.self, ErrorModelCommand.self, CrossEvalCommand.self,
         CharacterizeCommand.self, CompileCommand.self, ExportLUTCommand.self, ImportLUTCommand.self, BenchCommand.self,
-        TrainCommand.self, EvalCommand.self,
+        TrainCommand.self, EvalCommand.self, HybridCommand.self,
         ReportCommand.self,
+        AxTrainCommand.self,
     ]
 }

@@ -26,8 +26,14 @@ public struct Characteriser: Sendable {
     public func characterise(_ design: Design, reference: Design? = nil,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws(DesignError) -> Characterisation {
         try CharacterisationLimits.checkExhaustive(design)  // before any enumeration or allocation
-        let u = try design.errorSums(domain: .unsigned, progress: progress)
-        let m = try design.errorSums(domain: .magnitude, progress: progress)
+        let u: ErrorSums, m: ErrorSums
+        if design.widthA + design.widthB <= 16 {              // `errorSums`' table path, one table for both domains
+            let table = try design.truthTable()
+            (u, m) = (TableScan.sums(of: table, domain: .unsigned), TableScan.sums(of: table, domain: .magnitude))
+        } else {
+            u = try design.errorSums(domain: .unsigned, progress: progress)
+            m = try design.errorSums(domain: .magnitude, progress: progress)
+        }
         return Characterisation(
             name: design.name, width: design.widthA,
             unsigned: ErrorMetrics(sums: u, domain: .unsigned, widthA: design.widthA, widthB: design.widthB),

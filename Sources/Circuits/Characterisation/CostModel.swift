@@ -14,6 +14,8 @@ public struct CostModel: Sendable, Equatable {
 
     /// Reference powers already computed with this model (shared by copies of the model).
     private let referenceCache = PowerCache()
+    /// Block simulations already run with this model, keyed by block, position and stream.
+    private let blockToggles = CompositionToggles()
 
     public init() {}
 
@@ -25,7 +27,7 @@ public struct CostModel: Sendable, Equatable {
     public func estimate(_ design: Design, reference: Design?) throws(DesignError) -> CostEstimate {
         guard let netlist = try LUTFlattener.flatten(design) else { return .unavailable }
         let (levels, delay) = timing.analyse(netlist)
-        let p = powerMw(netlist, design: design)
+        let p = try powerMw(netlist, design: design)
         var rel: Double? = nil
         if let reference, reference.widthA == design.widthA, reference.widthB == design.widthB,
            let rp = try referencePower(reference) {
@@ -40,13 +42,17 @@ public struct CostModel: Sendable, Equatable {
         let key = "\(reference.name)|\(pairs?.count ?? -1)|\(power.seed)|\(power.streamLength)"
         if let known = referenceCache.value(for: key) { return known }
         guard let netlist = try LUTFlattener.flatten(reference) else { return nil }
-        let p = powerMw(netlist, design: reference)
+        let p = try powerMw(netlist, design: reference)
         referenceCache.store(p, for: key)
         return p
     }
 
-    private func powerMw(_ netlist: Netlist, design: Design) -> Double {
+    /// Compositions of LUT-mapped leaves reuse memoised block simulations (same counts, fewer runs).
+    private func powerMw(_ netlist: Netlist, design: Design) throws(DesignError) -> Double {
         let stream = pairs.map { $0.map { ($0.a, $0.b) } } ?? power.uniformStream(widthA: design.widthA, widthB: design.widthB)
+        if let toggles = try blockToggles.toggles(design, pairs: stream), toggles.count == netlist.cells.count {
+            return power.powerMw(netlist, toggles: toggles, pairCount: stream.count)
+        }
         return power.powerMw(netlist, pairs: stream)
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The whole AxTrain recipe (He et al. 2018): AxTrain-act for `actEpochs` (the paper's "until
+/// convergence"), then AxTrain-pas for `pasEpochs` through the hardware model, then evaluation
+/// of the float network and of the network on the modelled hardware (NTV flips: `runs` draws).
+public struct AxTrainRun: Sendable {
+    public var config: TrainConfig
+    public var actEpochs: Int
+    public var pasEpochs: Int
+    public var gamma: AdaptiveGamma
+    public var hardware: HardwareModel
+    /// Hardware evaluations with fresh flip draws (1 suffices without NTV storage).
+    public var runs: Int
+
+    public init(config: TrainConfig, actEpochs: Int, pasEpochs: Int, gamma: AdaptiveGamma,
+                hardware: HardwareModel, runs: Int) {
+        self.config = config
+        self.actEpochs = actEpochs
+        self.pasEpochs = pasEpochs
+        self.gamma = gamma
+        self.hardware = hardware
+        self.runs = runs
+    }
+
+    /// Which phase an epoch record belongs to.
+    public enum Phase: String, Sendable, Codable { case act, pas }
+
+    /// Trains `network` and returns the float network and the summary; `onEpoch` sees each
+    /// epoch's record (for logs), `progress` each batch (for progress bars).
+    public func run(_ network: Network, train: LabeledData, test: LabeledData,
+                    onEpoch: (Phase, EpochRecord, ActEpochRecord?) throws -> Void = { _, _, _ in },
+                    progress: ((BatchProgress) -> Void)? = nil) throws -> (network: Network, summary: AxTrainSummary) {
+        let start = Date()
+        var cfg = config
+        cfg.epochs = actEpochs + pasEpochs
+        var trainer = Trainer(network: network, config: cfg)
+        var g = gamma
+        for _ in 0..<actEpochs {
+            let r = try trainer.runActEpoch(train: train, test: test, gamma: &g, progress: progress)
+            try onEpoch(.act, r.record, r)
+        }
+        let probe = Trainer.batch(test, Array(0..<min(test.count, 256))).0
+        let sAfterAct = Sensitivity.value(trainer.network, probe, outputs: test.classCount)
+        var tally = NTVStorage.Tally()
+        if pasEpochs > 0 {
+            trainer.network = hardware.apply(to: trainer.network, calibration: train, seed: config.seed &+ 17)
+            for _ in 0..<pasEpochs {
+                try onEpoch(.pas, try trainer.runEpoch(train: train, test: test, progress: progress), nil)
+            }
+            tally = HardwareModel.tally(trainer.network)
+            trainer.network = HardwareModel.remove(from: trainer.network)
+        }
+        let plain = trainer.network
+        let exact = Trainer.evaluate(plain, on: test)
+        let accs = (0..<max(1, runs)).map { r in
+            Trainer.evaluate(hardware.apply(to: plain, calibration: train, seed: config.seed &+ 1000 &+ UInt64(r)), on: test).accuracy
+        }
+        let mean = accs.reduce(0, +) / Double(accs.count)
+        let sd = (accs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, accs.count - 1))).squareRoot()
+        let summary = AxTrainSummary(
+            actEpochs: actEpochs, pasEpochs: pasEpochs, finalGamma: g.gamma,
+            sensitivityAfterAct: sAfterAct, sensitivityFinal: Sensitivity.value(plain, probe, outputs: test.classCount),
+            multiplier: hardware.multiplier?.name, flipRate: hardware.storage?.flipRate, weightBits: hardware.storage?.bits,
+            realisedFlipRate: tally.bitsRead > 0 ? tally.rate : nil, exactAccuracy: exact.accuracy,
+            hardwareAccuracyMean: mean, hardwareAccuracyStd: accs.count > 1 ? sd : 0, hardwareRuns: accs.count,
+            samples: test.count, seconds: Date().timeIntervalSince(start))
+        return (plain, summary)
+    }
+}
+
+/// What an AxTrain run achieved (`axtrain.json`; also the `--json` output with the run's names).
+public struct AxTrainSummary: Sendable, Codable, Equatable {
+    public var actEpochs: Int
+    public var pasEpochs: Int
+    public var finalGamma: Double
+    /// S(w) on up to 256 test samples after act and at the end.
+    public var sensitivityAfterAct: Double
+    public var sensitivityFinal: Double
+    public var multiplier: String?
+    public var flipRate: Double?
+    public var weightBits: Int?
+    /// Flipped / read weight bits during the pas epochs.
+    public var realisedFlipRate: Double?
+    /// Test accuracy of the float network, and on the modelled hardware (mean, std over runs).
+    public var exactAccuracy: Double
+    public var hardwareAccuracyMean: Double
+    public var hardwareAccuracyStd: Double
+    public var hardwareRuns: Int
+    public var samples: Int
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case actEpochs = "act_epochs", pasEpochs = "pas_epochs", finalGamma = "final_gamma"
+        case sensitivityAfterAct = "sensitivity_after_act", sensitivityFinal = "sensitivity_final"
+        case multiplier, flipRate = "flip_rate", weightBits = "weight_bits", realisedFlipRate = "realised_flip_rate"
+        case exactAccuracy = "exact_accuracy", hardwareAccuracyMean = "hardware_accuracy_mean"
+        case hardwareAccuracyStd = "hardware_accuracy_std", hardwareRuns = "hardware_runs", samples, seconds
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// One error setting's row of the sweep (the paper's Tables II and III in one).
+public struct HybridSweepEntry: Sendable, Codable, Equatable {
+    public var label: String
+    public var requested: ErrorSpec
+    /// Mean over layers of the realised E|δ| and std(δ).
+    public var realised: ErrorSpec
+    /// Accuracy with every epoch approximate (Table II).
+    public var approxAccuracy: Double
+    /// Smallest exact tail found within tolerance: N approximate epochs, then exact.
+    public var switchEpoch: Int
+    public var exactEpochs: Int
+    public var accuracy: Double
+    /// N / total (Table III's "approximate multiplier utilisation").
+    public var utilisation: Double
+    /// Every switch epoch tried, with its final accuracy.
+    public var tried: [HybridTrial]
+
+    enum CodingKeys: String, CodingKey {
+        case label, requested, realised, approxAccuracy = "approx_accuracy", switchEpoch = "switch_epoch"
+        case exactEpochs = "exact_epochs", accuracy, utilisation, tried
+    }
+}
+
+/// One switch epoch tried by the sweep.
+public struct HybridTrial: Sendable, Codable, Equatable {
+    public var switchEpoch: Int
+    public var accuracy: Double
+    enum CodingKeys: String, CodingKey { case switchEpoch = "switch_epoch", accuracy }
+}
+
+/// What `axmul hybrid --sweep` writes to `hybrid.json`.
+public struct HybridSweepResult: Sendable, Codable, Equatable {
+    public var epochs: Int
+    public var tolerance: Double
+    public var baselineAccuracy: Double
+    public var entries: [HybridSweepEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case epochs, tolerance, baselineAccuracy = "baseline_accuracy", entries
+    }
+}
+
+/// Finds, per error setting, the smallest exact tail whose accuracy is within `tolerance` of the
+/// exact baseline. The approximate prefix is trained once per setting and snapshotted (a `Trainer`
+/// is a value) at every candidate switch epoch N = total, total − step, …; each snapshot is then
+/// finished exactly, largest N first, stopping at the first within tolerance (N = 0 is the baseline).
+public enum HybridSweep {
+    /// `make` returns a fresh trainer (same seed each call); `onRun` receives each written run's log.
+    public static func run(make: () throws -> Trainer, specs: [(label: String, spec: ErrorSpec)], tolerance: Double,
+                           step: Int, train: LabeledData, test: LabeledData,
+                           progress: ((BatchProgress) -> Void)? = nil, log: (String) -> Void = { _ in },
+                           onRun: (String, [EpochRecord]) throws -> Void = { _, _ in }) throws -> HybridSweepResult {
+        var base = try make()
+        let total = base.config.epochs
+        guard step > 0 else { throw HybridError.invalidSchedule("--step must be positive, got \(step)") }
+        let baseline = try HybridTraining.run(&base, switchEpoch: 0, source: .gaussian(ErrorSpec(mre: 0, sd: 0)),
+                                              train: train, test: test, progress: progress)
+        try onRun("baseline", baseline.records)
+        log(String(format: "baseline (exact) accuracy %.4f", baseline.finalAccuracy))
+        var entries: [HybridSweepEntry] = []
+        for (label, spec) in specs {
+            entries.append(try sweepOne(make: make, label: label, spec: spec, target: baseline.finalAccuracy - tolerance,
+                                        total: total, step: step, train: train, test: test, progress: progress,
+                                        log: log, onRun: onRun))
+        }
+        return HybridSweepResult(epochs: total, tolerance: tolerance, baselineAccuracy: baseline.finalAccuracy, entries: entries)
+    }
+
+    static func sweepOne(make: () throws -> Trainer, label: String, spec: ErrorSpec, target: Double, total: Int, step: Int,
+                         train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
+                         log: (String) -> Void, onRun: (String, [EpochRecord]) throws -> Void) throws -> HybridSweepEntry {
+        var t = try make()
+        let sim = WeightErrorSimulator(network: t.network, spec: spec, seed: t.config.seed)
+        let candidates = Array(Set(stride(from: total, to: 0, by: -step)).union([0])).sorted(by: >)
+        var snapshots: [Int: (Trainer, [EpochRecord])] = [:]
+        var prefix: [EpochRecord] = []
+        var running = sim
+        for n in candidates.reversed() {   // ascending N: train the approximate prefix once
+            while t.epoch < n { prefix.append(try HybridTraining.simulatedEpoch(&t, &running, train: train, test: test, progress: progress)) }
+            snapshots[n] = (t, prefix)
+        }
+        try onRun("\(label).approx", prefix)
+        var tried: [HybridTrial] = []
+        var chosen = (n: 0, acc: 0.0, records: [EpochRecord]())
+        for n in candidates {
+            guard var (trainer, records) = snapshots[n] else { continue }
+            while trainer.epoch < total { records.append(try trainer.runEpoch(train: train, test: test, progress: progress)) }
+            let acc = records.last?.testAccuracy ?? 0
+            tried.append(HybridTrial(switchEpoch: n, accuracy: acc))
+            log(String(format: "%@: switch at %d/%d -> accuracy %.4f", label, n, total, acc))
+            chosen = (n, acc, records)
+            if acc >= target { break }
+        }
+        try onRun("\(label).hybrid", chosen.records)
+        let realised = ErrorSpec(mre: mean(sim.entries.map(\.realised.mre)), sd: mean(sim.entries.map(\.realised.sd)))
+        return HybridSweepEntry(label: label, requested: spec, realised: realised, approxAccuracy: prefix.last?.testAccuracy ?? 0,
+                                switchEpoch: chosen.n, exactEpochs: total - chosen.n, accuracy: chosen.acc,
+                                utilisation: total > 0 ? Double(chosen.n) / Double(total) : 0, tried: tried)
+    }
+
+    static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import NetSim
+
+/// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
+/// then training through the hardware model (pas); writes a results folder `report` can render.
+struct AxTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "axtrain",
+        abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).")
+
+    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model = "mlp"
+    @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, …) or a path.") var data: String
+    @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
+    @Option(name: .customLong("act-epochs"), help: "AxTrain-act epochs (γ = 0 gives plain BP).") var actEpochs = 10
+    @Option(name: .customLong("pas-epochs"), help: "AxTrain-pas epochs after act.") var pasEpochs = 3
+    @Option(help: "Mini-batch size.") var batch = 32
+    @Option(help: "Learning rate.") var lr: Float = 0.01
+    @Option(help: "SGD momentum.") var momentum: Float = 0.9
+    @Option(help: "Initial preference factor γ.") var gamma = 0.01
+    @Option(name: .customLong("delta-gamma"), help: "Per-epoch γ step Δγ (§3.1.3).") var deltaGamma = 0.005
+    @Option(name: .customLong("error-bound"), help: "Training error below which γ always grows.") var errorBound = 0.02
+    @Option(help: "Approximate multiplier: a design name (drum8-k1 … drum8-k4) or an .axlut file.") var multiplier: String?
+    @Option(name: .customLong("flip-rate"), help: "NTV weight-storage bit-flip rate per read (0.1, 0.01, 0.001).") var flipRate: Double?
+    @Option(name: .customLong("weight-bits"), help: "Stored weight word width (dynamic fixed point).") var weightBits = 8
+    @Option(name: .customLong("activation-bits"), help: "Activation word width when no multiplier is set.") var activationBits = 16
+    @Option(help: "Hardware evaluations with fresh bit flips.") var runs = 10
+    @Option(help: "Seed for initialisation, shuffling and bit flips.") var seed: UInt64 = 1
+    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, pas.log.jsonl, axtrain.json, model.safetensors).") var output: String
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func run() throws {
+        BLAS.setThreads(threads)
+        let (train, test) = try DatasetLoader.load(data)
+        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
+            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
+        }
+        guard flipRate.map({ $0 >= 0 && $0 <= 1 }) ?? true else {
+            throw ModelError.invalidArgument(what: "--flip-rate", value: "\(flipRate ?? 0)", rule: "use a probability in [0, 1]")
+        }
+        let folder = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var cfg = TrainConfig()
+        (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
+        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                     options: .init(hidden: widths))
+        let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0).0 },
+                               storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
+        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
+                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
+        for name in ["act.log.jsonl", "pas.log.jsonl"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        let bar = TrainingProgressBar()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let (trained, summary) = try recipe.run(net, train: train, test: test, onEpoch: { phase, record, act in
+            bar.finish()
+            try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self),
+                                  to: folder.appendingPathComponent("\(phase.rawValue).log.jsonl"))
+            if !json {
+                let extra = act.map { String(format: "  γ %.4g→%.4g  S %.4g", $0.gamma, $0.nextGamma, $0.sensitivity) } ?? ""
+                print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
+                             record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
+            }
+        }, progress: bar.update)
+        let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
+                                        hidden: widths, data: data)
+        try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
+        let text = try DesignArgument.json(summary)
+        try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
+        if json {
+            print(text)
+        } else {
+            print(String(format: "exact accuracy %.4f  hardware accuracy %.4f ± %.4f (%d runs)  S %.4g",
+                         summary.exactAccuracy, summary.hardwareAccuracyMean, summary.hardwareAccuracyStd,
+                         summary.hardwareRuns, summary.sensitivityFinal))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Circuits
+import Foundation
+import NetSim
+
+/// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
+/// (Hammad & El-Sankary); one run with `--switch-epoch N`, or `--sweep` over error settings.
+struct HybridCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hybrid",
+        abstract: "Train approximate for the first N epochs, then exact; or sweep error settings for the smallest exact tail.",
+        discussion: "Error settings: a Table II test ID (1-8) or MRE:SD in percent (e.g. 3.6:4.5). Test evaluation is error-free.")
+
+    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model = "mlp"
+    @Option(help: "Data set: a shipped name (digits_8x8, mnist_5k, …) or a path.") var data: String
+    @Option(help: "Total epochs.") var epochs = 10
+    @Option(help: "Mini-batch size.") var batch = 32
+    @Option(help: "Base learning rate (SGD).") var lr: Float = 0.01
+    @Option(help: "SGD momentum.") var momentum: Float = 0.9
+    @Option(name: .customLong("weight-decay"), help: "L2 weight decay.") var weightDecay: Float = 0
+    @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
+    @Option(help: "Seed for initialisation, error matrices, shuffling and dropout.") var seed: UInt64 = 1
+    @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
+    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
+    @Option(help: "Instead of --error: a real multiplier (design name or .axlut), behavioural simulation.") var multiplier: String?
+    @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
+    @Flag(help: "Sweep error settings for the smallest exact tail within --tolerance of the exact baseline.") var sweep = false
+    @Option(help: "Sweep: error settings, comma-separated.") var errors = "1,2,3,4,5,6,7,8"
+    @Option(help: "Sweep: accepted accuracy drop from the exact baseline (fraction, 0.005 = 0.5 points).") var tolerance = 0.005
+    @Option(help: "Sweep: spacing of the switch epochs tried.") var step = 1
+    @Option(name: .shortAndLong, help: "Results folder (hybrid.json and per-run .log.jsonl).") var output = "hybrid-results"
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        BLAS.setThreads(threads)
+        let (train, test) = try DatasetLoader.load(data)
+        let folder = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bar = TrainingProgressBar()
+        let progress: (BatchProgress) -> Void = { p in bar.update(p); if p.batch == p.batches { bar.finish() } }
+        let say: (String) -> Void = { line in if !json { print(line) } }
+        let writeLog: (String, [EpochRecord]) throws -> Void = { name, records in
+            try Self.writeLog(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
+        }
+        if sweep {
+            let specs = try errors.split(separator: ",").map { text throws -> (label: String, spec: ErrorSpec) in
+                let t = text.trimmingCharacters(in: .whitespaces)
+                return (Int(t).map { "id\($0)" } ?? "mre\(t.replacingOccurrences(of: ":", with: "_sd"))", try ErrorSpec.parse(t))
+            }
+            let result = try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
+                                             train: train, test: test, progress: progress, log: say, onRun: writeLog)
+            try AtomicFile.write(Data(try DesignArgument.json(result).utf8), to: folder.appendingPathComponent("hybrid.json"))
+            if json { print(try DesignArgument.json(result)) } else { printTable(result) }
+            return
+        }
+        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0).0)) }
+            ?? .gaussian(try ErrorSpec.parse(error))
+        var trainer = try makeTrainer(train)
+        let run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
+                                         progress: progress) { r, approx in
+            say(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, epochs,
+                       approx ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
+        }
+        try writeLog("hybrid_n\(switchEpoch)", run.records)
+        try AtomicFile.write(Data(try DesignArgument.json(run).utf8), to: folder.appendingPathComponent("hybrid.json"))
+        if json { print(try DesignArgument.json(run)) } else {
+            print(String(format: "test accuracy %.4f, approximate multiplier utilisation %.1f%% (%d/%d epochs)",
+                         run.finalAccuracy, run.utilisation * 100, switchEpoch, epochs))
+        }
+    }
+
+    private func makeTrainer(_ train: LabeledData) throws -> Trainer {
+        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
+            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
+        }
+        var cfg = TrainConfig()
+        (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, .sgd)
+        (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, weightDecay, schedule, seed)
+        _ = try LRSchedule.parse(schedule, epochs: epochs)
+        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                     options: .init(hidden: widths))
+        return Trainer(network: net, config: cfg)
+    }
+
+    /// Writes a run's epoch log in `axmul train`'s JSONL format, atomically.
+    static func writeLog(_ records: [EpochRecord], to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }
+        try AtomicFile.write(Data(lines.joined().utf8), to: url)
+    }
+
+    /// Table III layout: one row per error setting.
+    private func printTable(_ r: HybridSweepResult) {
+        print(String(format: "exact baseline %.4f, tolerance %.4f, %d epochs", r.baselineAccuracy, r.tolerance, r.epochs))
+        print("setting  MRE%   SD%    approx-only  N(appr)  exact  accuracy  utilisation")
+        for e in r.entries {
+            print(String(format: "%-7@ %5.2f  %5.2f   %.4f      %4d     %4d   %.4f    %5.1f%%", e.label, e.realised.mre * 100,
+                         e.realised.sd * 100, e.approxAccuracy, e.switchEpoch, e.exactEpochs, e.accuracy, e.utilisation * 100))
+        }
+    }
+}
+
+extension HybridError: UserFacingError {
+    public var location: SourceLocation? { file.map { SourceLocation(file: $0, line: 0, column: 0) } }
+}
