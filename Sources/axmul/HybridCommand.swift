@@ -95,9 +95,9 @@ struct HybridCommand: ParsableCommand {
     /// Table III layout: one row per error setting.
     private func printTable(_ r: HybridSweepResult) {
         print(String(format: "exact baseline %.4f, tolerance %.4f, %d epochs", r.baselineAccuracy, r.tolerance, r.epochs))
-        print("setting  MRE%   SD%    approx-only  N(appr)  exact  accuracy  utilisation")
+        print("setting        MRE%   SD%    approx-only  N(appr)  exact  accuracy  utilisation")
         for e in r.entries {
-            print(String(format: "%-7@ %5.2f  %5.2f   %.4f      %4d     %4d   %.4f    %5.1f%%", e.label, e.realised.mre * 100,
+            print(e.label.padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: " %5.2f  %5.2f   %.4f      %4d     %4d   %.4f    %5.1f%%", e.realised.mre * 100,
                          e.realised.sd * 100, e.approxAccuracy, e.switchEpoch, e.exactEpochs, e.accuracy, e.utilisation * 100))
         }
     }

@@ -152,4 +152,28 @@ import Testing
         let direct = try HybridTraining.run(&t, switchEpoch: 2, source: .gaussian(ErrorSpec.tableII[6]), train: train, test: test)
         #expect(direct.finalAccuracy == e.tried[1].accuracy)
     }
+
+    /// The behavioural source trains through the quantised multiplier, then hands back a plain network.
+    @Test func multiplierSourceTrainsAndUnwraps() throws {
+        let (train, test) = try DatasetLoader.load("breast_cancer_wdbc")
+        var t = try Self.trainer(train, epochs: 2)
+        let exact = MultiplierAssignment(default: .init(name: "exact8", table: .exact))
+        var approxRecords = 0
+        let run = try HybridTraining.run(&t, switchEpoch: 1, source: .multiplier(exact), train: train, test: test,
+                                         onEpoch: { _, approx in if approx { approxRecords += 1 } })
+        #expect(approxRecords == 1 && run.records.count == 2 && run.source == "exact8")
+        #expect(!t.network.nodes.contains { $0.layer is ApproxLayer })
+        #expect(run.finalAccuracy > 0.85, "accuracy \(run.finalAccuracy)")
+        #expect(run.finalAccuracy == Trainer.evaluate(t.network, on: test, batchSize: 256).accuracy)
+    }
+
+    /// Every conv and dense weight gets its own error matrix (LeNet-5: 2 conv + 3 dense), none shared.
+    @Test func everyConvAndDenseLayerHasItsOwnMatrix() throws {
+        let net = try ModelZoo.build("lenet5", inputShape: [1, 8, 8], classCount: 10, seed: 1)
+        let sim = WeightErrorSimulator(network: net, spec: ErrorSpec.tableII[3], seed: 1)
+        let kinds = sim.entries.map { net.nodes[$0.node].layer.kind }
+        #expect(kinds.filter { $0 == "Conv2D" }.count == 2 && kinds.filter { $0 == "Dense" }.count == 3)
+        #expect(Set(sim.entries.map { $0.err.prefix(4).map { $0 } }).count == sim.entries.count)
+        for e in sim.entries { #expect(e.err.count == net.nodes[e.node].layer.parameters[0].value.count) }
+    }
 }

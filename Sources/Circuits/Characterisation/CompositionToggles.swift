@@ -6,20 +6,23 @@
 /// SMApprox 8x8 designs needs 16 block simulations, then one adder simulation per design. The counts
 /// are identical to `ToggleCounter.toggles` on the `LUTFlattener` netlist (cells LL, HL, LH, HH, adder).
 final class CompositionToggles: @unchecked Sendable {
+    /// The block netlist and position, and the stream's hash; a hit is confirmed against the stored stream.
     private struct Key: Hashable {
         var block: Netlist
         var position: Int
-        var stream: [UInt64]
+        var streamHash: Int
     }
 
     /// One block's simulation: toggles per cell, and per 64-pair word its product bits' words.
     private struct BlockRun {
+        var stream: [UInt64]
         var toggles: [Int]
         var productWords: [[UInt64]]
     }
 
     private let lock = PThreadMutex()
     private var runs: [Key: BlockRun] = [:]
+    private var adders: [Int: (CompiledLUTNetlist, Netlist)] = [:]
 
     /// Toggle counts in flattened cell order, or nil when `design` is not a composition of four
     /// LUT-mapped n×n netlist blocks (the caller then simulates the flattened netlist).
@@ -33,11 +36,14 @@ final class CompositionToggles: @unchecked Sendable {
                   lut.product.width <= 2 * n else { return nil }
             leaves.append(lut)
         }
-        let stream = pairs.flatMap { [$0.0, $0.1] }
+        var stream = [UInt64]()
+        stream.reserveCapacity(2 * pairs.count)
+        for (a, b) in pairs { stream.append(a); stream.append(b) }
+        let streamHash = stream.hashValue
         var counts: [Int] = []
         var products: [[[UInt64]]] = []
         for (position, leaf) in leaves.enumerated() {
-            let run = try blockRun(leaf, position: position, n: n, pairs: pairs, stream: stream)
+            let run = try blockRun(leaf, position: position, n: n, pairs: pairs, stream: stream, hash: streamHash)
             counts += run.toggles
             products.append(run.productWords)
         }
@@ -45,12 +51,12 @@ final class CompositionToggles: @unchecked Sendable {
     }
 
     private func blockRun(_ leaf: Netlist, position: Int, n: Int, pairs: [(UInt64, UInt64)],
-                          stream: [UInt64]) throws(DesignError) -> BlockRun {
-        let key = Key(block: leaf, position: position, stream: stream)
+                          stream: [UInt64], hash: Int) throws(DesignError) -> BlockRun {
+        let key = Key(block: leaf, position: position, streamHash: hash)
         lock.lock()
         let known = runs[key]
         lock.unlock()
-        if let known { return known }
+        if let known, known.stream == stream { return known }
         let netlist = try leaf.validated()
         let mask: UInt64 = (1 << UInt64(n)) - 1, shiftA = UInt64(position & 1 == 1 ? n : 0), shiftB = UInt64(position >= 2 ? n : 0)
         let sub = pairs.map { (($0.0 >> shiftA) & mask, ($0.1 >> shiftB) & mask) }
@@ -58,7 +64,7 @@ final class CompositionToggles: @unchecked Sendable {
         let toggles = ToggleCounter.toggles(netlist, pairs: sub) { nets in
             words.append(netlist.product.nets.map { nets[$0] })
         }
-        let run = BlockRun(toggles: toggles, productWords: words)
+        let run = BlockRun(stream: stream, toggles: toggles, productWords: words)
         lock.lock()
         runs[key] = run
         lock.unlock()
@@ -67,8 +73,13 @@ final class CompositionToggles: @unchecked Sendable {
 
     /// The adder's toggles, its four inputs driven by the blocks' product words (padded with zeros).
     private func adderToggles(n: Int, products: [[[UInt64]]], pairCount: Int) -> [Int] {
-        let adder = CompositionAdder.netlist(blockWidth: n)
-        let compiled = CompiledLUTNetlist(adder)
+        lock.lock()
+        let (compiled, adder) = adders[n] ?? {
+            let netlist = CompositionAdder.netlist(blockWidth: n)
+            return (CompiledLUTNetlist(netlist), netlist)
+        }()
+        adders[n] = (compiled, adder)
+        lock.unlock()
         var word = 0
         return ToggleCounter.count(compiled, cellCount: adder.cells.count, pairCount: pairCount, setInputs: { nets, _, _ in
             for (port, words) in zip(adder.inputs, products) {

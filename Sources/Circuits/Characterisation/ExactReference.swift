@@ -6,7 +6,7 @@ extension Design {
         switch body {
         case .netlists:
             let name = widthA == 4 ? "smapprox4x4-0" : "exact\(widthA)"
-            return ExactLeafCache.shared.design(named: name)
+            return try? BuiltinDesignCache.shared.design(named: name)
         case .composition(let c):
             guard let ll = c.ll.exactReference(), let hl = c.hl.exactReference(), let lh = c.lh.exactReference(),
                   let hh = c.hh.exactReference(), let comp = try? Composition(ll: ll, hl: hl, lh: lh, hh: hh) else { return nil }
@@ -19,20 +19,23 @@ extension Design {
     }
 }
 
-/// Parsed built-in exact leaves, memoised per process: built-ins are immutable embedded texts, and
-/// parsing one per leaf per design dominated characterising many compositions.
-final class ExactLeafCache: @unchecked Sendable {
-    static let shared = ExactLeafCache()
+/// Parsed built-in designs, memoised per process: built-ins are immutable embedded texts, and parsing
+/// one per leaf per design dominated characterising many compositions. Failures are not memoised.
+final class BuiltinDesignCache: @unchecked Sendable {
+    static let shared = BuiltinDesignCache()
     private let lock = PThreadMutex()
     private var designs: [String: Design] = [:]
 
-    /// The built-in design `name`, parsed on first use; nil if there is none.
-    func design(named name: String) -> Design? {
+    /// `BuiltinDesigns.design(named:)`, parsed on first use.
+    func design(named name: String) throws(DesignError) -> Design {
         lock.lock()
-        defer { lock.unlock() }
-        if let known = designs[name] { return known }
-        guard let parsed = try? BuiltinDesigns.design(named: name) else { return nil }
+        let known = designs[name]
+        lock.unlock()
+        if let known { return known }
+        let parsed = try BuiltinDesigns.design(named: name)
+        lock.lock()
         designs[name] = parsed
+        lock.unlock()
         return parsed
     }
 }

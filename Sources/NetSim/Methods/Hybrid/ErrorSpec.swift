@@ -101,5 +101,5 @@ public enum HybridError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { hint.map { "\(message) (\($0))" } ?? message }
+    public var description: String { message }
 }
