@@ -1,14 +1,17 @@
 import ArgumentParser
 
 extension AxMul {
-    /// Every subcommand, in the order `axmul --help` lists them. Each lives in its own file.
+    /// Every subcommand, in pipeline order as `axmul --help` lists them. Each lives in its own file.
     static let allSubcommands: [ParsableCommand.Type] = [
-        ListCommand.self, TableCommand.self, CheckCommand.self,
+        // Designs: describe, check, tabulate, characterise, compile.
+        ListCommand.self, CheckCommand.self, TableCommand.self, CharacterizeCommand.self,
+        CompileCommand.self, ExportLUTCommand.self, ImportLUTCommand.self,
+        // Hardware: Verilog out and in.
         VerilogCommand.self, ImportVerilogCommand.self,
-        EvaluateCommand.self, RetrainCommand.self, ErrorModelCommand.self, CrossEvalCommand.self,
-        CharacterizeCommand.self, CompileCommand.self, ExportLUTCommand.self, ImportLUTCommand.self, BenchCommand.self,
-        TrainCommand.self, EvalCommand.self, HybridCommand.self,
-        ReportCommand.self,
-        AxTrainCommand.self,
+        // Networks: train, then run on approximate multipliers and recover accuracy.
+        TrainCommand.self, EvalCommand.self, EvaluateCommand.self, ErrorModelCommand.self,
+        RetrainCommand.self, CrossEvalCommand.self, HybridCommand.self, AxTrainCommand.self,
+        // Results and measurements.
+        ReportCommand.self, BenchCommand.self,
     ]
 }
