@@ -38,6 +38,8 @@ public struct ResultsFolder: Sendable {
     public var trainingLogs: [(file: String, epochs: [Epoch])] = []
     public var retrains: [Retrain] = []
     public var crossEvals: [(file: String, table: CrossEval)] = []
+    public var hybrids: [(file: String, sweep: HybridSweep)] = []
+    public var evaluations: [Evaluation] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped.
@@ -58,7 +60,7 @@ public struct ResultsFolder: Sendable {
     }
 
     /// True if there is anything to plot.
-    public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty }
+    public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {
         let decoder = JSONDecoder()
@@ -76,7 +78,7 @@ public struct ResultsFolder: Sendable {
             retrains.append(r)
         } else if let rs = try? decoder.decode([Retrain].self, from: data), !rs.isEmpty {
             retrains += rs
-        } else {
+        } else if !readMore(name: name, data: data) {
             return false
         }
         return true

@@ -7,7 +7,8 @@ import NetSim
 struct AxTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "axtrain",
-        abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).")
+        abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).",
+        discussion: "Example:\n  axmul axtrain --data breast_cancer_wdbc --flip-rate 0.1 -o axtrain-out")
 
     @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model = "mlp"
     @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, …) or a path.") var data: String

@@ -8,6 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release); each prints times and ratios measured in one run.",
+        discussion: "Example:\n  axmul bench characterize\n  axmul bench lutgemm --json",
         subcommands: BenchCommand.subcommands)
 
     /// The benchmark subcommands; others add theirs here.

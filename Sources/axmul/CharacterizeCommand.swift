@@ -13,6 +13,9 @@ struct CharacterizeCommand: ParsableCommand {
         Sort keys: a metric (magnitude domain), unsigned.<metric>, magnitude.<metric>, a cost key
         (luts, carry_cells, lut_levels, delay_ns, power_mw, power_rel), name or width.
         Definitions and model assumptions: docs/cost-model.md.
+
+        Example:
+          axmul characterize smapprox8x8-3330 smapprox8x8-2222 exact8 --sort mre_pct
         """)
 
     @Argument(help: "Built-in design names (see `axmul list`) or design-file paths.")

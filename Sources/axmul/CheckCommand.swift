@@ -4,7 +4,8 @@ import Circuits
 /// `axmul check <design>`: proves the LUT and gate views equal on all inputs (exit 1 on mismatch).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Prove a design's LUT and gate views equal over all inputs.")
+        commandName: "check", abstract: "Prove a design's LUT and gate views equal over all inputs.",
+        discussion: "Example:\n  axmul check smapprox4x4-1")
 
     @Argument(help: "A built-in design name (see `axmul list`) or a path to a design file.")
     var design: String

@@ -19,6 +19,9 @@ struct CompileCommand: ParsableCommand {
         The default encoding is sign-magnitude: first operand = activation magnitude, second = weight
         magnitude; DNN use reads magnitudes 0..128 of an 8-bit design, but all 2^n x 2^n entries are
         stored so the table also serves unsigned use.
+
+        Example:
+          axmul compile smapprox8x8-3330 -o 3330.axlut
         """)
 
     @Argument(help: "A built-in design name or a design-file path.")

@@ -7,6 +7,7 @@ struct ErrorModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errormodel",
         abstract: "Build or inspect neuron-wise error-model statistics (μ_y, σ_y, μ_ε, σ_ε, ρ per output neuron).",
+        discussion: "Example:\n  axmul errormodel build --model lenet5.safetensors --data fashion-mnist --multiplier smapprox8x8-2222 -o 2222.axerr",
         subcommands: [Build.self, Show.self])
 
     /// Per-layer summary printed by both subcommands (and their `--json`).

@@ -6,7 +6,8 @@ import NetSim
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Print a trained checkpoint's test accuracy on a data set.")
+        abstract: "Print a trained checkpoint's test accuracy on a data set.",
+        discussion: "Example:\n  axmul eval --model lenet5.safetensors --data fashion-mnist --json")
 
     @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?

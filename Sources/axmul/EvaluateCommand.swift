@@ -22,8 +22,11 @@ struct EvaluateCommand: ParsableCommand {
         try ApproxCLI.multiplier(spec)
     }
 
-    @Flag(help: "Print {float_accuracy, exact8_accuracy, approx_accuracy, energy_rel} as JSON.")
+    @Flag(help: "Print {multiplier, float_accuracy, exact8_accuracy, approx_accuracy, energy_rel} as JSON.")
     var json = false
+
+    @Option(help: "Also write the JSON result to DIR/evaluate-<multiplier>.json (for `axmul report`).")
+    var save: String?
 
     func run() throws {
         let loaded = try ApproxCLI.loadModel(common.model)
@@ -31,8 +34,10 @@ struct EvaluateCommand: ParsableCommand {
         let (assignment, power) = try common.assignment()
         let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: data.train,
                                                test: data.test, options: try common.quantOptions(), power: { power[$0] ?? nil })
+        let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy)
+        if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
-            print(try DesignArgument.json(result.accuracy))
+            print(try DesignArgument.json(saved))
             return
         }
         let a = result.accuracy
@@ -44,6 +49,28 @@ struct EvaluateCommand: ParsableCommand {
         for l in result.energy.layers {
             print("  \(l.name): \(l.macs) MACs/sample, \(l.multiplier), power rel " + (l.power.map { String(format: "%.4f", $0) } ?? "?"))
         }
+    }
+}
+
+/// The evaluate result with its multiplier label: ApproxAccuracy's keys plus "multiplier".
+struct SavedEvaluation: Encodable {
+    var multiplier: String
+    var accuracy: ApproxAccuracy
+    enum CodingKeys: String, CodingKey { case multiplier }
+
+    func encode(to encoder: Encoder) throws {
+        try accuracy.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(multiplier, forKey: .multiplier)
+    }
+
+    /// Writes the JSON atomically to `folder`/evaluate-<name>.json (name reduced to a safe file name).
+    func write(folder: String, name: String) throws {
+        let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+        let safe = String(base.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("evaluate-\(safe).json")
+        try AtomicFile.write(Data(try DesignArgument.json(self).utf8), to: url)
     }
 }
 

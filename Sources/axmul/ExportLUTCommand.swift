@@ -11,6 +11,9 @@ struct ExportLUTCommand: ParsableCommand {
         discussion: """
         npy: uint32 array (2^n, 2^n), row = first operand. tfapprox: 65,536 little-endian uint16 values,
         index a*256 + b (8x8 only). text: CSV, one line per first operand.
+
+        Example:
+          axmul export-lut smapprox8x8-3330 --format tfapprox -o 3330.bin
         """)
 
     @Argument(help: "A built-in design name or a design-file path.")

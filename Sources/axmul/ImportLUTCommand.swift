@@ -6,7 +6,7 @@ struct ImportLUTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-lut",
         abstract: "Create a table design from a table file made by another tool.",
-        discussion: "Writes the design file N.axd (or -o PATH), which characterize, compile and the other commands accept.")
+        discussion: "Writes the design file N.axd (or -o PATH), which characterize, compile and the other commands accept.\n\nExample:\n  axmul import-lut 3330.bin --format tfapprox --name my3330")
 
     @Argument(help: "The table file to import.")
     var file: String

@@ -7,7 +7,7 @@ struct ImportVerilogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-verilog",
         abstract: "Read a flat gate-level Verilog netlist into a design file.",
-        discussion: "The first input vector in the port list is the first operand (table row); --swap-operands swaps them. See docs/verilog.md for the accepted subset.")
+        discussion: "The first input vector in the port list is the first operand (table row); --swap-operands swaps them. See docs/verilog.md for the accepted subset.\n\nExample:\n  axmul import-verilog mul8u.v -o mul8u.axd --name mul8u")
 
     @Argument(help: "The Verilog file (one flat module: two input vectors, one output vector).")
     var file: String

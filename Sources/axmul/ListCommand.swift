@@ -4,7 +4,8 @@ import Circuits
 /// `axmul list`: one line per built-in design (name, width, kind), or JSON.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the built-in designs (name, width, kind).")
+        commandName: "list", abstract: "List the built-in designs (name, width, kind).",
+        discussion: "Example:\n  axmul list\n  axmul list --json")
 
     @Flag(name: .long, help: "Print JSON: an array of {name, width, kind, summary}.")
     var json = false

@@ -6,7 +6,7 @@ struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Write a design's full truth table (row = first operand, column = second operand).",
-        discussion: "CSV by default; a NumPy .npy uint32 array of shape (2^n, 2^n) when the output name ends in .npy.")
+        discussion: "CSV by default; a NumPy .npy uint32 array of shape (2^n, 2^n) when the output name ends in .npy.\n\nExample:\n  axmul table smapprox8x8-3330 -o 3330.npy")
 
     @Argument(help: "A built-in design name (see `axmul list`) or a path to a design file.")
     var design: String

@@ -7,7 +7,8 @@ import NetSim
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a model-zoo network; writes a safetensors checkpoint and a per-epoch JSONL log.")
+        abstract: "Train a model-zoo network; writes a safetensors checkpoint and a per-epoch JSONL log.",
+        discussion: "Example:\n  axmul train --model lenet5 --data fashion-mnist --epochs 2 --lr 0.05 -o lenet5.safetensors")
 
     @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model: String
     @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, fashion-mnist, …) or a path.") var data: String

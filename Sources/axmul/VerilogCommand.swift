@@ -6,7 +6,8 @@ import Foundation
 /// `assign`s), a self-checking testbench and its memory file for each view; optionally yosys counts.
 struct VerilogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verilog", abstract: "Write a design as structural Verilog with a self-checking testbench.")
+        commandName: "verilog", abstract: "Write a design as structural Verilog with a self-checking testbench.",
+        discussion: "Example:\n  axmul verilog smapprox8x8-3330 -o rtl --synth-report")
 
     @Argument(help: "A built-in design name (see `axmul list`) or a path to a design file.")
     var design: String

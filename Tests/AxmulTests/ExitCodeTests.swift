@@ -30,4 +30,20 @@ import Testing
         #expect(lines.first?.hasPrefix("error: unknown design 'no-such-design'") == true)
         #expect(lines.count == 2 && lines[1].hasPrefix("hint: "))
     }
+
+    /// Every subcommand listed by `axmul --help` shows a worked example invoking itself.
+    @Test func everySubcommandHelpHasAWorkedExample() {
+        let top = runAxmul(["--help"]).stdout
+        let names = top.components(separatedBy: "SUBCOMMANDS:").last?
+            .split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0.first?.isLowercase == true } ?? []
+        #expect(names.count >= 15, "subcommands found: \(names)")
+        for name in names {
+            let help = runAxmul([name, "--help"])
+            #expect(help.status == 0, "\(name)")
+            #expect(help.stdout.contains("Example") && help.stdout.contains("axmul \(name)"), "\(name) --help lacks a worked example")
+        }
+    }
 }

@@ -26,7 +26,7 @@ public enum BuiltinDesigns {
             }
         }
         if let digits = smapproxDigits(name) {
-            let blocks = try digits.map { (d: Int) throws(DesignError) -> Design in try design(named: "smapprox4x4-\(d)") }
+            let blocks = try digits.map { (d: Int) throws(DesignError) -> Design in try BuiltinDesignCache.shared.design(named: "smapprox4x4-\(d)") }
             let summary = "SMApprox 8x8: blocks LL=\(digits[0]) HL=\(digits[1]) LH=\(digits[2]) HH=\(digits[3]), added exactly"
             return Design(name: name, summary: summary,
                           body: .composition(try Composition(ll: blocks[0], hl: blocks[1], lh: blocks[2], hh: blocks[3])))
