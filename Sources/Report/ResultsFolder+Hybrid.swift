@@ -52,7 +52,7 @@ extension ResultsFolder {
             hybrids.append((name, h))
         } else if let e = try? decoder.decode(Evaluation.self, from: data) {
             evaluations.append(e)
-        } else {
+        } else if !readAxTrain(name: name, data: data) {
             return false
         }
         return true

@@ -40,6 +40,8 @@ public struct ResultsFolder: Sendable {
     public var crossEvals: [(file: String, table: CrossEval)] = []
     public var hybrids: [(file: String, sweep: HybridSweep)] = []
     public var evaluations: [Evaluation] = []
+    public var axTrains: [(file: String, summary: AxTrain)] = []
+    public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped.
@@ -60,7 +62,8 @@ public struct ResultsFolder: Sendable {
     }
 
     /// True if there is anything to plot.
-    public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty }
+    public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty
+        && axTrains.isEmpty && sensitivityMaps.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {
         let decoder = JSONDecoder()

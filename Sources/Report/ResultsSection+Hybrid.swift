@@ -4,7 +4,7 @@ import Foundation
 extension ResultsSection {
     /// The sections for result kinds beyond train/retrain/crosseval; empty if there are none.
     func moreSections() -> String {
-        var s = ""
+        var s = axTrainSections()
         for (file, sweep) in folder.hybrids {
             s += "<h3>Hybrid training: \(Markup.escape(file))</h3>" + hybridTable(sweep)
             s += "<div class=\"plots\">" + hybridBars(sweep) + "</div>"
@@ -64,7 +64,8 @@ extension ResultsSection {
         for (name, x, y) in points {
             let px = frame.px(x), py = frame.py(y)
             s += "<circle cx=\"\(Markup.c(px))\" cy=\"\(Markup.c(py))\" r=\"4\" fill=\"#2166ac\"/>"
-            s += Markup.text(name, x: px + 6, y: py - 6, size: 10, anchor: "start")
+            let right = px > frame.left + frame.plotWidth * 0.6
+            s += Markup.text(name, x: right ? px - 6 : px + 6, y: py - 6, size: 10, anchor: right ? "end" : "start")
         }
         s += "</svg>"
         let missing = evals.filter { $0.energyRel == nil }.map(\.multiplier)

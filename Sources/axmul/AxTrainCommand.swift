@@ -70,6 +70,7 @@ struct AxTrainCommand: ParsableCommand {
         try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
         let text = try DesignArgument.json(summary)
         try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
+        if let map = SensitivityMap.lastDense(trained, probe: test) { try AtomicFile.write(Data(try DesignArgument.json(map).utf8), to: folder.appendingPathComponent("sensitivity.json")) }
         if json {
             print(text)
         } else {

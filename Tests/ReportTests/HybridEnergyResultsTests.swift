@@ -45,3 +45,27 @@ import Testing
         #expect(parsed.lines.contains { $0.contains("No energy figure") && $0.contains("mine") })
     }
 }
+
+@Suite struct AxTrainResultsTests {
+    @Test func rendersSummaryAndSensitivityMapAsWellFormedXML() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = """
+        {"act_epochs":3,"pas_epochs":1,"final_gamma":0.02,"sensitivity_after_act":12.5,"sensitivity_final":11.25,
+         "multiplier":"drum8-k2","exact_accuracy":0.9561,"hardware_accuracy_mean":0.9474,"hardware_accuracy_std":0.0061,
+         "hardware_runs":5,"samples":114,"seconds":1.5}
+        """
+        try Data(summary.utf8).write(to: dir.appendingPathComponent("axtrain.json"))
+        let map = #"{"layer":"fc3","rows":2,"cols":3,"values":[0,0.1,0.2,0.3,0.4,0.8]}"#
+        try Data(map.utf8).write(to: dir.appendingPathComponent("sensitivity.json"))
+        let folder = try ResultsFolder(path: dir.path)
+        #expect(folder.skipped.isEmpty)
+        #expect(folder.sensitivityMaps.first?.map.values.count == 6 && folder.axTrains.first?.summary.actEpochs == 3)
+        let parsed = try #require(XMLText.parse(Report.html(designs: [], folders: [folder])))
+        for line in ["AxTrain summary: axtrain.json", "AxTrain sensitivity map: sensitivity.json",
+                     "Per-weight sensitivity of layer fc3", "11.25", "0.9474 ± 0.006100", "0.8000"] {
+            #expect(parsed.lines.contains(line))
+        }
+        #expect(parsed.elements["image"] == 1)
+    }
+}

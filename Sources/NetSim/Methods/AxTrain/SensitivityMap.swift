@@ -1,0 +1,39 @@
+import Foundation
+
+/// Per-weight sensitivity |w|·Σ_k|∂O_k/∂w| of the last Dense layer (AxTrain paper, Fig. 4), written
+/// as `sensitivity.json` so `axmul report` can draw it; the terms are those of `Sensitivity.value`.
+public struct SensitivityMap: Sendable, Codable, Equatable {
+    /// Layer name, e.g. "fc3".
+    public var layer: String
+    /// Output features (rows of the [out, in] weight matrix).
+    public var rows: Int
+    /// Input features.
+    public var cols: Int
+    /// Row-major, rows × cols.
+    public var values: [Double]
+
+    /// The map on the first 256 test samples (AxTrainRun's sensitivity probe), or nil without a Dense layer.
+    public static func lastDense(_ network: Network, probe test: LabeledData) -> SensitivityMap? {
+        lastDense(network, Trainer.batch(test, Array(0..<min(test.count, 256))).0, outputs: test.classCount)
+    }
+
+    /// The map of `network`'s last Dense layer on batch `x` (eval mode), or nil if it has none.
+    public static func lastDense(_ network: Network, _ x: Tensor, outputs: Int) -> SensitivityMap? {
+        var net = network
+        var offset = 0, found: (index: Int, dense: Dense)? = nil
+        for node in net.nodes {
+            for p in node.layer.parameters {
+                if let d = node.layer as? Dense, Sensitivity.isWeight(p) { found = (offset, d) }
+                offset += 1
+            }
+        }
+        guard let (t, dense) = found else { return nil }
+        let w = net.namedParameters[t].value
+        var values = [Double](repeating: 0, count: w.count)
+        for k in 0..<outputs {
+            let g = Sensitivity.outputGradient(&net, x, output: k).grad[t]
+            for i in 0..<w.count { values[i] += Double(abs(w.data[i])) * Double(abs(g.data[i])) }
+        }
+        return SensitivityMap(layer: dense.name, rows: dense.outFeatures, cols: dense.inFeatures, values: values)
+    }
+}
