@@ -1,6 +1,7 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import NetSim
 
 struct AxMul: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ enum Main {
             exitForParserOutcome(error)
         }
         do {
-            try command.run()
+            try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch let error as UserFacingError {

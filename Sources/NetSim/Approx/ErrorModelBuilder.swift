@@ -20,6 +20,7 @@ public enum ErrorModelBuilder {
             var ctx = ForwardContext(mode: .eval)
             _ = n.forward(x, context: &ctx)
             start += bs
+            ProgressSink.report("collecting error statistics", min(start, p), p)
         }
         var layers: [ErrorModel.Layer] = []
         for i in n.nodes.indices {

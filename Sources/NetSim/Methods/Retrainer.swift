@@ -74,6 +74,7 @@ public enum Retrainer {
             net.backward(out.grad)
             opt.update(&net, lr: config.learningRate)
             lossSum += out.loss * Double(idx.count)
+            ProgressSink.report("retraining", min(b + bs, train.count), train.count)
         }
         return (Date().timeIntervalSince(start), lossSum / Double(max(train.count, 1)))
     }

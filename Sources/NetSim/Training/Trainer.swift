@@ -64,6 +64,7 @@ public struct Trainer: Sendable {
             correct += out.correct
             loss += out.loss * Double(idx.count)
             start += batchSize
+            ProgressSink.report("evaluating", min(start, data.count), data.count)
         }
         let n = max(data.count, 1)
         return Evaluation(accuracy: Double(correct) / Double(n), loss: loss / Double(n), samples: data.count)

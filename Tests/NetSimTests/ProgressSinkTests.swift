@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import NetSim
+
+/// Long library loops report (done, total) per batch to the bound sink, and nothing when unbound.
+@Suite struct ProgressSinkTests {
+    final class Collector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [(String, Int, Int)] = []
+        func add(_ item: (String, Int, Int)) { lock.lock(); items.append(item); lock.unlock() }
+        var all: [(String, Int, Int)] { lock.lock(); defer { lock.unlock() }; return items }
+    }
+
+    @Test func evaluationReportsEveryBatchUpToTheTotal() throws {
+        let net = try ModelZoo.build("mlp", inputShape: [4], classCount: 2, seed: 1, options: .init(hidden: [3]))
+        let data = LabeledData(sampleShape: [4], values: (0..<40).map { Float($0 % 7) / 7 },
+                               labels: (0..<10).map { Int32($0 % 2) }, classCount: 2)
+        let collector = Collector()
+        _ = ProgressSink.$current.withValue({ collector.add(($0, $1, $2)) }) {
+            Trainer.evaluate(net, on: data, batchSize: 4)
+        }
+        let reports = collector.all
+        #expect(reports.map(\.1) == [4, 8, 10])
+        #expect(reports.allSatisfy { $0.0 == "evaluating" && $0.2 == 10 })
+        _ = Trainer.evaluate(net, on: data, batchSize: 4)
+        #expect(collector.all.count == 3)   // unbound: nothing more reported
+    }
+}
