@@ -129,18 +129,11 @@ struct BenchRetrainCommand: ParsableCommand {
     func trainingSet() throws -> LabeledData {
         if data == "synthetic-cifar" {
             let n = limit > 0 ? limit : 50_000
-            var state: UInt64 = 7
-            func next() -> UInt64 {   // SplitMix64 step (NetSim's type is shadowed by the NetSim enum here)
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
+            var rng = NetSim.SplitMix64(seed: 7)
             var values = [Float](repeating: 0, count: n * 3 * 32 * 32)
-            for i in values.indices { values[i] = Float(next() >> 40) / 8_388_608 - 1 }
+            for i in values.indices { values[i] = Float(rng.next() >> 40) / 8_388_608 - 1 }
             var labels = [Int32](repeating: 0, count: n)
-            for i in labels.indices { labels[i] = Int32(next() % 10) }
+            for i in labels.indices { labels[i] = Int32(rng.next() % 10) }
             return LabeledData(sampleShape: [3, 32, 32], values: values, labels: labels, classCount: 10)
         }
         let train = try ApproxCLI.loadData(data).train

@@ -44,7 +44,7 @@ public struct PowerModel: Sendable, Equatable, Codable {
 }
 
 /// SplitMix64, the seeded generator used for streams and tests.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {

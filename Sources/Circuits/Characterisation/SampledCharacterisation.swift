@@ -61,7 +61,7 @@ extension Characteriser {
             throw .invalidValue(what: "--samples", value: "\(samples)", rule: "at least 2 pairs are needed for a confidence interval", location: nil)
         }
         let product = try design.productFunction()
-        var rng = SampleRNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         let u = SampleScan.metrics(design, domain: .unsigned, samples: samples, rng: &rng, product: product)
         let m = SampleScan.metrics(design, domain: .magnitude, samples: samples, rng: &rng, product: product)
         let bound = 3.0 / Double(samples)
@@ -91,21 +91,9 @@ struct RunningMoments {
     }
 }
 
-/// SplitMix64: a small seeded generator so sampled reports are reproducible.
-struct SampleRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Per-pair statistics accumulated over random pairs, using the definitions of `ErrorMetrics`.
 enum SampleScan {
-    static func metrics(_ design: Design, domain: ErrorDomain, samples: Int, rng: inout SampleRNG,
+    static func metrics(_ design: Design, domain: ErrorDomain, samples: Int, rng: inout SplitMix64,
                         product: @Sendable (UInt64, UInt64) -> UInt64) -> SampledMetrics {
         let maxA = domain.maxOperand(width: design.widthA), maxB = domain.maxOperand(width: design.widthB)
         // Magnitude-domain MRE divides the sum over all pairs by maxA·maxB: scale each term by pairs / (maxA·maxB).

@@ -1,5 +1,5 @@
 /// Max pooling over k×k windows (NCHW) with stride; padded positions never win.
-public struct MaxPool: Layer {
+public struct MaxPool: WindowPooling {
     public var name: String
     public var kind: String { "MaxPool" }
     public let kernel: Int, stride: Int, padding: Int
@@ -11,19 +11,6 @@ public struct MaxPool: Layer {
         self.kernel = kernel
         self.stride = stride ?? kernel
         self.padding = padding
-    }
-
-    func geometry(_ shape: [Int]) -> ConvGeometry {
-        ConvGeometry(batch: shape[0], channels: shape[1], height: shape[2], width: shape[3],
-                     kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
-    }
-
-    public func outputShape(for input: [Int]) throws -> [Int] {
-        guard input.count == 3, input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel else {
-            throw ModelError.shapeMismatch(layer: name, expected: "[C, H, W] with H, W ≥ \(kernel)", found: input)
-        }
-        let g = geometry([1] + input)
-        return [input[0], g.outH, g.outW]
     }
 
     public func macs(for input: [Int]) -> Int { 0 }
@@ -84,7 +71,7 @@ public struct MaxPool: Layer {
 }
 
 /// Average pooling over k×k windows (NCHW); padded taps count as zeros (divisor always k²).
-public struct AvgPool: Layer {
+public struct AvgPool: WindowPooling {
     public var name: String
     public var kind: String { "AvgPool" }
     public let kernel: Int, stride: Int, padding: Int
@@ -95,19 +82,6 @@ public struct AvgPool: Layer {
         self.kernel = kernel
         self.stride = stride ?? kernel
         self.padding = padding
-    }
-
-    func geometry(_ shape: [Int]) -> ConvGeometry {
-        ConvGeometry(batch: shape[0], channels: shape[1], height: shape[2], width: shape[3],
-                     kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
-    }
-
-    public func outputShape(for input: [Int]) throws -> [Int] {
-        guard input.count == 3, input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel else {
-            throw ModelError.shapeMismatch(layer: name, expected: "[C, H, W] with H, W ≥ \(kernel)", found: input)
-        }
-        let g = geometry([1] + input)
-        return [input[0], g.outH, g.outW]
     }
 
     /// The pooled average (a linear map, so forward, R-forward and R-backward share it).
@@ -194,4 +168,27 @@ public struct GlobalAvgPool: Layer {
     }
 
     public mutating func backwardR(_ dy: Tensor, _ rdy: Tensor) throws -> (Tensor, Tensor) { (unpool(dy), unpool(rdy)) }
+}
+
+/// A pooling layer over k×k windows with stride and padding (NCHW): max and average pooling share
+/// the window geometry and the output shape.
+public protocol WindowPooling: Layer {
+    var kernel: Int { get }
+    var stride: Int { get }
+    var padding: Int { get }
+}
+
+extension WindowPooling {
+    func geometry(_ shape: [Int]) -> ConvGeometry {
+        ConvGeometry(batch: shape[0], channels: shape[1], height: shape[2], width: shape[3],
+                     kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
+    }
+
+    public func outputShape(for input: [Int]) throws -> [Int] {
+        guard input.count == 3, input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel else {
+            throw ModelError.shapeMismatch(layer: name, expected: "[C, H, W] with H, W ≥ \(kernel)", found: input)
+        }
+        let g = geometry([1] + input)
+        return [input[0], g.outH, g.outW]
+    }
 }
