@@ -25,6 +25,12 @@ public struct FNV1a64: Sendable {
         value = h
     }
 
+    /// A hash as `0x` and 16 hex digits, the way error messages and `--json` show checksums.
+    public static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return "0x" + String(repeating: "0", count: 16 - s.count) + s
+    }
+
     /// The hash of one byte sequence.
     public static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var h = FNV1a64()

@@ -50,8 +50,5 @@ public enum TableFileError: Error, Equatable, CustomStringConvertible {
         (path.map { "\($0): " } ?? "") + message
     }
 
-    private func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return "0x" + String(repeating: "0", count: 16 - s.count) + s
-    }
+    private func hex(_ v: UInt64) -> String { FNV1a64.hex(v) }
 }

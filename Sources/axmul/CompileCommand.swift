@@ -33,12 +33,25 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .long, help: "Operand encoding: unsigned, sign-magnitude or twos-complement.")
     var encoding: OperandEncoding = .signMagnitude
 
+    @Flag(help: "Print what was written as one JSON object.") var json = false
+
     func run() throws {
         let resolved = try DesignArgument.resolve(design)
         var table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
         if let route = Self.kernelRoute(of: table) { table.metadata["kernel_route"] = route }
         try DesignArgument.reporting { try table.write(to: output) }
+        if json { return print(try DesignArgument.json(Self.written(table, design: resolved, to: output))) }
         print("wrote \(output): \(resolved.name), \(table.widthA)x\(table.widthB) \(encoding.name), \(table.outputType.name), route \(table.metadata["route"] ?? "-"), kernel \(table.metadata["kernel_route"] ?? "none (not an 8-bit signed-usable table)")")
+    }
+
+    /// The `--json` description of a compiled table file.
+    static func written(_ table: LookupTable, design: Design, to path: String) -> WrittenFile {
+        var w = WrittenFile(path: path, format: "axlut", design: design.name, widthA: table.widthA, widthB: table.widthB)
+        w.outputWidth = design.outputWidth
+        w.encoding = table.encoding.name
+        w.checksum = FNV1a64.hex(table.checksum)
+        w.kernelRoute = table.metadata["kernel_route"]
+        return w
     }
 
     /// The exact LUT-GEMM decomposition NetSim's kernels use for this table (exact, block-composed-4,

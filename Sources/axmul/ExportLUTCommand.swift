@@ -25,11 +25,17 @@ struct ExportLUTCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.")
     var output: String
 
+    @Flag(help: "Print what was written as one JSON object.") var json = false
+
     func run() throws {
         let resolved = try DesignArgument.resolve(design)
         try DesignArgument.reporting {
             try TableExchange.export(try resolved.truthTable(), format: format, to: output)
         }
-        print("wrote \(output) (\(format.rawValue)) for \(resolved.name)")
+        guard json else { return print("wrote \(output) (\(format.rawValue)) for \(resolved.name)") }
+        var written = WrittenFile(path: output, format: format.rawValue, design: resolved.name,
+                                  widthA: resolved.widthA, widthB: resolved.widthB)
+        written.outputWidth = resolved.outputWidth
+        print(try DesignArgument.json(written))
     }
 }

@@ -20,10 +20,15 @@ struct ImportLUTCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Design file to write (default: <name>.axd).")
     var output: String?
 
+    @Flag(help: "Print what was written as one JSON object.") var json = false
+
     func run() throws {
         let design = try DesignArgument.reporting { try TableExchange.importDesign(path: file, format: format, name: name) }
         let path = output ?? "\(name).\(DesignParser.fileExtension)"
         try DesignArgument.reporting { try TableExchange.writeDesignFile(design, to: path) }
-        print("wrote \(path): \(design.widthA)x\(design.widthB) table design '\(name)'")
+        guard json else { return print("wrote \(path): \(design.widthA)x\(design.widthB) table design '\(name)'") }
+        var written = WrittenFile(path: path, format: DesignParser.fileExtension, design: name, widthA: design.widthA, widthB: design.widthB)
+        (written.outputWidth, written.source) = (design.outputWidth, file)
+        print(try DesignArgument.json(written))
     }
 }

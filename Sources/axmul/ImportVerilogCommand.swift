@@ -21,6 +21,8 @@ struct ImportVerilogCommand: ParsableCommand {
     @Flag(name: .long, help: "Use the second input vector as the first operand.")
     var swapOperands = false
 
+    @Flag(help: "Print what was written as one JSON object.") var json = false
+
     func run() throws {
         let text: String
         do {
@@ -36,6 +38,12 @@ struct ImportVerilogCommand: ParsableCommand {
         }
         try DesignArgument.reporting { try VerilogExport.writeAtomically(DesignWriter.text(for: design), to: output) }
         let gates = design.gateNetlist
+        if json {
+            var written = WrittenFile(path: output, format: DesignParser.fileExtension, design: design.name,
+                                      widthA: design.widthA, widthB: design.widthB)
+            (written.outputWidth, written.source, written.gateCells) = (design.outputWidth, file, gates?.cells.count)
+            return print(try DesignArgument.json(written))
+        }
         print("imported \(design.name): \(design.widthA)x\(design.widthB) -> \(design.outputWidth) bits, "
               + "\(gates?.cells.count ?? 0) gate cells; first operand \(gates?.operandA.name ?? "?"), "
               + "second operand \(gates?.operandB.name ?? "?"); wrote \(output)")

@@ -6,7 +6,7 @@ struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Write a design's full truth table (row = first operand, column = second operand).",
-        discussion: "CSV by default; a NumPy .npy uint32 array of shape (2^n, 2^n) when the output name ends in .npy.\n\nExample:\n  axmul table smapprox8x8-3330 -o 3330.npy")
+        discussion: "CSV by default; a NumPy .npy uint32 array of shape (2^n, 2^n) when the output name ends in .npy.\n\nExample:\n  axmul table smapprox8x8-3330 -o 3330.npy --json")
 
     @Argument(help: "A built-in design name (see `axmul list`) or a path to a design file.")
     var design: String
@@ -14,10 +14,16 @@ struct TableCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (.csv or .npy).")
     var output: String
 
+    @Flag(help: "Print what was written as one JSON object.") var json = false
+
     func run() throws {
         let resolved = try DesignArgument.resolve(design)
         let table = try resolved.truthTable()
         try table.write(to: output)
-        print("wrote \(table.rows)x\(table.columns) table of \(resolved.name) to \(output)")
+        guard json else { return print("wrote \(table.rows)x\(table.columns) table of \(resolved.name) to \(output)") }
+        var written = WrittenFile(path: output, format: output.lowercased().hasSuffix(".npy") ? "npy" : "csv",
+                                  design: resolved.name, widthA: resolved.widthA, widthB: resolved.widthB)
+        written.outputWidth = resolved.outputWidth
+        print(try DesignArgument.json(written))
     }
 }
