@@ -5,9 +5,9 @@ import NetSim
 /// and never under CI, so logs and pipes stay clean.
 enum TerminalProgress {
     /// The sink to bind around a command, or nil when stderr is not a terminal or `CI` is set.
-    static func sinkIfTerminal() -> (@Sendable (String, Int, Int) -> Void)? {
+    static func sinkIfTerminal() -> ProgressSink? {
         guard isatty(2) == 1, ProcessInfo.processInfo.environment["CI"] == nil else { return nil }
-        return { what, done, total in
+        return ProgressSink { what, done, total in
             guard total > 0 else { return }
             let width = 30, filled = width * min(done, total) / total
             let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)

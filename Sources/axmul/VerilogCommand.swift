@@ -30,9 +30,9 @@ struct VerilogCommand: ParsableCommand {
         var report = VerilogReport(design: resolved.name, directory: output, exports: exports)
         if synthReport {
             let status = TerminalProgress.sinkIfTerminal()
-            status?("synthesising \(report.exports.count) file(s) with yosys", 0, report.exports.count)
+            status?.receive("synthesising \(report.exports.count) file(s) with yosys", 0, report.exports.count)
             try DesignArgument.reporting { try report.synthesise(with: VerilogToolchain()) }
-            status?("synthesising \(report.exports.count) file(s) with yosys", report.exports.count, report.exports.count)
+            status?.receive("synthesising \(report.exports.count) file(s) with yosys", report.exports.count, report.exports.count)
         }
         if json {
             print(try DesignArgument.json(report))

@@ -16,7 +16,7 @@ import Testing
         let data = LabeledData(sampleShape: [4], values: (0..<40).map { Float($0 % 7) / 7 },
                                labels: (0..<10).map { Int32($0 % 2) }, classCount: 2)
         let collector = Collector()
-        _ = ProgressSink.$current.withValue({ collector.add(($0, $1, $2)) }) {
+        _ = ProgressSink.$current.withValue(ProgressSink { collector.add(($0, $1, $2)) }) {
             Trainer.evaluate(net, on: data, batchSize: 4)
         }
         let reports = collector.all

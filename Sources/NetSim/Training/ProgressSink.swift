@@ -1,11 +1,18 @@
 /// Where long library loops (evaluation passes, retraining epochs, error-model collection) report
 /// progress. The caller binds it with `ProgressSink.$current.withValue(...)`, so library signatures
 /// stay unchanged; unbound (the default), nothing is reported.
-public enum ProgressSink {
+///
+/// A struct rather than a bare optional closure: a task-local of optional function type crashed
+/// `swift_task_localValuePush` in release builds (Swift 6.3.1, Linux) when bound from synchronous `main`.
+public struct ProgressSink: Sendable {
     /// Receives (what, done, total) after each batch.
-    @TaskLocal public static var current: (@Sendable (String, Int, Int) -> Void)?
+    public let receive: @Sendable (String, Int, Int) -> Void
+
+    public init(_ receive: @escaping @Sendable (String, Int, Int) -> Void) { self.receive = receive }
+
+    @TaskLocal public static var current: ProgressSink?
 
     static func report(_ what: String, _ done: Int, _ total: Int) {
-        current?(what, done, total)
+        current?.receive(what, done, total)
     }
 }
