@@ -21,6 +21,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("weight-decay"), help: "L2 weight decay.") var weightDecay: Float = 0
     @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
     @Option(help: "Seed for initialisation, shuffling and dropout.") var seed: UInt64 = 1
+    @Option(name: .customLong("max-grad-norm"),
+            help: "Clip the global L2 norm of all gradients to this value (kept in the checkpoint; with --resume, overrides it).")
+    var maxGradNorm: Float?
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
     @Option(help: "OpenBLAS threads (fixed for reproducible sums; NetSim's own loops use all cores).") var threads = 1
     @Option(name: .shortAndLong, help: "Checkpoint file (.safetensors), written atomically after each epoch.") var output: String
@@ -28,23 +31,38 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue from the checkpoint at --output.") var resume = false
     @Flag(help: "Print a final JSON object instead of text.") var json = false
 
+    func validate() throws {
+        if let maxGradNorm, !(maxGradNorm > 0 && maxGradNorm.isFinite) {
+            throw ValidationError("--max-grad-norm \(maxGradNorm) must be a positive finite number")
+        }
+    }
+
     func run() throws {
         BLAS.setThreads(threads)
         let outURL = URL(fileURLWithPath: output)
-        let (train, test) = try DatasetLoader.load(data)
-        var (trainer, info) = try resume ? resumed(outURL) : fresh(train)
-        trainer.config.epochs = epochs
         let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
+        let (train, test) = try DatasetLoader.load(data)
+        var (trainer, info) = try resume ? resumed(outURL, log: logURL) : fresh(train, log: logURL)
+        trainer.config.epochs = epochs
+        if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
+        var saved = resume ? trainer.epoch : nil
         let bar = TrainingProgressBar()
         let start = Date()
         var last: EpochRecord?
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         while trainer.epoch < epochs {
-            let record = try trainer.runEpoch(train: train, test: test, progress: bar.update)
+            let record: EpochRecord
+            do {
+                record = try trainer.runEpoch(train: train, test: test, progress: bar.update)
+            } catch TrainingError.nonFinite(var fault) {
+                bar.finish()
+                fault.lastGood = saved.map { .checkpoint(path: output, epoch: $0) } ?? .notWritten
+                throw TrainingError.nonFinite(fault)
+            }
             bar.finish()
-            try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self), to: logURL)
+            // Log first, then checkpoint: a crash in between is repaired by `TrainingLog.truncate` on resume.
+            try TrainingLog.append(record, to: logURL)
             try TrainCheckpoint.save(trainer, info: info, to: outURL)
+            saved = trainer.epoch
             if !json {
                 print(String(format: "epoch %d/%d  loss %.4f  train %.4f  test %.4f  lr %.4g  %.1fs", record.epoch, epochs,
                              record.trainLoss, record.trainAccuracy, record.testAccuracy, Double(record.lr), record.seconds))
@@ -59,7 +77,7 @@ struct TrainCommand: ParsableCommand {
         if json { print(try DesignArgument.json(result)) } else { print(String(format: "test accuracy: %.4f (%d samples)", eval.accuracy, eval.samples)) }
     }
 
-    private func fresh(_ train: LabeledData) throws -> (Trainer, TrainCheckpoint.Info) {
+    private func fresh(_ train: LabeledData, log: URL) throws -> (Trainer, TrainCheckpoint.Info) {
         guard let kind = Optimizer.Kind(rawValue: optimizer) else {
             throw ModelError.invalidArgument(what: "--optimizer", value: optimizer, rule: "use sgd or adam")
         }
@@ -75,13 +93,21 @@ struct TrainCommand: ParsableCommand {
                                      options: .init(hidden: widths))
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
+        try TrainingLog.reset(log)
         return (Trainer(network: net, config: cfg), info)
     }
 
-    private func resumed(_ url: URL) throws -> (Trainer, TrainCheckpoint.Info) {
+    /// Loads the checkpoint, then makes the log agree with it: records past its epoch (written just
+    /// before a crash that prevented the checkpoint) are dropped, so the rerun epoch is logged once.
+    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info) {
         let (trainer, info) = try TrainCheckpoint.load(from: url)
         guard info.model == model else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
+        }
+        AtomicFile.removeStaleTemporaries(for: url)
+        let dropped = try TrainingLog.truncate(log, toEpoch: trainer.epoch)
+        if dropped > 0 {
+            writeStderr("note: dropped \(dropped) log record(s) past epoch \(trainer.epoch), the epoch the checkpoint holds\n")
         }
         return (trainer, info)
     }
@@ -101,6 +127,10 @@ struct TrainResult: Codable {
     enum CodingKeys: String, CodingKey {
         case testAccuracy = "test_accuracy", testLoss = "test_loss", samples, epochs, seconds, model, data, checkpoint
     }
+}
+
+extension TrainingError: UserFacingError {
+    public var location: SourceLocation? { nil }
 }
 
 extension ModelError: UserFacingError {

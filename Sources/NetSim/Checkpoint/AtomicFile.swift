@@ -37,6 +37,7 @@ public enum AtomicFile {
         guard !line.contains("\n") else {
             throw DataError(.invalidArgument, file: url.path, "a JSONL record must not contain a newline.")
         }
+        let created = access(url.path, F_OK) != 0
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ioError(url, "cannot open the file for appending") }
         defer { close(fd) }
@@ -44,6 +45,23 @@ public enum AtomicFile {
         guard lseek(fd, 0, SEEK_END) >= 0 else { throw ioError(url, "cannot seek to the end") }
         try writeAll(fd, Data((line + "\n").utf8), url: url)
         guard fsync(fd) == 0 else { throw ioError(url, "fsync failed") }
+        if created { syncFolder(url.deletingLastPathComponent()) }  // the new directory entry must survive too
+    }
+
+    /// Deletes temporary files that `write` left next to `url` when its process was killed mid-write
+    /// (`.<name>.tmp-<pid>-<n>` whose process no longer exists); returns how many were removed.
+    @discardableResult
+    public static func removeStaleTemporaries(for url: URL) -> Int {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).split(separator: "-").first ?? ""),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// The complete (newline-terminated) lines of a JSONL file; a partial last line is skipped.

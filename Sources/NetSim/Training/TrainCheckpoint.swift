@@ -35,7 +35,9 @@ public enum TrainCheckpoint {
                 tensors.append(("optimizer.second.\(p.name)", p.value.shape, t.optimizer.second[k].data))
             }
         }
-        let config = String(decoding: try JSONEncoder().encode(t.config), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // same state, same bytes
+        let config = String(decoding: try encoder.encode(t.config), as: UTF8.self)
         let meta: [String: String] = [
             "format": format, "model": info.model, "input_shape": join(info.inputShape),
             "class_count": "\(info.classCount)", "hidden": join(info.hidden), "data": info.data,

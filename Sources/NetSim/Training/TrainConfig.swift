@@ -11,12 +11,15 @@ public struct TrainConfig: Sendable, Codable, Equatable {
     public var schedule: String = "constant"
     /// Seeds weight initialisation, shuffling and dropout.
     public var seed: UInt64 = 1
+    /// Global L2 gradient-norm clip: when ‖∇‖₂ over all parameters exceeds it, every gradient is
+    /// scaled by maxGradNorm/‖∇‖₂ before the optimiser step; nil = no clipping.
+    public var maxGradNorm: Float?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case epochs, batchSize = "batch_size", learningRate = "lr", optimizer, momentum, nesterov
-        case weightDecay = "weight_decay", schedule, seed
+        case weightDecay = "weight_decay", schedule, seed, maxGradNorm = "max_grad_norm"
     }
 
     /// A fresh optimiser for this configuration.

@@ -21,6 +21,10 @@ public struct Trainer: Sendable {
     }
 
     /// Trains one epoch on `train`, evaluates on `test`, and returns the log record.
+    ///
+    /// Throws `TrainingError.nonFinite` as soon as a NaN or ±Inf appears in an activation, the loss,
+    /// a gradient, the updated weights or the evaluation; the trainer is then mid-epoch and should
+    /// be discarded (callers keep their last checkpoint).
     public mutating func runEpoch(train: LabeledData, test: LabeledData,
                                   progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
         let start = Date()
@@ -32,12 +36,7 @@ public struct Trainer: Sendable {
         for b in 0..<batches {
             let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
             let (x, y) = Self.batch(train, idx)
-            network.zeroGradients()
-            var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: rng.next()))
-            let z = network.forward(x, context: &ctx)
-            let out = SoftmaxCrossEntropy.lossAndGradient(logits: z, labels: y)
-            network.backward(out.grad)
-            optimizer.update(&network, lr: lr)
+            let out = try step(x, y, lr: lr, batch: b + 1, of: batches)
             lossSum += out.loss * Double(idx.count)
             correct += out.correct
             seen += idx.count
@@ -46,9 +45,47 @@ public struct Trainer: Sendable {
         }
         epoch += 1
         let eval = Self.evaluate(network, on: test, batchSize: max(bs, 256))
+        if !eval.loss.isFinite { throw TrainingError.nonFinite(locateInEvaluation(test, batchSize: max(bs, 256), loss: eval.loss)) }
         return EpochRecord(epoch: epoch, lr: lr, trainLoss: lossSum / Double(max(seen, 1)),
                            trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: eval.loss,
                            testAccuracy: eval.accuracy, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// One guarded SGD/Adam step on a mini-batch: forward, loss, backward, optional clipping, update.
+    mutating func step(_ x: Tensor, _ y: [Int32], lr: Float, batch: Int, of batches: Int) throws -> (loss: Double, correct: Int) {
+        func fail(_ site: NumericFault.Site, _ hit: NumericGuard.Hit) -> TrainingError {
+            .nonFinite(network.fault(site, hit, epoch: epoch + 1, batch: batch, batches: batches))
+        }
+        network.zeroGradients()
+        var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: rng.next()))
+        let z: Tensor
+        switch network.forwardGuarded(x, context: &ctx) {
+        case .success(let logits): z = logits
+        case .failure(let hit): throw fail(.activation, hit)
+        }
+        let out = SoftmaxCrossEntropy.lossAndGradient(logits: z, labels: y)
+        if !out.loss.isFinite { throw fail(.loss, .init(layer: network.last, value: Float(out.loss))) }
+        network.backward(out.grad)
+        if let hit = NumericGuard.gradientHit(network) { throw fail(.gradient, hit) }
+        if let maxNorm = config.maxGradNorm { GradientClipping.clip(&network, maxNorm: maxNorm) }
+        optimizer.update(&network, lr: lr)
+        if let hit = NumericGuard.parameterHit(network) { throw fail(.parameter, hit) }
+        return (out.loss, out.correct)
+    }
+
+    /// Finds the first layer whose eval-mode output is non-finite on `data` (only run after a failure).
+    func locateInEvaluation(_ data: LabeledData, batchSize: Int, loss: Double) -> NumericFault {
+        var net = network
+        var start = 0
+        while start < data.count {
+            let (x, _) = Self.batch(data, Array(start..<min(start + batchSize, data.count)))
+            var ctx = ForwardContext(mode: .eval)
+            if case .failure(let hit) = net.forwardGuarded(x, context: &ctx) {
+                return net.fault(.evaluation, hit, epoch: epoch, batch: nil, batches: 0)
+            }
+            start += batchSize
+        }
+        return net.fault(.evaluation, .init(layer: net.last, value: Float(loss)), epoch: epoch, batch: nil, batches: 0)
     }
 
     /// Accuracy and mean loss of `network` in eval mode.
