@@ -36,8 +36,12 @@ struct CharacterizeCommand: ParsableCommand {
     @Option(name: .long, help: "Estimate metrics from N random operand pairs per domain, with 95% confidence intervals (for designs too wide to enumerate).")
     var samples: Int?
 
+    @Option(name: .long, help: "Worker threads for the exhaustive scans (default: all cores); results are identical for any count.")
+    var threads: Int?
+
     func validate() throws {
         if let samples, samples < 2 { throw ValidationError("--samples needs at least 2 pairs") }
+        if let threads, threads < 1 { throw ValidationError("--threads needs at least 1") }
         if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
         if let sort, !CharacterisationReport.isValidSortKey(sort) {
             throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")
@@ -45,6 +49,10 @@ struct CharacterizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try CharacterisationThreads.withWorkers(threads) { try characteriseAll() }
+    }
+
+    private func characteriseAll() throws {
         let names = all ? BuiltinDesigns.catalog.map(\.name) + designs : designs
         var model = CostModel()
         if let pairs { model.pairs = try DesignArgument.reporting { try OperandPairs.read(pairs) } }
