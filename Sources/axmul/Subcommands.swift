@@ -10,7 +10,7 @@ extension AxMul {
         VerilogCommand.self, ImportVerilogCommand.self,
         // Networks: train, then run on approximate multipliers and recover accuracy.
         TrainCommand.self, EvalCommand.self, EvaluateCommand.self, ErrorModelCommand.self,
-        RetrainCommand.self, CrossEvalCommand.self, HybridCommand.self, AxTrainCommand.self,
+        RetrainCommand.self, CrossEvalCommand.self, HybridCommand.self, AxTrainCommand.self, ExperimentCommand.self,
         // Results and measurements.
         ReportCommand.self, BenchCommand.self,
     ]

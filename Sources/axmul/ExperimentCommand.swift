@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import NetSim
+import Report
+
+/// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder
+/// with JSON, CSV and standalone figures; `render FOLDER` redraws the figures from its JSON.
+struct ExperimentCommand: ParsableCommand {
+    static let recipes = ["axtrain-table1": "AxTrain Table 1 (He et al. 2018): BP vs AxTrain-act vs AxTrain on DRUM K1..K4 and NTV storage (Figs. 4, 6, 7)"]
+
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "Run a named experiment recipe (--list) into a results folder, or re-render one.",
+        discussion: """
+            Recipes: \(recipes.keys.sorted().joined(separator: ", ")); `axmul experiment render FOLDER` redraws \
+            fig4/fig6/fig7.svg from FOLDER/experiment.json. Apps of axtrain-table1: \(Table1App.names.joined(separator: ", ")).
+            Example:
+              axmul experiment axtrain-table1 --quick --apps breast_cancer -o table1-out
+            """)
+
+    @Argument(help: "Recipe name (see --list), or 'render'.") var recipe: String?
+    @Argument(help: "With 'render': the results folder to redraw.") var folder: String?
+    @Flag(help: "List the recipes and exit.") var list = false
+    @Option(name: .shortAndLong, help: "Results folder (experiment.json, fig6.csv, fig7.csv, fig*.svg, logs/).") var output: String?
+    @Option(help: "Comma-separated apps (default: all of the recipe's).") var apps: String?
+    @Option(help: "Seeds per network (1…N).") var seeds: Int?
+    @Flag(help: "Tiny settings for a smoke test (2 act epochs, 1 pas epoch, 3 runs, ≤200/100 samples).") var quick = false
+    @Option(name: .customLong("act-epochs"), help: "BP and AxTrain-act epochs of the MLPs.") var actEpochs: Int?
+    @Option(name: .customLong("cnn-act-epochs"), help: "BP and AxTrain-act epochs of LeNet-5.") var cnnActEpochs: Int?
+    @Option(name: .customLong("pas-epochs"), help: "AxTrain-pas epochs per hardware setting.") var pasEpochs: Int?
+    @Option(help: "Bit-flip draws per NTV evaluation.") var runs: Int?
+    @Option(help: "OpenBLAS threads.") var threads = 1
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func validate() throws {
+        if list { return }
+        guard let recipe else { throw ValidationError("give a recipe name (\(Self.recipes.keys.sorted().joined(separator: ", "))) or 'render FOLDER'; see --list") }
+        if recipe == "render" {
+            guard folder ?? output != nil else { throw ValidationError("'render' needs a results folder: axmul experiment render FOLDER") }
+            return
+        }
+        guard Self.recipes[recipe] != nil else {
+            throw ValidationError("unknown recipe '\(recipe)'; known recipes: \(Self.recipes.keys.sorted().joined(separator: ", ")) (or 'render FOLDER')")
+        }
+        guard output != nil else { throw ValidationError("give the results folder with -o FOLDER") }
+        for name in appNames where !Table1App.names.contains(name) {
+            throw ValidationError("unknown app '\(name)' for \(recipe); known apps: \(Table1App.names.joined(separator: ", "))")
+        }
+        for (flag, v) in [("--seeds", seeds), ("--act-epochs", actEpochs), ("--cnn-act-epochs", cnnActEpochs), ("--runs", runs)] {
+            if let v, v < 1 { throw ValidationError("\(flag) must be at least 1, got \(v)") }
+        }
+        if let pasEpochs, pasEpochs < 0 { throw ValidationError("--pas-epochs must be 0 or more, got \(pasEpochs)") }
+    }
+
+    var appNames: [String] {
+        apps?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? Table1App.names
+    }
+
+    func run() throws {
+        if list {
+            for (name, text) in Self.recipes.sorted(by: { $0.key < $1.key }) { print("\(name)  \(text)") }
+            print("render  redraw the figures of a results folder from its experiment.json")
+            return
+        }
+        if recipe == "render", let path = folder ?? output {
+            let url = URL(fileURLWithPath: path)
+            let written = try Self.writeFigures(try Table1Output.read(from: url), to: url)
+            if !json { print("wrote \(written.joined(separator: ", ")) in \(path)") }
+            return
+        }
+        BLAS.setThreads(threads)
+        let result = try runTable1()
+        if json { print(try DesignArgument.json(result.summary)) }
+    }
+
+    /// The recipe's settings after `--quick` and the explicit overrides.
+    var settings: Table1Settings {
+        var s = quick ? Table1Settings.quick : Table1Settings()
+        if let seeds { s.seeds = seeds }
+        if let actEpochs { s.actEpochs = actEpochs }
+        if let cnnActEpochs { s.cnnActEpochs = cnnActEpochs }
+        if let pasEpochs { s.pasEpochs = pasEpochs }
+        if let runs { s.runs = runs }
+        return s
+    }
+
+    private func runTable1() throws -> Table1Result {
+        let folder = URL(fileURLWithPath: output ?? ".")
+        let accurate = try ApproxCLI.multiplier("exact8").0
+        let ks = try (1...4).map { ("K\($0)", try ApproxCLI.multiplier("drum8-k\($0)").0) }
+        let recipe = Table1Recipe(settings: settings, apps: try Table1App.select(appNames), accurate: accurate, approximate: ks)
+        let logs = Table1Output.Logs(folder: folder)
+        let bar = TrainingProgressBar()
+        let quiet = json
+        let hooks = Table1Recipe.Hooks(epoch: { name, record in
+            bar.finish()
+            try logs.append(record, to: name)
+        }, network: { n in
+            if !quiet {
+                print(String(format: "%@ seed %d  %@%@  %d epochs  float acc %.4f  S %.4g  %.1f s", n.app, Int(n.seed), n.method,
+                             n.hardware.map { " (\($0))" } ?? "", n.epochs, n.floatAccuracy, n.sensitivity, n.seconds))
+            }
+        }, progress: bar.update)
+        let result = try recipe.run(hooks: hooks)
+        let written = try Table1Output.write(result, to: folder) + Self.writeFigures(result, to: folder)
+        if !quiet { print("wrote \(written.joined(separator: ", ")) in \(folder.path) (\(String(format: "%.0f", result.seconds)) s)") }
+        return result
+    }
+
+    /// Draws fig4/fig6/fig7.svg from the result (through its JSON, the Report target's input).
+    static func writeFigures(_ result: Table1Result, to folder: URL) throws -> [String] {
+        let figures = try ExperimentFigures.render(experimentJSON: try Table1Output.json(result))
+        for (name, svg) in figures { try AtomicFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
+        return figures.map(\.name)
+    }
+}
