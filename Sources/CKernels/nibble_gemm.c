@@ -45,12 +45,57 @@ void ck_nib_pack_panel(const int8_t *x, int K, int m0, int rows, uint8_t *panel)
     }
 }
 
+void ck_nib_pack_panel_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel) {
+    for (int k = 0; k < K; k++) {
+        uint8_t *p = panel + (size_t)k * CK_NIB_PANEL_STEP;
+        for (int r = 0; r < CK_NIB_ROWS; r++) {
+            int xv = r < rows ? xT[k * ldx + m0 + r] : 0;
+            int mag = xv < 0 ? -xv : xv;
+            int16_t sign = xv < 0 ? -1 : 1;
+            p[r] = (uint8_t)(mag & 15);
+            p[32 + r] = (uint8_t)(mag >> 4);
+            memcpy(p + 64 + 2 * ck_sign_slot(r), &sign, 2);
+        }
+    }
+}
+
+#if defined(__x86_64__)
+// One k step: |x| by vpabsb (|-128| = 0x80 read unsigned), nibbles by mask and shift, and the
+// int16 signs by unpacking (1 | neg) with neg, which puts rows 0-7 | 16-23 in A, 8-15 | 24-31 in B.
+__attribute__((target("avx2")))
+void ck_nib_pack_panel_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel) {
+    const __m256i low4 = _mm256_set1_epi8(15), one = _mm256_set1_epi8(1), zero = _mm256_setzero_si256();
+    int8_t tmp[32];
+    for (int k = 0; k < K; k++) {
+        const int8_t *src = xT + k * ldx + m0;
+        if (rows < 32) {
+            memset(tmp, 0, sizeof tmp);
+            memcpy(tmp, src, (size_t)rows);
+            src = tmp;
+        }
+        __m256i x = _mm256_loadu_si256((const __m256i *)src);
+        __m256i mag = _mm256_abs_epi8(x);
+        __m256i neg = _mm256_cmpgt_epi8(zero, x);
+        __m256i s = _mm256_or_si256(neg, one);
+        uint8_t *p = panel + (size_t)k * CK_NIB_PANEL_STEP;
+        _mm256_storeu_si256((__m256i *)p, _mm256_and_si256(mag, low4));
+        _mm256_storeu_si256((__m256i *)(p + 32), _mm256_and_si256(_mm256_srli_epi16(mag, 4), low4));
+        _mm256_storeu_si256((__m256i *)(p + 64), _mm256_unpacklo_epi8(s, neg));
+        _mm256_storeu_si256((__m256i *)(p + 96), _mm256_unpackhi_epi8(s, neg));
+    }
+}
+#else
+void ck_nib_pack_panel_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel) {
+    ck_nib_pack_panel_t_scalar(xT, ldx, K, m0, rows, panel);
+}
+#endif
+
 static inline int16_t ck_tab16(const uint8_t *lo, const uint8_t *hi, int i) {
     return (int16_t)(uint16_t)(lo[i] | (hi[i] << 8));
 }
 
 void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N,
-                        const uint8_t *tables, int rows, int32_t *y, int ldy) {
+                        const uint8_t *tables, int rows, int32_t *y, long rs, long cs) {
     for (int n = 0; n < N; n++) {
         int32_t acc[CK_NIB_ROWS] = {0};
         for (int k = 0; k < K; k++) {
@@ -64,7 +109,7 @@ void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N
                 acc[r] += sign * (g + h);
             }
         }
-        for (int r = 0; r < rows; r++) y[(size_t)r * ldy + n] = acc[r];
+        for (int r = 0; r < rows; r++) y[r * rs + n * cs] = acc[r];
     }
 }
 
@@ -74,7 +119,7 @@ static inline __m256i ck_bcast16(const uint8_t *t) {
     return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t));
 }
 
-// Blocked so that one k-block of the panel (CK_KB steps x 192 bytes) and the weight tables stay
+// Blocked so that one k-block of the panel (CK_KB steps x 128 bytes) and the weight tables stay
 // in L1 while every column of a 64-column chunk streams over it; accumulators live in `acc`.
 #define CK_KB 32
 #define CK_NB 64
@@ -111,7 +156,7 @@ static inline void ck_nib_column(const uint8_t *panel, int k0, int k1, const uin
 
 __attribute__((target("avx2")))
 void ck_nib_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
-                      const uint8_t *tables, int rows, int32_t *y, int ldy) {
+                      const uint8_t *tables, int rows, int32_t *y, long rs, long cs) {
     int32_t acc[CK_NB][32];
     for (int n0 = 0; n0 < N; n0 += CK_NB) {
         int nc = N - n0 < CK_NB ? N - n0 : CK_NB;
@@ -124,13 +169,13 @@ void ck_nib_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
             for (int v = 0; v < 4; v++)
                 for (int i = 0; i < 8; i++) {
                     int r = ck_row(v, i);
-                    if (r < rows) y[(size_t)r * ldy + n0 + j] = acc[j][v * 8 + i];
+                    if (r < rows) y[r * rs + (n0 + j) * cs] = acc[j][v * 8 + i];
                 }
     }
 }
 #else
 void ck_nib_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
-                      const uint8_t *tables, int rows, int32_t *y, int ldy) {
-    ck_nib_gemm_scalar(panel, K, wcode, N, tables, rows, y, ldy);
+                      const uint8_t *tables, int rows, int32_t *y, long rs, long cs) {
+    ck_nib_gemm_scalar(panel, K, wcode, N, tables, rows, y, rs, cs);
 }
 #endif

@@ -13,13 +13,19 @@ int ck_has_avx2(void);
 /// Missing rows (rows < 32) are padded with zeros. `panel` holds K * CK_NIB_PANEL_STEP bytes.
 void ck_nib_pack_panel(const int8_t *x, int K, int m0, int rows, uint8_t *panel);
 
-/// Y[m0 .. m0+rows, 0..N) = sum_k f_w[k,n](x[m,k]) with per-weight nibble tables
-/// (64 bytes per weight code: g low bytes, g high bytes, h low bytes, h high bytes), AVX2.
+/// Packs the same panel from transposed activations xT (K x M, row stride ldx): rows m0.. are
+/// 32 contiguous bytes of each row of xT, so no transpose is needed. AVX2 and portable builds.
+void ck_nib_pack_panel_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+void ck_nib_pack_panel_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+
+/// Panel row r, column n: y[r * rs + n * cs] = sum_k f_w[k,n](x[m0 + r, k]) with per-weight nibble
+/// tables (64 bytes per weight code: g low bytes, g high bytes, h low bytes, h high bytes), AVX2.
+/// (rs, cs) = (ldy, 1) writes row-major Y, (1, M) writes Y transposed.
 void ck_nib_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
-                      const uint8_t *tables, int rows, int32_t *y, int ldy);
+                      const uint8_t *tables, int rows, int32_t *y, long rs, long cs);
 /// The same computation in portable C: the scalar fallback and the AVX2 kernel's test oracle.
 void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N,
-                        const uint8_t *tables, int rows, int32_t *y, int ldy);
+                        const uint8_t *tables, int rows, int32_t *y, long rs, long cs);
 
 /// Y[m, n] = sum_k P[xcode[m,k] * 256 + wcode[k,n]] for rows [m0, m1): weight-stationary gathers
 /// from a signed 256 x 256 product table (any multiplier). AVX2 build of the same C loop.
@@ -28,6 +34,29 @@ void ck_gather_gemm_avx2(const uint8_t *xcode, int K, const uint8_t *wcode, int 
 /// Portable build of `ck_gather_gemm_avx2`.
 void ck_gather_gemm_scalar(const uint8_t *xcode, int K, const uint8_t *wcode, int N,
                            const int32_t *P, int m0, int m1, int32_t *y);
+/// Eq. (1) codes, bit-exact to Quantiser.code (true division, round half away, clamp, NaN -> 0).
+/// Returns how many x[i] are off the grid: bitwise different from (float)code * delta.
+long ck_quantise_avx2(const float *x, long count, float delta, int8_t *out);
+long ck_quantise_scalar(const float *x, long count, float delta, int8_t *out);
+/// xq[i] = code(x[i]) * delta and in[i] = (lo <= x[i] <= hi): eq. (1) and its STE mask in one pass.
+void ck_fake_quant_avx2(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in);
+void ck_fake_quant_scalar(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in);
+/// dx[i] = 0 where in[i] == 0.
+void ck_mask_zero(float *dx, long count, const uint8_t *in);
+/// y = max(x, 0) with NaN -> 0 (x > 0 ? x : 0), and dx = y > 0 ? dy : 0.
+void ck_relu(const float *x, long count, float *y);
+void ck_relu_mask(const float *y, const float *dy, long count, float *dx);
+/// im2col of one (image, channel) plane h x w into kh*kw rows of the column matrix (row stride
+/// ncol, each row's oh*ow block starting at dst); padding taps are written as zeros.
+void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int pad,
+                         int oh, int ow, float *dst, long ncol);
+void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int pad,
+                        int oh, int ow, int8_t *dst, long ncol);
+/// The adjoint: adds the kh*kw rows (stride ncol, from src) back into one plane.
+void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int pad,
+                         int oh, int ow, float *plane);
+/// out[i] = (float)codes[i] * delta.
+void ck_codes_to_f32(const int8_t *codes, long count, float delta, float *out);
 /// out[i] = (float)x[i].
 void ck_i8_to_f32(const int8_t *x, long count, float *out);
 /// out[i] = lut[(uint8_t)x[i]]: a 256-entry map from the Int8 bit pattern.

@@ -1,3 +1,5 @@
+import CKernels
+
 /// A Dense or Conv2D layer quantised to 8 bits and computed through a multiplier table.
 ///
 /// Forward: fake-quantise the input (eq. 1, calibrated Δx), quantise weights (per tensor or per
@@ -20,7 +22,8 @@ public struct ApproxLayer: Layer {
     public var collector: ErrorStatsAccumulator?
     /// A fixed Err tensor for the baseline model (drawn on first use when not fresh).
     public var fixedErr: [Float]?
-    private var inputMask: [Bool] = []
+    /// 1 where the layer input was inside the quantiser's range (the STE mask), else 0.
+    private var inputMask: [UInt8] = []
     private var activeErr: [Float]?
     private var savedWeight: Tensor?
     private var injected: ErrorInjection.Coefficients?
@@ -75,9 +78,11 @@ public struct ApproxLayer: Layer {
         case .exact, .approximate:
             break
         }
-        let lo = Float(Quantiser.qMin) * inputDelta, hi = Float(Quantiser.qMax) * inputDelta
-        inputMask = x.data.map { $0 >= lo && $0 <= hi }
-        let xq = Tensor(shape: x.shape, data: FakeQuant.forward(x.data, delta: inputDelta))
+        let xq = PhaseClock.measure(.quantisation) { () -> Tensor in
+            let (q, mask) = FakeQuant.forwardAndMask(x.data, delta: inputDelta)
+            inputMask = mask
+            return Tensor(shape: x.shape, data: q)
+        }
         let table = compute == .approximate ? plan : exactPlan
         if context.mode == .train && compute == .approximate { return trainingForward(xq, &context) }
         if var acc = collector {
@@ -149,7 +154,13 @@ public struct ApproxLayer: Layer {
             dx = inner.backward(g)
         }
         if inputMask.count == dx.count {
-            for i in 0..<dx.count where !inputMask[i] { dx.data[i] = 0 }
+            PhaseClock.measure(.quantisation) {
+                dx.data.withUnsafeMutableBufferPointer { d in
+                    inputMask.withUnsafeBufferPointer { m in
+                        if let db = d.baseAddress, let mb = m.baseAddress { ck_mask_zero(db, d.count, mb) }
+                    }
+                }
+            }
         }
         return dx
     }

@@ -49,69 +49,146 @@ public struct BatchNorm: Layer {
     private func planes(_ shape: [Int]) -> (n: Int, p: Int) { (shape[0], shape.dropFirst(2).reduce(1, *)) }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
+        PhaseClock.measure(.batchNorm) { forwardBody(x, context: &context) }
+    }
+
+    private mutating func forwardBody(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         inputShape = x.shape
         let (n, p) = planes(x.shape)
         let m = Float(n * p)
         trainedBatch = context.mode == .train
         var mean = [Float](repeating: 0, count: channels), istd = mean
-        for c in 0..<channels {
-            if trainedBatch {
-                var s = 0.0, s2 = 0.0
-                for i in 0..<n { for j in 0..<p { s += Double(x.data[(i * channels + c) * p + j]) } }
-                let mu = s / Double(n * p)
-                for i in 0..<n { for j in 0..<p { let d = Double(x.data[(i * channels + c) * p + j]) - mu; s2 += d * d } }
-                let v = Float(s2 / Double(n * p))
+        if trainedBatch {
+            let stats = Self.channelStatistics(x.data, n: n, channels: channels, p: p)
+            for c in 0..<channels {
+                let (mu, v) = stats[c]
                 mean[c] = Float(mu)
                 istd[c] = 1 / (v + epsilon).squareRoot()
                 runningMean.data[c] = (1 - momentum) * runningMean.data[c] + momentum * mean[c]
                 let unbiased = m > 1 ? v * m / (m - 1) : v
                 runningVar.data[c] = (1 - momentum) * runningVar.data[c] + momentum * unbiased
-            } else {
+            }
+        } else {
+            for c in 0..<channels {
                 mean[c] = runningMean.data[c]
                 istd[c] = 1 / (runningVar.data[c] + epsilon).squareRoot()
             }
         }
         invStd = istd
-        xhat = x.data
-        var y = x
         let g = parameters[0].value.data, b = parameters[1].value.data
-        for i in 0..<n {
-            for c in 0..<channels {
-                let base = (i * channels + c) * p
-                for j in 0..<p {
-                    let h = (x.data[base + j] - mean[c]) * istd[c]
-                    xhat[base + j] = h
-                    y.data[base + j] = g[c] * h + b[c]
+        var h = [Float].overwritten(count: x.count), y = [Float].overwritten(count: x.count)
+        x.data.withUnsafeBufferPointer { xs in
+            h.withUnsafeMutableBufferPointer { hs in
+                y.withUnsafeMutableBufferPointer { ys in
+                    guard let xb = xs.baseAddress, let hb = hs.baseAddress, let yb = ys.baseAddress else { return }
+                    let ctx = UnsafeSendable((xb, hb, yb))
+                    Parallel.forEach(channels) { c in
+                        let (src, hat, out) = ctx.value
+                        let mu = mean[c], sd = istd[c], gc = g[c], bc = b[c]
+                        for i in 0..<n {
+                            let base = (i * channels + c) * p
+                            for j in base..<(base + p) {
+                                let v = (src[j] - mu) * sd
+                                hat[j] = v
+                                out[j] = gc * v + bc
+                            }
+                        }
+                    }
                 }
             }
         }
-        return y
+        xhat = h
+        return Tensor(shape: x.shape, data: y)
+    }
+
+    /// Channels 4g ..< 4g+4 (the last valid channel repeated past the end; those lanes are dropped).
+    static func lanes(_ group: Int, _ channels: Int) -> SIMD4<Int> {
+        let last = channels - 1, c0 = group * 4
+        return SIMD4(min(c0, last), min(c0 + 1, last), min(c0 + 2, last), min(c0 + 3, last))
+    }
+
+    /// Per channel: the batch mean (Double, summed image by image) and the biased variance.
+    static func channelStatistics(_ x: [Float], n: Int, channels: Int, p: Int) -> [(Double, Float)] {
+        var stats = [(Double, Float)](repeating: (0, 0), count: channels)
+        x.withUnsafeBufferPointer { xs in
+            stats.withUnsafeMutableBufferPointer { st in
+                guard let xb = xs.baseAddress, let sb = st.baseAddress else { return }
+                let ctx = UnsafeSendable((xb, sb))
+                // 4 channels per lane group: 4 independent sums in flight, each in its own order.
+                Parallel.forEach((channels + 3) / 4) { grp in
+                    let (src, out) = ctx.value
+                    let c = Self.lanes(grp, channels)
+                    var s = SIMD4<Double>(repeating: 0), s2 = SIMD4<Double>(repeating: 0)
+                    for i in 0..<n {
+                        let b = (SIMD4(repeating: i * channels) &+ c) &* p
+                        for j in 0..<p {
+                            s += SIMD4(Double(src[b[0] + j]), Double(src[b[1] + j]), Double(src[b[2] + j]), Double(src[b[3] + j]))
+                        }
+                    }
+                    let count = SIMD4<Double>(repeating: Double(n * p)), mu = s / count
+                    for i in 0..<n {
+                        let b = (SIMD4(repeating: i * channels) &+ c) &* p
+                        for j in 0..<p {
+                            let d = SIMD4(Double(src[b[0] + j]), Double(src[b[1] + j]), Double(src[b[2] + j]),
+                                          Double(src[b[3] + j])) - mu
+                            s2 += d * d
+                        }
+                    }
+                    let v = s2 / count
+                    for l in 0..<4 where grp * 4 + l < channels { out[grp * 4 + l] = (mu[l], Float(v[l])) }
+                }
+            }
+        }
+        return stats
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor {
+        PhaseClock.measure(.batchNorm) { backwardBody(dy) }
+    }
+
+    private mutating func backwardBody(_ dy: Tensor) -> Tensor {
         let (n, p) = planes(inputShape)
-        let g = parameters[0].value.data
-        var sumDy = [Float](repeating: 0, count: channels), sumDyX = sumDy
-        for i in 0..<n {
-            for c in 0..<channels {
-                let base = (i * channels + c) * p
-                for j in 0..<p { sumDy[c] += dy.data[base + j]; sumDyX[c] += dy.data[base + j] * xhat[base + j] }
-            }
-        }
-        for c in 0..<channels { parameters[0].grad.data[c] += sumDyX[c]; parameters[1].grad.data[c] += sumDy[c] }
-        var dx = dy
-        let m = Float(n * p)
-        for i in 0..<n {
-            for c in 0..<channels {
-                let base = (i * channels + c) * p, k = g[c] * invStd[c]
-                for j in 0..<p {
-                    dx.data[base + j] = trainedBatch
-                        ? k / m * (m * dy.data[base + j] - sumDy[c] - xhat[base + j] * sumDyX[c])
-                        : k * dy.data[base + j]
+        let g = parameters[0].value.data, istd = invStd, trained = trainedBatch
+        var sums = [(Float, Float)](repeating: (0, 0), count: channels)
+        var dx = [Float].overwritten(count: dy.count)
+        let m = Float(n * p), channels = channels
+        dy.data.withUnsafeBufferPointer { ds in
+            xhat.withUnsafeBufferPointer { hs in
+                dx.withUnsafeMutableBufferPointer { xs in
+                    sums.withUnsafeMutableBufferPointer { ss in
+                        guard let db = ds.baseAddress, let hb = hs.baseAddress, let xb = xs.baseAddress,
+                              let sb = ss.baseAddress else { return }
+                        let ctx = UnsafeSendable((db, hb, xb, sb))
+                        Parallel.forEach((channels + 3) / 4) { grp in
+                            let (d, hat, out, sum) = ctx.value
+                            let lanes = Self.lanes(grp, channels)
+                            var sDy = SIMD4<Float>(repeating: 0), sDyX = SIMD4<Float>(repeating: 0)
+                            for i in 0..<n {
+                                let b = (SIMD4(repeating: i * channels) &+ lanes) &* p
+                                for j in 0..<p {
+                                    let v = SIMD4(d[b[0] + j], d[b[1] + j], d[b[2] + j], d[b[3] + j])
+                                    sDy += v
+                                    sDyX += v * SIMD4(hat[b[0] + j], hat[b[1] + j], hat[b[2] + j], hat[b[3] + j])
+                                }
+                            }
+                            for l in 0..<4 where grp * 4 + l < channels {
+                                let c = grp * 4 + l, sumDy = sDy[l], sumDyX = sDyX[l]
+                                sum[c] = (sumDy, sumDyX)
+                                let k = g[c] * istd[c]
+                                for i in 0..<n {
+                                    let base = (i * channels + c) * p
+                                    for j in base..<(base + p) {
+                                        out[j] = trained ? k / m * (m * d[j] - sumDy - hat[j] * sumDyX) : k * d[j]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return dx
+        for c in 0..<channels { parameters[0].grad.data[c] += sums[c].1; parameters[1].grad.data[c] += sums[c].0 }
+        return Tensor(shape: dy.shape, data: dx)
     }
 
     public mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor) {

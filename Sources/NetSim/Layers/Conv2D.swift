@@ -1,3 +1,5 @@
+import Dispatch
+
 /// 2-D convolution over NCHW input with stride, zero padding and groups (depthwise when
 /// groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out] (optional).
 ///
@@ -16,6 +18,10 @@ public struct Conv2D: Layer {
     private var geometry = ConvGeometry(batch: 0, channels: 0, height: 0, width: 0, kernelH: 1, kernelW: 1, stride: 1, padding: 0)
     private var cols: [Float] = []
     private var rCols: [Float] = []
+    /// Column-gradient storage reused from step to step (same size every batch).
+    private var dcols: [Float] = []
+    /// Int8 columns of the behavioural forward, reused from step to step.
+    private var codeCols: [Int8] = []
 
     /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias.
     public init(_ name: String, inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1,
@@ -74,15 +80,17 @@ public struct Conv2D: Layer {
                       data: ChannelMajor.toNCHW(yT, batch: g.batch, channels: outChannels, pixels: g.outPixels))
     }
 
-    /// acc += dyT · colsᵀ per group (weight gradient).
+    /// acc += dyT · colsᵀ per group (weight gradient). One sgemm per group: splitting it over
+    /// cores changes OpenBLAS's summation and so the trained weights (measured), so it is not split.
     private func weightGrad(_ dyT: [Float], _ cols: [Float], into acc: inout [Float]) {
         let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns
         dyT.withUnsafeBufferPointer { d in
             cols.withUnsafeBufferPointer { c in
                 acc.withUnsafeMutableBufferPointer { a in
+                    guard let db = d.baseAddress, let cb = c.baseAddress, let ab = a.baseAddress else { return }
                     for grp in 0..<groups {
-                        MatMul.gemm(transB: true, m: og, n: k, k: np, a: d.baseAddress! + grp * og * np,
-                                    b: c.baseAddress! + grp * k * np, c: a.baseAddress! + grp * og * k, beta: 1)
+                        MatMul.gemm(transB: true, m: og, n: k, k: np, a: db + grp * og * np,
+                                    b: cb + grp * k * np, c: ab + grp * og * k, beta: 1)
                     }
                 }
             }
@@ -90,7 +98,7 @@ public struct Conv2D: Layer {
     }
 
     /// Columns gradient Wᵀ · dyT per group, accumulated into `dcols`.
-    private func columnGrad(_ dyT: [Float], weight: [Float], into dcols: inout [Float]) {
+    private func columnGrad(_ dyT: [Float], weight: [Float], into dcols: inout [Float], beta: Float = 1) {
         let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns
         dyT.withUnsafeBufferPointer { d in
             weight.withUnsafeBufferPointer { w in
@@ -99,12 +107,57 @@ public struct Conv2D: Layer {
                         Self.splitColumns(np) { lo, hi in
                             BLAS.sgemm(transA: true, transB: false, m: k, n: hi - lo, k: og, alpha: 1,
                                        a: w.baseAddress! + grp * og * k, lda: k, b: d.baseAddress! + grp * og * np + lo, ldb: np,
-                                       beta: 1, c: c.baseAddress! + grp * k * np + lo, ldc: np)
+                                       beta: beta, c: c.baseAddress! + grp * k * np + lo, ldc: np)
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The two backward GEMMs side by side, one per core: dW += dyT·colsᵀ (one sgemm per group)
+    /// and dcols = Wᵀ·dyT (per group, in the column halves of `splitColumns`). Every sgemm call is
+    /// the one the sequential code makes, so results do not change; only the scheduling does.
+    private mutating func backwardGEMMs(_ dyT: [Float]) {
+        let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns, groups = groups
+        let parts = np >= 4096 ? 2 : 1
+        var grad = parameters[0].grad.data, dc = dcols
+        parameters[0].grad.data = []
+        dcols = []
+        // beta 0 below overwrites every element of dcols; the old contents never matter.
+        if dc.count != cols.count { dc = .overwritten(count: cols.count) }
+        dyT.withUnsafeBufferPointer { d in
+            cols.withUnsafeBufferPointer { c in
+                parameters[0].value.data.withUnsafeBufferPointer { w in
+                    grad.withUnsafeMutableBufferPointer { g in
+                        dc.withUnsafeMutableBufferPointer { out in
+                            guard let db = d.baseAddress, let cb = c.baseAddress, let wb = w.baseAddress,
+                                  let gb = g.baseAddress, let ob = out.baseAddress else { return }
+                            let ctx = UnsafeSendable((db, cb, wb, gb, ob))
+                            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                                let (dy, cl, wt, gr, dco) = ctx.value
+                                for grp in 0..<groups {
+                                    if task == 0 {
+                                        BLAS.sgemm(transA: false, transB: true, m: og, n: k, k: np, alpha: 1,
+                                                   a: dy + grp * og * np, lda: np, b: cl + grp * k * np, ldb: np,
+                                                   beta: 1, c: gr + grp * og * k, ldc: k)
+                                        continue
+                                    }
+                                    for p in 0..<parts {
+                                        let lo = p * np / parts, hi = (p + 1) * np / parts
+                                        BLAS.sgemm(transA: true, transB: false, m: k, n: hi - lo, k: og, alpha: 1,
+                                                   a: wt + grp * og * k, lda: k, b: dy + grp * og * np + lo, ldb: np,
+                                                   beta: 0, c: dco + grp * k * np + lo, ldc: np)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        parameters[0].grad.data = grad
+        dcols = dc
     }
 
     /// Runs `body(lo, hi)` on column ranges of an N-column product: two halves on two cores when
@@ -126,8 +179,27 @@ public struct Conv2D: Layer {
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         precondition(x.shape.count == 4 && x.shape[1] == inChannels, "\(name): input \(x.shape)")
         geometry = geometry(batch: x.batch, Array(x.shape.dropFirst()))
-        cols = geometry.im2col(x.data)
-        var y = convolve(cols, weight: parameters[0].value.data, bias: hasBias ? parameters[1].value.data : nil, engine: engine)
+        let bias = hasBias ? parameters[1].value.data : nil
+        var y: Tensor
+        if let q = engine as? QuantisedEngine, q.path == .fast, groups == 1 {
+            // Behavioural forward straight from the NCHW input (bit-exact to the generic engine path).
+            let (out, onGrid) = q.convolve(x: x.data, geometry: geometry, weight: parameters[0].value.data,
+                                           outChannels: outChannels, bias: bias, codeCols: &codeCols)
+            y = Tensor(shape: [geometry.batch, outChannels, geometry.outH, geometry.outW], data: out)
+            // Columns for the weight gradient: from the codes when x is fake-quantised (bit-identical).
+            PhaseClock.measure(.im2col) {
+                if onGrid {
+                    Quantising.floats(codeCols, delta: q.activationDelta, into: &cols)
+                } else {
+                    geometry.im2col(x.data, into: &cols)
+                }
+            }
+        } else {
+            PhaseClock.measure(.im2col) { geometry.im2col(x.data, into: &cols) }
+            y = PhaseClock.measure(.forwardGEMM) {
+                convolve(cols, weight: parameters[0].value.data, bias: bias, engine: engine)
+            }
+        }
         postOp?(&y)
         return y
     }
@@ -139,12 +211,11 @@ public struct Conv2D: Layer {
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor {
-        let dyT = channelMajor(dy)
-        weightGrad(dyT, cols, into: &parameters[0].grad.data)
+        let dyT = PhaseClock.measure(.im2col) { channelMajor(dy) }
+        PhaseClock.measure(.backwardGEMM) { backwardGEMMs(dyT) }
         if hasBias { parameters[1].grad.add(Tensor(shape: [outChannels], data: biasGrad(dyT))) }
-        var dcols = [Float](repeating: 0, count: cols.count)
-        columnGrad(dyT, weight: parameters[0].value.data, into: &dcols)
-        return Tensor(shape: [geometry.batch, inChannels, geometry.height, geometry.width], data: geometry.col2im(dcols))
+        let dx = PhaseClock.measure(.im2col) { geometry.col2im(dcols) }
+        return Tensor(shape: [geometry.batch, inChannels, geometry.height, geometry.width], data: dx)
     }
 
     public mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor) {

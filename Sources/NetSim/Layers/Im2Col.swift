@@ -1,3 +1,5 @@
+import CKernels
+
 /// Geometry of a 2-D convolution or pooling window over an NCHW batch, plus the im2col /
 /// col2im transforms used to turn convolutions into GEMMs.
 ///
@@ -13,67 +15,61 @@ struct ConvGeometry: Sendable, Equatable {
     var columns: Int { batch * outPixels }
     var rows: Int { channels * kernelH * kernelW }
 
-    /// Output columns ox in lo..<hi whose input column ox·stride − padding + k lies inside the image.
-    func validRange(k: Int, size: Int, out: Int) -> (Int, Int) {
-        let lo = max(0, (padding - k + stride - 1) / stride)
-        let last = size - 1 + padding - k
-        let hi = last < 0 ? 0 : min(out, last / stride + 1)
-        return (lo, max(lo, hi))
-    }
-
     /// Lays out `x` (NCHW) as columns; parallel over (image, channel).
     func im2col(_ x: [Float]) -> [Float] {
-        var cols = [Float](repeating: 0, count: rows * columns)
+        var cols: [Float] = []
+        im2col(x, into: &cols)
+        return cols
+    }
+
+    /// `im2col` into `cols`, reusing its storage when it already has the right size (every
+    /// element is written, padding included, so no clearing pass is needed).
+    func im2col(_ x: [Float], into cols: inout [Float]) {
+        im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_f32)
+    }
+
+    /// `im2col` of Int8 codes (the behavioural forward's LUT-GEMM operand), into reused storage.
+    func im2col(_ x: [Int8], into cols: inout [Int8]) {
+        im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_i8)
+    }
+
+    private typealias PlaneBody<T> = (UnsafePointer<T>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
+                                      UnsafeMutablePointer<T>?, Int) -> Void
+
+    private func im2col<T>(_ x: [T], into cols: inout [T], zero: T, plane body: PlaneBody<T>) {
+        if cols.count != rows * columns { cols = [T](repeating: zero, count: rows * columns) }
         let (c, h, w, oh, ow, p) = (channels, height, width, outH, outW, outPixels)
-        let (kh, kw, s, pad, ncol) = (kernelH, kernelW, stride, padding, columns)
+        let (kh, kw, ncol) = (kernelH, kernelW, columns)
+        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(padding), Int32(oh), Int32(ow))
         x.withUnsafeBufferPointer { xs in
             cols.withUnsafeMutableBufferPointer { cs in
-                let src = xs.baseAddress!, dst = SendablePointer(base: cs.baseAddress!)
+                guard let src = xs.baseAddress, let base = cs.baseAddress else { return }
+                let ctx = UnsafeSendable((src, base))
                 Parallel.forEach(batch * c, minItemsPerChunk: 4) { item in
                     let n = item / c, ch = item % c
-                    let plane = src + (n * c + ch) * h * w
-                    for ky in 0..<kh {
-                        for kx in 0..<kw {
-                            let row = (ch * kh + ky) * kw + kx
-                            let base = row * ncol + n * p
-                            let (lo, hi) = validRange(k: kx, size: w, out: ow)
-                            for oy in 0..<oh {
-                                let iy = oy * s - pad + ky
-                                if iy < 0 || iy >= h || lo >= hi { continue }
-                                let d = base + oy * ow, from = iy * w - pad + kx
-                                for ox in lo..<hi { dst[d + ox] = plane[from + ox * s] }
-                            }
-                        }
-                    }
+                    let (s, d) = ctx.value
+                    body(s + (n * c + ch) * h * w, args.0, args.1, args.2, args.3, args.4, args.5, args.6, args.7,
+                         d + ch * kh * kw * ncol + n * p, ncol)
                 }
             }
         }
-        return cols
     }
 
     /// Adds columns back into an NCHW tensor (the adjoint of `im2col`); parallel over (image, channel).
     func col2im(_ cols: [Float]) -> [Float] {
         var x = [Float](repeating: 0, count: batch * channels * height * width)
-        let (c, h, w, oh, ow, p) = (channels, height, width, outH, outW, outPixels)
-        let (kh, kw, s, pad, ncol) = (kernelH, kernelW, stride, padding, columns)
+        let (c, h, w, p) = (channels, height, width, outPixels)
+        let (kh, kw, ncol) = (kernelH, kernelW, columns)
+        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(padding), Int32(outH), Int32(outW))
         cols.withUnsafeBufferPointer { cs in
             x.withUnsafeMutableBufferPointer { xs in
-                let src = cs.baseAddress!, dst = SendablePointer(base: xs.baseAddress!)
+                guard let src = cs.baseAddress, let dst = xs.baseAddress else { return }
+                let ctx = UnsafeSendable((src, dst))
                 Parallel.forEach(batch * c, minItemsPerChunk: 4) { item in
                     let n = item / c, ch = item % c
-                    let plane = (n * c + ch) * h * w
-                    for ky in 0..<kh {
-                        for kx in 0..<kw {
-                            let base = ((ch * kh + ky) * kw + kx) * ncol + n * p
-                            let (lo, hi) = validRange(k: kx, size: w, out: ow)
-                            for oy in 0..<oh {
-                                let iy = oy * s - pad + ky
-                                if iy < 0 || iy >= h || lo >= hi { continue }
-                                let d = plane + iy * w - pad + kx, b = base + oy * ow
-                                for ox in lo..<hi { dst[d + ox * s] += src[b + ox] }
-                            }
-                        }
-                    }
+                    let (s, d) = ctx.value
+                    ck_col2im_plane_f32(s + ch * kh * kw * ncol + n * p, ncol, args.0, args.1, args.2, args.3,
+                                        args.4, args.5, args.6, args.7, d + (n * c + ch) * h * w)
                 }
             }
         }
@@ -84,28 +80,30 @@ struct ConvGeometry: Sendable, Equatable {
 /// Transposes between NCHW [N, C, P] and channel-major [C, N·P] layouts.
 enum ChannelMajor {
     static func fromNCHW(_ x: [Float], batch: Int, channels: Int, pixels: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: x.count)
-        x.withUnsafeBufferPointer { xs in
-            out.withUnsafeMutableBufferPointer { os in
-                let src = xs.baseAddress!, dst = SendablePointer(base: os.baseAddress!)
-                Parallel.forEach(channels, minItemsPerChunk: 2) { c in
-                    for n in 0..<batch {
-                        for q in 0..<pixels { dst[c * batch * pixels + n * pixels + q] = src[(n * channels + c) * pixels + q] }
-                    }
-                }
-            }
-        }
-        return out
+        permute(x, batch: batch, channels: channels, pixels: pixels, toChannelMajor: true)
     }
 
     static func toNCHW(_ x: [Float], batch: Int, channels: Int, pixels: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: x.count)
+        permute(x, batch: batch, channels: channels, pixels: pixels, toChannelMajor: false)
+    }
+
+    /// Moves whole planes of `pixels` contiguous values (one copy each), parallel over channels.
+    private static func permute(_ x: [Float], batch: Int, channels: Int, pixels: Int, toChannelMajor: Bool) -> [Float] {
+        precondition(batch * channels * pixels == x.count, "ChannelMajor: \(x.count) values for \(batch)×\(channels)×\(pixels)")
+        var out = [Float].overwritten(count: x.count)
         x.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { os in
-                let src = xs.baseAddress!, dst = SendablePointer(base: os.baseAddress!)
+                guard let src = xs.baseAddress, let dst = os.baseAddress else { return }
+                let ctx = UnsafeSendable((src, dst))
                 Parallel.forEach(channels, minItemsPerChunk: 2) { c in
+                    let (s, d) = ctx.value
                     for n in 0..<batch {
-                        for q in 0..<pixels { dst[(n * channels + c) * pixels + q] = src[c * batch * pixels + n * pixels + q] }
+                        let cm = (c * batch + n) * pixels, nchw = (n * channels + c) * pixels
+                        if toChannelMajor {
+                            (d + cm).update(from: s + nchw, count: pixels)
+                        } else {
+                            (d + nchw).update(from: s + cm, count: pixels)
+                        }
                     }
                 }
             }

@@ -36,7 +36,8 @@ public struct Network: Sendable {
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         var outs = [Tensor?](repeating: nil, count: nodes.count)
         for i in nodes.indices {
-            let input = gather(nodes[i].inputs, x, outs)
+            let input = nodes[i].inputs.count > 1 ? PhaseClock.measure(.relu) { gather(nodes[i].inputs, x, outs) }
+                : gather(nodes[i].inputs, x, outs)
             outs[i] = nodes[i].layer.forward(input, context: &context)
         }
         return outs[last] ?? x

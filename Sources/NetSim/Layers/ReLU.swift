@@ -1,29 +1,32 @@
+import CKernels
+
 /// Rectified linear unit, y = max(x, 0). Its derivative at 0 is taken as 0.
 public struct ReLU: Layer {
     public var name: String
     public var kind: String { "ReLU" }
-    private var mask: [Bool] = []
+    /// The last output: y > 0 exactly where x > 0, so it doubles as the derivative mask.
+    private var output: [Float] = []
 
     public init(_ name: String) { self.name = name }
 
     public func outputShape(for input: [Int]) throws -> [Int] { input }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
-        var y = x
-        mask = [Bool](repeating: false, count: x.count)
-        y.data.withUnsafeMutableBufferPointer { ys in
-            mask.withUnsafeMutableBufferPointer { m in
-                for i in 0..<ys.count {
-                    let positive = ys[i] > 0
-                    m[i] = positive
-                    if !positive { ys[i] = 0 }
-                }
-            }
-        }
-        return y
+        PhaseClock.measure(.relu) { forwardBody(x) }
     }
 
-    public mutating func backward(_ dy: Tensor) -> Tensor { masked(dy) }
+    private mutating func forwardBody(_ x: Tensor) -> Tensor {
+        let y = x.data.withUnsafeBufferPointer { xs in
+            [Float](unsafeUninitializedCapacity: xs.count) { ys, done in
+                if let src = xs.baseAddress, let dst = ys.baseAddress { ck_relu(src, xs.count, dst) }
+                done = xs.count
+            }
+        }
+        output = y
+        return Tensor(shape: x.shape, data: y)
+    }
+
+    public mutating func backward(_ dy: Tensor) -> Tensor { PhaseClock.measure(.relu) { masked(dy) } }
 
     public mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor) {
         let y = forward(x, context: &context)
@@ -34,14 +37,18 @@ public struct ReLU: Layer {
         (masked(dy), masked(rdy))
     }
 
+    /// t where the last output was positive, else 0.
     private func masked(_ t: Tensor) -> Tensor {
-        var out = t
-        out.data.withUnsafeMutableBufferPointer { o in
-            mask.withUnsafeBufferPointer { m in
-                for i in 0..<o.count where !m[i] { o[i] = 0 }
+        precondition(t.count == output.count, "\(name): gradient of \(t.count) values for \(output.count) outputs")
+        let data = t.data.withUnsafeBufferPointer { ts in
+            output.withUnsafeBufferPointer { ys in
+                [Float](unsafeUninitializedCapacity: ts.count) { out, done in
+                    if let t = ts.baseAddress, let y = ys.baseAddress, let o = out.baseAddress { ck_relu_mask(y, t, ts.count, o) }
+                    done = ts.count
+                }
             }
         }
-        return out
+        return Tensor(shape: t.shape, data: data)
     }
 }
 

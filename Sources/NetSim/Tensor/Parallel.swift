@@ -39,3 +39,11 @@ struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+extension Array where Element: BitwiseCopyable {
+    /// An array of `count` elements left unset, for outputs a kernel overwrites completely
+    /// (skips the zero-fill pass over large buffers). Callers must write every element.
+    static func overwritten(count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { _, initialised in initialised = count }
+    }
+}

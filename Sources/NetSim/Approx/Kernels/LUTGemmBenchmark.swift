@@ -9,16 +9,22 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
     public let referenceSeconds: Double
     public let referenceRows: Int
     public let fastSeconds: Double
+    /// The same product on the convolution's layout (`LUTGemm.fastTransposed`: K × M activations
+    /// as im2col makes them, vector panel packing, Yᵀ out): what behavioural Conv2D layers run.
+    public let fastConvLayoutSeconds: Double
     public let sgemmSeconds: Double
     /// The two float GEMMs of the backward pass (dX = dY·Wᵀ, dW = Xᵀ·dY), measured.
     public let backwardSeconds: Double
     /// fast / sgemm.
     public let ratio: Double
+    /// fast (conv layout) / sgemm.
+    public let convLayoutRatio: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, m, k, n, ratio
         case referenceSeconds = "reference_s", referenceRows = "reference_rows", fastSeconds = "fast_s"
         case sgemmSeconds = "sgemm_s", backwardSeconds = "backward_s"
+        case fastConvLayoutSeconds = "fast_conv_layout_s", convLayoutRatio = "ratio_conv_layout"
     }
 }
 
@@ -26,14 +32,43 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
 public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
     public let route: String
     public let shapes: [LUTGemmTiming]
-    /// 50,000 / 64 batches × Σ over ResNet-8 layers (fast forward + measured backward GEMMs).
+    /// 50,000 / 64 batches × Σ over ResNet-8 layers (conv-layout fast forward + measured backward GEMMs).
     public let resnet8EpochEstimateSeconds: Double
     /// ProxSim's epoch time on a GTX 1080 Ti, from the seed paper.
     public let anchorSeconds: Double
+    /// The measured epoch (real behavioural retraining steps, scaled to 782 batches), when run.
+    public var resnet8EpochMeasuredSeconds: Double? { resnet8EpochMeasurement?.epochSeconds }
+    public let resnet8EpochMeasurement: RetrainEpochMeasurement?
 
     enum CodingKeys: String, CodingKey {
         case route, shapes
         case resnet8EpochEstimateSeconds = "resnet8_epoch_estimate_s", anchorSeconds = "anchor_s"
+        case resnet8EpochMeasuredSeconds = "resnet8_epoch_measured_s", resnet8EpochMeasurement = "resnet8_epoch_measurement"
+    }
+
+    public init(route: String, shapes: [LUTGemmTiming], resnet8EpochEstimateSeconds: Double, anchorSeconds: Double,
+                resnet8EpochMeasurement: RetrainEpochMeasurement?) {
+        self.route = route; self.shapes = shapes; self.resnet8EpochEstimateSeconds = resnet8EpochEstimateSeconds
+        self.anchorSeconds = anchorSeconds; self.resnet8EpochMeasurement = resnet8EpochMeasurement
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        route = try c.decode(String.self, forKey: .route)
+        shapes = try c.decode([LUTGemmTiming].self, forKey: .shapes)
+        resnet8EpochEstimateSeconds = try c.decode(Double.self, forKey: .resnet8EpochEstimateSeconds)
+        anchorSeconds = try c.decode(Double.self, forKey: .anchorSeconds)
+        resnet8EpochMeasurement = try c.decodeIfPresent(RetrainEpochMeasurement.self, forKey: .resnet8EpochMeasurement)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(route, forKey: .route)
+        try c.encode(shapes, forKey: .shapes)
+        try c.encode(resnet8EpochEstimateSeconds, forKey: .resnet8EpochEstimateSeconds)
+        try c.encode(anchorSeconds, forKey: .anchorSeconds)
+        try c.encodeIfPresent(resnet8EpochMeasuredSeconds, forKey: .resnet8EpochMeasuredSeconds)
+        try c.encodeIfPresent(resnet8EpochMeasurement, forKey: .resnet8EpochMeasurement)
     }
 }
 
@@ -55,7 +90,8 @@ public struct LUTGemmBenchmark: Sendable {
     }
 
     /// Runs every shape; `progress` gets each timing as it is measured.
-    public func run(_ shapes: [LUTGemmShape] = defaultShapes,
+    /// `epoch` (when given) also measures real behavioural retraining steps of ResNet-8.
+    public func run(_ shapes: [LUTGemmShape] = defaultShapes, epoch: RetrainEpochBenchmark? = nil,
                     progress: (LUTGemmTiming) -> Void = { _ in }) throws -> LUTGemmBenchReport {
         var out: [LUTGemmTiming] = []
         for s in shapes {
@@ -64,9 +100,10 @@ public struct LUTGemmBenchmark: Sendable {
             out.append(t)
         }
         let resnet = out.filter { $0.layer.hasPrefix("resnet8.") }
-        let perBatch = resnet.reduce(0.0) { $0 + $1.fastSeconds + $1.backwardSeconds }
+        let perBatch = resnet.reduce(0.0) { $0 + $1.fastConvLayoutSeconds + $1.backwardSeconds }
         return LUTGemmBenchReport(route: plan.route.description, shapes: out,
-                                  resnet8EpochEstimateSeconds: perBatch * 50_000.0 / 64.0, anchorSeconds: 118)
+                                  resnet8EpochEstimateSeconds: perBatch * 50_000.0 / 64.0, anchorSeconds: 118,
+                                  resnet8EpochMeasurement: try epoch?.run())
     }
 
     /// Times one shape.
@@ -81,9 +118,11 @@ public struct LUTGemmBenchmark: Sendable {
         let dy = [Float](repeating: 0.5, count: s.m * s.n)
         var c = [Float](repeating: 0, count: max(s.m * s.n, s.m * s.k, s.k * s.n))
         // Interleaved rounds, best of each: on a busy machine every kernel sees the same load.
-        var fastT = Double.infinity, sgemmT = Double.infinity, backT = Double.infinity
+        let xT = LUTGemm.transpose(x, rows: s.m, cols: s.k)
+        var fastT = Double.infinity, sgemmT = Double.infinity, backT = Double.infinity, convT = Double.infinity
         for _ in 0..<repeats {
             fastT = min(fastT, try seconds { _ = try LUTGemm.fast(x: x, w: w, m: s.m, k: s.k, n: s.n, plan: plan) })
+            convT = min(convT, try seconds { _ = try LUTGemm.fastTransposed(xT: xT, w: w, m: s.m, k: s.k, n: s.n, plan: plan) })
             sgemmT = min(sgemmT, seconds { Self.sgemm(xf, wf, &c, m: s.m, k: s.k, n: s.n, transA: false, transB: false) })
             backT = min(backT, seconds {
                 Self.sgemm(dy, wf, &c, m: s.m, k: s.n, n: s.k, transA: false, transB: true)   // dX = dY·Wᵀ
@@ -92,8 +131,8 @@ public struct LUTGemmBenchmark: Sendable {
         }
         return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n,
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
-                             fastSeconds: fastT, sgemmSeconds: sgemmT, backwardSeconds: backT,
-                             ratio: fastT / sgemmT)
+                             fastSeconds: fastT, fastConvLayoutSeconds: convT, sgemmSeconds: sgemmT,
+                             backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT)
     }
 
     /// Best wall time of `repeats` runs, in seconds.

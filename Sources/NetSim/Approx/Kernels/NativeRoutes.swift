@@ -24,9 +24,9 @@ enum NativeRoutes {
                                 ck_nib_pack_panel(xs, Int32(k), Int32(m0), Int32(rows), panel)
                                 let out = ys + m0 * n
                                 if avx2 {
-                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, Int32(n))
+                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
                                 } else {
-                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, Int32(n))
+                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
                                 }
                             }
                         }

@@ -1,0 +1,75 @@
+// Memory-bound element-wise loops of the training step, written so the C compiler vectorises
+// them (branch-free selects), and the per-plane im2col / col2im bodies.
+#include "ckernels.h"
+#include <string.h>
+
+void ck_relu(const float *x, long count, float *y) {
+    for (long i = 0; i < count; i++) y[i] = x[i] > 0.0f ? x[i] : 0.0f;
+}
+
+// Both operands are loaded unconditionally so the select vectorises.
+void ck_relu_mask(const float *y, const float *dy, long count, float *dx) {
+    for (long i = 0; i < count; i++) {
+        float d = dy[i];
+        dx[i] = y[i] > 0.0f ? d : 0.0f;
+    }
+}
+
+#define CK_IM2COL_BODY(T)                                                                          \
+    for (int ky = 0; ky < kh; ky++) {                                                              \
+        for (int kx = 0; kx < kw; kx++) {                                                          \
+            T *row = dst + (long)(ky * kw + kx) * ncol;                                            \
+            int lo = 0, hi = 0;                                                                    \
+            ck_valid_range(kx, w, ow, s, pad, &lo, &hi);                                           \
+            for (int oy = 0; oy < oh; oy++) {                                                      \
+                T *d = row + (long)oy * ow;                                                        \
+                int iy = oy * s - pad + ky;                                                        \
+                if (iy < 0 || iy >= h || lo >= hi) { memset(d, 0, sizeof(T) * (size_t)ow); continue; } \
+                const T *from = plane + (long)iy * w - pad + kx;                                   \
+                if (lo > 0) memset(d, 0, sizeof(T) * (size_t)lo);                                  \
+                if (s == 1) memcpy(d + lo, from + lo, sizeof(T) * (size_t)(hi - lo));              \
+                else for (int ox = lo; ox < hi; ox++) d[ox] = from[(long)ox * s];                  \
+                if (hi < ow) memset(d + hi, 0, sizeof(T) * (size_t)(ow - hi));                     \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+// Output columns [lo, hi) whose input column ox*s - pad + k lies inside [0, size).
+static inline void ck_valid_range(int k, int size, int out, int s, int pad, int *lo, int *hi) {
+    int l = (pad - k + s - 1) / s;
+    if (l < 0) l = 0;
+    int last = size - 1 + pad - k;
+    int h = last < 0 ? 0 : last / s + 1;
+    if (h > out) h = out;
+    *lo = l;
+    *hi = h > l ? h : l;
+}
+
+void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int pad,
+                         int oh, int ow, float *dst, long ncol) {
+    CK_IM2COL_BODY(float)
+}
+
+void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int pad,
+                        int oh, int ow, int8_t *dst, long ncol) {
+    CK_IM2COL_BODY(int8_t)
+}
+
+void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int pad,
+                         int oh, int ow, float *plane) {
+    for (int ky = 0; ky < kh; ky++) {
+        for (int kx = 0; kx < kw; kx++) {
+            const float *row = src + (long)(ky * kw + kx) * ncol;
+            int lo = 0, hi = 0;
+            ck_valid_range(kx, w, ow, s, pad, &lo, &hi);
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * s - pad + ky;
+                if (iy < 0 || iy >= h || lo >= hi) continue;
+                float *d = plane + (long)iy * w - pad + kx;
+                const float *b = row + (long)oy * ow;
+                if (s == 1) for (int ox = lo; ox < hi; ox++) d[ox] += b[ox];
+                else for (int ox = lo; ox < hi; ox++) d[(long)ox * s] += b[ox];
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import CKernels
+import COpenBLAS
+
+/// The LUT-GEMM on transposed operands, the layout a convolution's im2col produces: activations
+/// xT is K × M (pixels contiguous), the result Yᵀ is N × M. Bit-exact to `LUTGemm.reference` on
+/// the transposes; nibble panels are cut from xT without a byte transpose.
+extension LUTGemm {
+    /// Yᵀ[n, m] = Σ_k s(x)·s(w)·T(|xT[k, m]|, |w[k, n]|); `allowAVX2: false` forces portable C.
+    public static func fastTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
+                                      allowAVX2: Bool = true) throws -> [Int32] {
+        try validate(x: xT, w: w, m: m, k: k, n: n, table: plan.table)
+        if m == 0 || n == 0 { return [] }
+        if k == 0 { return [Int32](repeating: 0, count: m * n) }
+        let avx2 = allowAVX2 && hasAVX2
+        switch plan.route {
+        case .exact, .lowRank:
+            return FloatRoutes.runTransposed(xT: xT, w: w, m: m, k: k, n: n, factors: plan.factors)
+        case .blockComposed4:
+            return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
+        case .gather:
+            let y = NativeRoutes.gather(x: transpose(xT, rows: k, cols: m), w: w, m: m, k: k, n: n,
+                                        products: plan.gatherTable, avx2: avx2)
+            return transpose(y, rows: m, cols: n)
+        }
+    }
+
+    /// Row-major rows × cols → cols × rows.
+    static func transpose<T>(_ a: [T], rows: Int, cols: Int) -> [T] {
+        guard let first = a.first else { return [] }
+        var out = [T](repeating: first, count: a.count)
+        for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = a[r * cols + c] } }
+        return out
+    }
+}
+
+extension NativeRoutes {
+    /// Block-composed route on xT: panels of 32 pixels packed with vector loads, Yᵀ written directly.
+    static func nibbleTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], avx2: Bool) -> [Int32] {
+        let rowsPer = Int(CK_NIB_ROWS), step = Int(CK_NIB_PANEL_STEP)
+        let panels = (m + rowsPer - 1) / rowsPer
+        var y = [Int32].overwritten(count: m * n)   // every (row, column) is stored by its panel
+        xT.withUnsafeBufferPointer { xp in
+            w.withUnsafeBufferPointer { wp in
+                tables.withUnsafeBufferPointer { tp in
+                    y.withUnsafeMutableBufferPointer { yp in
+                        guard let xb = xp.baseAddress, let wb = wp.baseAddress, let tb = tp.baseAddress,
+                              let yb = yp.baseAddress else { return }
+                        let ctx = UnsafeSendable((xb, UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), tb, yb))
+                        inParallel(panels) { lo, hi in
+                            let (xs, ws, ts, ys) = ctx.value
+                            let panel = UnsafeMutablePointer<UInt8>.allocate(capacity: k * step)
+                            defer { panel.deallocate() }
+                            for pi in lo..<hi {
+                                let m0 = pi * rowsPer, rows = min(rowsPer, m - m0)
+                                if avx2 {
+                                    ck_nib_pack_panel_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
+                                } else {
+                                    ck_nib_pack_panel_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y
+    }
+}
+
+extension FloatRoutes {
+    /// Exact and low-rank routes on xT: Yᵀ = Wsᵀ·Xs with Xs = [X; U_1(X); …] stacked along K
+    /// (rows of xT), in the same exact 2^24 chunks as `run`.
+    static func runTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, factors: LowRankFactors?) -> [Int32] {
+        let terms = factors?.rank ?? 0
+        var a = [Float](repeating: 0, count: (terms + 1) * k * m)
+        let luts = signedLUTs(factors?.u ?? [])
+        xT.withUnsafeBufferPointer { xp in
+            a.withUnsafeMutableBufferPointer { ap in
+                guard let xb = xp.baseAddress, let out = ap.baseAddress else { return }
+                ck_i8_to_f32(xb, k * m, out)
+                for t in 0..<terms {
+                    luts[t].withUnsafeBufferPointer { lp in
+                        if let l = lp.baseAddress { ck_i8_lut_f32(xb, k * m, l, out + (t + 1) * k * m) }
+                    }
+                }
+            }
+        }
+        let b = stackWeights(w, k: k, n: n, factors: factors)
+        var y = [Int32](repeating: 0, count: m * n)
+        var c = [Float](repeating: 0, count: m * n)
+        // Pixel (column) halves on the 2 cores: every sum is an exact integer, so any split is exact.
+        let parts = m >= 4096 ? 2 : 1
+        for (lo, hi) in chunks(k: k, factors: factors) {
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
+                        let ctx = UnsafeSendable((ab, bb, cb))
+                        Parallel.forEach(parts) { part in
+                            let (av, bv, cv) = ctx.value
+                            let c0 = part * m / parts, c1 = (part + 1) * m / parts
+                            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(c1 - c0), Int32(hi - lo),
+                                        1, bv + lo * n, Int32(n), av + lo * m + c0, Int32(m), 0, cv + c0, Int32(m))
+                        }
+                    }
+                }
+            }
+            c.withUnsafeBufferPointer { cp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    if let cb = cp.baseAddress, let yb = yp.baseAddress { ck_f32_add_i32(cb, m * n, yb) }
+                }
+            }
+        }
+        return y
+    }
+}
