@@ -49,8 +49,10 @@ struct BenchLUTGemmCommand: ParsableCommand {
         if json {
             print(try DesignArgument.json(report))
         } else {
-            print(String(format: "ResNet-8 epoch estimate (50,000 images, batch 64, GEMMs only: conv-layout fast forward + sgemm backward): %.1f s; anchor (ProxSim, GTX 1080 Ti): %.0f s",
-                         report.resnet8EpochEstimateSeconds, report.anchorSeconds))
+            if report.shapes.contains(where: { $0.layer.hasPrefix("resnet8.") }) {
+                print(String(format: "ResNet-8 epoch estimate (50,000 images, batch 64, GEMMs only: conv-layout fast forward + sgemm backward): %.1f s; anchor (ProxSim, GTX 1080 Ti): %.0f s",
+                             report.resnet8EpochEstimateSeconds, report.anchorSeconds))
+            }
             if let m = report.resnet8EpochMeasurement { print(Self.epochLine(m, anchor: report.anchorSeconds)) }
         }
     }
