@@ -36,36 +36,15 @@ extension LUTGemm {
 extension NativeRoutes {
     /// Block-composed route on xT: panels of 32 pixels packed with vector loads, Yᵀ written directly.
     static func nibbleTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], avx2: Bool) -> [Int32] {
-        let rowsPer = Int(CK_NIB_ROWS), step = Int(CK_NIB_PANEL_STEP)
-        let panels = (m + rowsPer - 1) / rowsPer
-        var y = [Int32].overwritten(count: m * n)   // every (row, column) is stored by its panel
-        xT.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
-                tables.withUnsafeBufferPointer { tp in
-                    y.withUnsafeMutableBufferPointer { yp in
-                        guard let xb = xp.baseAddress, let wb = wp.baseAddress, let tb = tp.baseAddress,
-                              let yb = yp.baseAddress else { return }
-                        let ctx = UnsafeSendable((xb, UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), tb, yb))
-                        inParallel(panels) { lo, hi in
-                            let (xs, ws, ts, ys) = ctx.value
-                            let panel = UnsafeMutablePointer<UInt8>.allocate(capacity: k * step)
-                            defer { panel.deallocate() }
-                            for pi in lo..<hi {
-                                let m0 = pi * rowsPer, rows = min(rowsPer, m - m0)
-                                if avx2 {
-                                    ck_nib_pack_panel_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
-                                } else {
-                                    ck_nib_pack_panel_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
-                                }
-                            }
-                        }
-                    }
-                }
+        eachNibblePanel(x: xT, w: w, m: m, k: k, n: n, tables: tables) { xs, ws, ts, ys, panel, m0, rows in
+            if avx2 {
+                ck_nib_pack_panel_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
+            } else {
+                ck_nib_pack_panel_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
             }
         }
-        return y
     }
 }
 

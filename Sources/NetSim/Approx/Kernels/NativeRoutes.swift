@@ -5,9 +5,28 @@ import Dispatch
 enum NativeRoutes {
     /// Block-composed route: one 32-row activation panel per task, AVX2 vpshufb or portable C.
     static func nibble(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], avx2: Bool) -> [Int32] {
+        eachNibblePanel(x: x, w: w, m: m, k: k, n: n, tables: tables) { xs, ws, ts, ys, panel, m0, rows in
+            ck_nib_pack_panel(xs, Int32(k), Int32(m0), Int32(rows), panel)
+            let out = ys + m0 * n
+            if avx2 {
+                ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
+            } else {
+                ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
+            }
+        }
+    }
+
+    /// One panel of the block-composed route: (x, w as bytes, tables, y, panel buffer, first row, rows).
+    typealias NibblePanel = @Sendable (UnsafePointer<Int8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>,
+                                       UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt8>, Int, Int) -> Void
+
+    /// Runs `body` on every 32-row panel of an M-row activation matrix, panels split over 2 cores; each
+    /// panel has its own packing buffer of k · `CK_NIB_PANEL_STEP` bytes, and writes its own rows of Y.
+    static func eachNibblePanel(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8],
+                                _ body: NibblePanel) -> [Int32] {
         let rowsPer = Int(CK_NIB_ROWS), step = Int(CK_NIB_PANEL_STEP)
         let panels = (m + rowsPer - 1) / rowsPer
-        var y = [Int32](repeating: 0, count: m * n)
+        var y = [Int32].overwritten(count: m * n)   // every (row, column) is stored by its panel
         x.withUnsafeBufferPointer { xp in
             w.withUnsafeBufferPointer { wp in
                 tables.withUnsafeBufferPointer { tp in
@@ -20,14 +39,7 @@ enum NativeRoutes {
                             let panel = UnsafeMutablePointer<UInt8>.allocate(capacity: k * step)
                             defer { panel.deallocate() }
                             for pi in lo..<hi {
-                                let m0 = pi * rowsPer, rows = min(rowsPer, m - m0)
-                                ck_nib_pack_panel(xs, Int32(k), Int32(m0), Int32(rows), panel)
-                                let out = ys + m0 * n
-                                if avx2 {
-                                    ck_nib_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
-                                } else {
-                                    ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), out, n, 1)
-                                }
+                                body(xs, ws, ts, ys, panel, pi * rowsPer, min(rowsPer, m - pi * rowsPer))
                             }
                         }
                     }
