@@ -34,7 +34,7 @@ enum NativeRoutes {
                         guard let xb = xp.baseAddress, let wb = wp.baseAddress, let tb = tp.baseAddress,
                               let yb = yp.baseAddress else { return }
                         let ctx = UnsafeSendable((xb, UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), tb, yb))
-                        inParallel(panels) { lo, hi in
+                        inParallel(panels, work: m * k * n) { lo, hi in
                             let (xs, ws, ts, ys) = ctx.value
                             let panel = UnsafeMutablePointer<UInt8>.allocate(capacity: k * step)
                             defer { panel.deallocate() }
@@ -61,7 +61,7 @@ enum NativeRoutes {
                         let ctx = UnsafeSendable((UnsafeRawPointer(xb).assumingMemoryBound(to: UInt8.self),
                                                   UnsafeRawPointer(wb).assumingMemoryBound(to: UInt8.self), pb, yb))
                         let blocks = (m + 15) / 16
-                        inParallel(blocks) { lo, hi in
+                        inParallel(blocks, work: m * k * n) { lo, hi in
                             let (xs, ws, ps, ys) = ctx.value
                             let m0 = Int32(lo * 16), m1 = Int32(min(hi * 16, m))
                             if avx2 {
@@ -79,8 +79,12 @@ enum NativeRoutes {
 
     /// Splits `count` items into 2 contiguous halves (the machine's cores) and runs them concurrently.
     /// Each item writes disjoint rows of Y, so the result does not depend on scheduling.
-    static func inParallel(_ count: Int, _ body: @Sendable (Int, Int) -> Void) {
-        let parts = min(count, 2)
+    /// Below this many multiply-accumulates a call runs on the calling thread: waking a second
+    /// thread costs more than the work (measured on the M = 64 dense layers).
+    static let serialWork = 1 << 18
+
+    static func inParallel(_ count: Int, work: Int = .max, _ body: @Sendable (Int, Int) -> Void) {
+        let parts = work < serialWork ? 1 : min(count, 2)
         guard parts > 1 else { if count > 0 { body(0, count) }; return }
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             body(p * count / parts, (p + 1) * count / parts)
