@@ -18,19 +18,11 @@ extension ExperimentFigures {
             let f = PlotFrame(title: "\(m.method) (sum over the layer: \(Markup.number(m.map.values.reduce(0, +))))",
                               xLabel: "input of layer \(m.map.layer) (column of the weight matrix)", yLabel: "output (row)",
                               xRange: (0, Double(m.map.cols)), yRange: (0, Double(m.map.rows)), width: panelW, height: panelH)
-            s += "<g transform=\"translate(0,\(Markup.c(top + Double(i) * panelH)))\">" + f.open() + image(m.map, f, hi: hi) + "</svg></g>"
+            s += "<g transform=\"translate(0,\(Markup.c(top + Double(i) * panelH)))\">" + f.open() + m.map.image(in: f, hi: hi) + "</svg></g>"
         }
         return s + colourBar(x: barX, top: top + 36, height: panelH * Double(max(1, maps.count)) - 88, hi: hi) + "</svg>"
     }
 
-    /// The map as a palette PNG filling the frame's plot area (row 0 at the bottom, by the y axis' 0).
-    static func image(_ m: ResultsFolder.SensitivityMap, _ f: PlotFrame, hi: Double) -> String {
-        let palette = (0..<256).map { ColorScale.sequential(Double($0) / 255) }
-        let flipped = (0..<m.rows).reversed().flatMap { m.values[$0 * m.cols..<($0 + 1) * m.cols] }
-        let pixels = flipped.map { UInt8((max(0, min(1, ($0.isFinite ? $0 : 0) / hi)) * 255).rounded()) }
-        let png = PNGEncoder.encode(width: m.cols, height: m.rows, pixels: pixels, palette: palette)
-        return "<image x=\"\(Markup.c(f.left))\" y=\"\(Markup.c(f.top))\" width=\"\(Markup.c(f.plotWidth))\" height=\"\(Markup.c(f.plotHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(png.base64EncodedString())\"/>"
-    }
 
     /// A vertical colour bar from 0 (bottom) to `hi` (top) with five value ticks and its quantity.
     static func colourBar(x: Double, top: Double, height: Double, hi: Double) -> String {

@@ -29,7 +29,7 @@ struct Heatmap {
         }
         let png = PNGEncoder.encode(width: w, height: h, pixels: pixels, palette: ColorScale.divergingPalette)
         var s = frame.open()
-        s += "<image x=\"\(Markup.c(frame.left))\" y=\"\(Markup.c(frame.top))\" width=\"\(Markup.c(frame.plotWidth))\" height=\"\(Markup.c(frame.plotHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(png.base64EncodedString())\"/>"
+        s += frame.image(png: png)
         s += legend(frame: frame, limit: limit)
         return s + "</svg>"
     }

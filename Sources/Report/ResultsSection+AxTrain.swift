@@ -32,13 +32,7 @@ extension ResultsSection {
         frame.height = 400
         frame.right = 120
         let hi = max(m.values.filter(\.isFinite).max() ?? 0, 1e-300)
-        let palette = (0..<256).map { ColorScale.sequential(Double($0) / 255) }
-        // PNG row 0 is the top, so the last neuron comes first (neuron 0 sits at the bottom, by the y axis' 0).
-        let flipped = (0..<m.rows).reversed().flatMap { m.values[$0 * m.cols..<($0 + 1) * m.cols] }
-        let pixels = flipped.map { UInt8((max(0, min(1, ($0.isFinite ? $0 : 0) / hi)) * 255).rounded()) }
-        let png = PNGEncoder.encode(width: m.cols, height: m.rows, pixels: pixels, palette: palette)
-        var s = frame.open()
-        s += "<image x=\"\(Markup.c(frame.left))\" y=\"\(Markup.c(frame.top))\" width=\"\(Markup.c(frame.plotWidth))\" height=\"\(Markup.c(frame.plotHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(png.base64EncodedString())\"/>"
+        var s = frame.open() + m.image(in: frame, hi: hi)
         let x = frame.left + frame.plotWidth + 14, steps = 40, barH = frame.plotHeight / Double(steps)
         for i in 0..<steps {
             let t = 1 - (Double(i) + 0.5) / Double(steps)
@@ -51,5 +45,16 @@ extension ResultsSection {
         }
         s += Markup.text("|w|·Σk|∂Ok/∂w|", x: x + 86, y: frame.top + frame.plotHeight / 2, size: 11, rotate: true)
         return s + "</svg>"
+    }
+}
+
+extension ResultsFolder.SensitivityMap {
+    /// The map as a palette PNG (sequential scale, 0 … `hi`) filling the frame's plot area. PNG row 0
+    /// is the top, so the last output comes first and output 0 sits at the bottom, by the y axis' 0.
+    func image(in frame: PlotFrame, hi: Double) -> String {
+        let palette = (0..<256).map { ColorScale.sequential(Double($0) / 255) }
+        let flipped = (0..<rows).reversed().flatMap { values[$0 * cols..<($0 + 1) * cols] }
+        let pixels = flipped.map { UInt8((max(0, min(1, ($0.isFinite ? $0 : 0) / hi)) * 255).rounded()) }
+        return frame.image(png: PNGEncoder.encode(width: cols, height: rows, pixels: pixels, palette: palette))
     }
 }

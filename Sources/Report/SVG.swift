@@ -90,6 +90,11 @@ struct PlotFrame {
         return top + plotHeight - (hi == lo ? 0.5 : (y - lo) / (hi - lo)) * plotHeight
     }
 
+    /// A PNG stretched over the plot area, pixels kept sharp (heatmaps and sensitivity maps).
+    func image(png: Data) -> String {
+        "<image x=\"\(Markup.c(left))\" y=\"\(Markup.c(top))\" width=\"\(Markup.c(plotWidth))\" height=\"\(Markup.c(plotHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(png.base64EncodedString())\"/>"
+    }
+
     /// The opening `<svg>`, background, title, axes, ticks and labels; close with `</svg>`.
     func open() -> String {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">"
