@@ -13,7 +13,7 @@ struct BenchLUTGemmCommand: ParsableCommand {
     @Option(name: .long, help: "Multiplier: a built-in 8x8 design name, a design file or an .axlut file.")
     var design = "smapprox8x8-3330"
 
-    @Option(name: .long, help: "Force a route (exact, block-composed-4, low-rank-<r>, gather); default: the analysed one.")
+    @Option(name: .long, help: "Force a route (exact, byte-blocks-4, block-composed-4, low-rank-<r>, gather); default: the analysed one.")
     var route: String?
 
     @Option(name: .long, help: "Timed runs per measurement; the best is kept.")
@@ -65,8 +65,8 @@ struct BenchLUTGemmCommand: ParsableCommand {
     }
 
     static func line(_ t: LUTGemmTiming) -> String {
-        String(format: "%-20@ M %6d K %5d N %4d  reference %9.4f s  fast %8.4f s  conv-layout %8.4f s  sgemm %8.4f s  fast/sgemm %5.2f  conv/sgemm %5.2f",
+        String(format: "%-20@ M %6d K %5d N %4d  reference %9.4f s  fast %8.4f s  conv-layout %8.4f s  sgemm %8.4f s  fast/sgemm %5.2f  conv/sgemm %5.2f  x %@",
                t.layer as NSString, t.m, t.k, t.n, t.referenceSeconds, t.fastSeconds, t.fastConvLayoutSeconds,
-               t.sgemmSeconds, t.ratio, t.convLayoutRatio)
+               t.sgemmSeconds, t.ratio, t.convLayoutRatio, t.activations as NSString)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CompileRouteTests {
     @Test(arguments: [
         ("exact8", "exact"),
-        ("smapprox8x8-3330", "block-composed-4"),   // SMApprox: four 4x4 blocks added exactly
+        ("smapprox8x8-3330", "byte-blocks-4"),   // SMApprox: four 4x4 blocks added exactly
         ("mitchell8", "gather"),                    // no block or low-rank structure
     ])
     func compileRecordsTheKernelRoute(design: String, route: String) throws {

@@ -37,7 +37,7 @@ import Testing
     @Test func compileReportsChecksumAndKernelRoute() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (design, route) in [("smapprox8x8-3330", "block-composed-4"), ("exact8", "exact")] {
+        for (design, route) in [("smapprox8x8-3330", "byte-blocks-4"), ("exact8", "exact")] {
             let path = dir.appendingPathComponent("\(design).axlut").path
             let json = try object(runAxmul(["compile", design, "-o", path, "--json"]))
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -13,6 +13,7 @@ import NetSim
             let table = try KernelTestTables.signed(KernelTestTables.smapprox(digits))
             let routes = KernelPlan.applicableRoutes(table)
             #expect(routes.contains(.blockComposed4), "SMApprox \(digits)")
+            #expect(KernelPlan.analyse(table).route == .byteBlocks4, "SMApprox \(digits)")
         }
     }
 
@@ -26,8 +27,8 @@ import NetSim
             (0...128).allSatisfy { b in Int(f.u[0][a]) * Int(f.v[0][b]) == -2 * p(a) * p(b) }
         }
         #expect(ok)
-        #expect(KernelPlan.applicableRoutes(table) == [.lowRank(1), .blockComposed4, .gather])
-        #expect(KernelPlan.analyse(table).route == .blockComposed4)
+        #expect(KernelPlan.applicableRoutes(table) == [.lowRank(1), .byteBlocks4, .blockComposed4, .gather])
+        #expect(KernelPlan.analyse(table).route == .byteBlocks4)
     }
 
     @Test func constructedLowRankTablesAreFound() throws {
@@ -45,7 +46,7 @@ import NetSim
     }
 
     @Test func routeTextRoundTrips() {
-        for r in [KernelRoute.exact, .blockComposed4, .lowRank(3), .gather] {
+        for r in [KernelRoute.exact, .byteBlocks4, .blockComposed4, .lowRank(3), .gather] {
             #expect(KernelRoute(text: r.description) == r)
         }
         #expect(KernelRoute(text: "low-rank-0") == nil)

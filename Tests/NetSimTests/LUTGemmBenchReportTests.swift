@@ -6,7 +6,7 @@ import Testing
 /// phase accounting behind the measured epoch's breakdown.
 @Suite(.serialized) struct LUTGemmBenchReportTests {
     @Test func reportKeepsTheIssueKeysAndAddsTheMeasuredEpoch() throws {
-        let timing = LUTGemmTiming(layer: "resnet8.stem", m: 4, k: 3, n: 2, referenceSeconds: 1, referenceRows: 4,
+        let timing = LUTGemmTiming(layer: "resnet8.stem", m: 4, k: 3, n: 2, activations: "signed", referenceSeconds: 1, referenceRows: 4,
                                    fastSeconds: 0.5, fastConvLayoutSeconds: 0.25, sgemmSeconds: 0.125, backwardSeconds: 0.5,
                                    ratio: 4, convLayoutRatio: 2)
         let epoch = RetrainEpochMeasurement(batches: 2, batchSeconds: 0.5, epochSeconds: 391,
@@ -15,7 +15,7 @@ import Testing
                                         anchorSeconds: 118, resnet8EpochMeasurement: epoch)
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
         let shape = (object?["shapes"] as? [[String: Any]])?.first
-        for key in ["layer", "m", "k", "n", "reference_s", "fast_s", "sgemm_s", "ratio", "fast_conv_layout_s"] {
+        for key in ["layer", "m", "k", "n", "reference_s", "fast_s", "sgemm_s", "ratio", "fast_conv_layout_s", "activations"] {
             #expect(shape?[key] != nil, "missing shape key \(key)")
         }
         #expect(object?["resnet8_epoch_estimate_s"] as? Double == 10)

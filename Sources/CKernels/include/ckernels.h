@@ -27,6 +27,34 @@ void ck_nib_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
 void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N,
                         const uint8_t *tables, int rows, int32_t *y, long rs, long cs);
 
+/// Pixels per panel of the byte-block pair kernel (pair_gemm.c), and bytes per k step of a panel:
+/// the (low nibble, high nibble) byte pairs of |x| for 64 pixels.
+#define CK_PAIR_ROWS 64
+#define CK_PAIR_PANEL_STEP 128
+/// Bytes of tables per weight code: A0, B0 (weight's low nibble), A1, B1 (high nibble), 16 each.
+#define CK_PAIR_TABLE_BYTES 64
+/// How the byte pair of one weight nibble is formed: A for both nibbles of |x| (same block design),
+/// A for the low nibble and the raw high nibble (exact high block), or A and B (any blocks).
+#define CK_PAIR_SAME 0
+#define CK_PAIR_HIRAW 1
+#define CK_PAIR_GENERAL 2
+
+/// Packs pixels [m0, m0+rows) of xT (K x M, row stride ldx, all >= 0) into one pair panel of K
+/// steps; missing pixels are zeros. AVX2 and portable builds.
+void ck_pair_pack_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+void ck_pair_pack_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+/// y[p * rs + n * cs] = sum_k T(x[m0 + p, k], w[k, n]) for one pair panel, non-negative activations.
+/// mul[2c + j]: the int16 whose two bytes are the vpmaddubsw multipliers of weight code c, nibble j.
+/// int16 sums are widened every `wsteps` k steps (the caller bounds them below 2^15).
+void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+                       const int16_t *mul, int mode0, int mode1, int wsteps, int rows,
+                       int32_t *y, long rs, long cs);
+/// The same sums in portable C from the tables and modes alone: fallback and the AVX2 test oracle.
+void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+                         int mode0, int mode1, int wsteps, int rows, int32_t *y, long rs, long cs);
+/// 1 when any x[i] < 0.
+int ck_any_negative_i8(const int8_t *x, long count);
+
 /// Y[m, n] = sum_k P[xcode[m,k] * 256 + wcode[k,n]] for rows [m0, m1): weight-stationary gathers
 /// from a signed 256 x 256 product table (any multiplier). AVX2 build of the same C loop.
 void ck_gather_gemm_avx2(const uint8_t *xcode, int K, const uint8_t *wcode, int N,

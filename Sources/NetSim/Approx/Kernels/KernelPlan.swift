@@ -6,8 +6,13 @@ public struct KernelPlan: Sendable {
     public let table: SignedProductTable
     /// Error factors, for `.lowRank`.
     public let factors: LowRankFactors?
-    /// 64 bytes per weight code (UInt8 bit pattern of the Int8 weight), for `.blockComposed4`.
+    /// 64 bytes per weight code (UInt8 bit pattern of the Int8 weight), for `.blockComposed4`
+    /// and for `.byteBlocks4` calls with negative activations.
     let nibbleTables: [UInt8]
+    /// The blocks, pair tables and multipliers, for `.byteBlocks4`.
+    let byteBlocks: ByteBlocks?
+    let pairTables: [UInt8]
+    let pairMultipliers: [Int16]
     /// Signed products P[xcode << 8 | wcode], for `.gather`.
     let gatherTable: [Int32]
 
@@ -16,8 +21,9 @@ public struct KernelPlan: Sendable {
         func rank(_ r: KernelRoute) -> Int {
             switch r {
             case .exact: 0
-            case .blockComposed4: 1
-            case .lowRank(let n): 1 + n
+            case .byteBlocks4: 1
+            case .blockComposed4: 2
+            case .lowRank(let n): 2 + n
             case .gather: 100
             }
         }
@@ -28,7 +34,10 @@ public struct KernelPlan: Sendable {
     public static func applicableRoutes(_ table: SignedProductTable) -> [KernelRoute] {
         var routes: [KernelRoute] = []
         if let f = LowRankFactors.find(table) { routes.append(f.rank == 0 ? .exact : .lowRank(f.rank)) }
-        if NibbleSplit.applies(to: table) { routes.append(.blockComposed4) }
+        if NibbleSplit.applies(to: table) {
+            if ByteBlocks.find(table) != nil { routes.append(.byteBlocks4) }
+            routes.append(.blockComposed4)
+        }
         routes.append(.gather)
         return routes
     }
@@ -46,6 +55,7 @@ public struct KernelPlan: Sendable {
         self.table = table
         var factors: LowRankFactors? = nil
         var nibbles: [UInt8] = []
+        var blocks: ByteBlocks? = nil
         switch route {
         case .exact, .lowRank:
             let wanted = route == .exact ? 0 : { if case .lowRank(let r) = route { return r } else { return -1 } }()
@@ -60,11 +70,21 @@ public struct KernelPlan: Sendable {
                     reason: "T(a, b) does not split into nibble blocks of a with 16-bit parts; use route gather")
             }
             nibbles = NibbleSplit.tables(for: table)
+        case .byteBlocks4:
+            guard NibbleSplit.applies(to: table), let b = ByteBlocks.find(table) else {
+                throw ApproxError.unsupportedTable(
+                    reason: "T(a, b) is not a sum of byte-valued 4-bit blocks LL + 16·(HL + LH) + 256·HH; use route block-composed-4 or gather")
+            }
+            nibbles = NibbleSplit.tables(for: table)
+            blocks = b
         case .gather:
             break
         }
         self.factors = factors
         nibbleTables = nibbles
+        byteBlocks = blocks
+        pairTables = blocks?.tables() ?? []
+        pairMultipliers = blocks?.multipliers() ?? []
         gatherTable = route == .gather ? Self.signedProducts(table) : []
     }
 
@@ -73,6 +93,9 @@ public struct KernelPlan: Sendable {
         self.table = table
         factors = nil
         nibbleTables = []
+        byteBlocks = nil
+        pairTables = []
+        pairMultipliers = []
         gatherTable = Self.signedProducts(table)
     }
 

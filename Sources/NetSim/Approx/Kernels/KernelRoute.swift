@@ -7,6 +7,10 @@ public enum KernelRoute: Sendable, Hashable, Codable, CustomStringConvertible {
     /// For each weight, T(a, b) = g_b(a mod 16) + h_b(a / 16) (true of every 4-bit block
     /// composition): vpshufb nibble lookups, int16 tables, 32-bit accumulation.
     case blockComposed4
+    /// T = LL + 16·(HL + LH) + 256·HH with byte-valued 4-bit blocks (`ByteBlocks`): for
+    /// non-negative activations (post-ReLU layers) one vpshufb + vpmaddubsw per weight nibble and
+    /// 16 pixels; signed activations and the row-major API take the block-composed-4 kernel.
+    case byteBlocks4
     /// T(a, b) = a·b + Σ_{i<r} u_i(a)·v_i(b) with small integer factors: r + 1 stacked sgemms.
     case lowRank(Int)
     /// Any table: weight-stationary gathers from 256-entry rows of signed products.
@@ -17,6 +21,7 @@ public enum KernelRoute: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .exact: "exact"
         case .blockComposed4: "block-composed-4"
+        case .byteBlocks4: "byte-blocks-4"
         case .lowRank(let r): "low-rank-\(r)"
         case .gather: "gather"
         }
@@ -27,6 +32,7 @@ public enum KernelRoute: Sendable, Hashable, Codable, CustomStringConvertible {
         switch text {
         case "exact": self = .exact
         case "block-composed-4": self = .blockComposed4
+        case "byte-blocks-4": self = .byteBlocks4
         case "gather": self = .gather
         default:
             guard text.hasPrefix("low-rank-"), let r = Int(text.dropFirst(9)), r >= 1 else { return nil }

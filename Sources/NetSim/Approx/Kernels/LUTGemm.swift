@@ -30,7 +30,7 @@ public enum LUTGemm {
         switch plan.route {
         case .exact, .lowRank:
             return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
-        case .blockComposed4:
+        case .blockComposed4, .byteBlocks4:
             return NativeRoutes.nibble(x: x, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .gather:
             return NativeRoutes.gather(x: x, w: w, m: m, k: k, n: n, products: plan.gatherTable, avx2: avx2)

@@ -5,6 +5,9 @@ import Foundation
 public struct LUTGemmTiming: Sendable, Codable, Equatable {
     public let layer: String
     public let m: Int, k: Int, n: Int
+    /// The activations drawn: "signed" (any Int8, a network's first layer) or "non-negative"
+    /// (0...127, ReLU outputs: every later layer).
+    public let activations: String
     /// Plain loop, extrapolated linearly from `referenceRows` rows (rows are independent).
     public let referenceSeconds: Double
     public let referenceRows: Int
@@ -21,7 +24,7 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
     public let convLayoutRatio: Double
 
     enum CodingKeys: String, CodingKey {
-        case layer, m, k, n, ratio
+        case layer, m, k, n, ratio, activations
         case referenceSeconds = "reference_s", referenceRows = "reference_rows", fastSeconds = "fast_s"
         case sgemmSeconds = "sgemm_s", backwardSeconds = "backward_s"
         case fastConvLayoutSeconds = "fast_conv_layout_s", convLayoutRatio = "ratio_conv_layout"
@@ -73,7 +76,8 @@ public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
 }
 
 /// Measures reference, fast kernel and sgemm on the zoo's layer shapes (release builds only give
-/// meaningful figures). Each time is the best of `repeats` runs on random Int8 operands.
+/// meaningful figures). Each time is the best of `repeats` runs on random Int8 operands; activations
+/// are non-negative for layers fed by ReLU outputs, as in the networks.
 public struct LUTGemmBenchmark: Sendable {
     public let plan: KernelPlan
     public let repeats: Int
@@ -109,7 +113,7 @@ public struct LUTGemmBenchmark: Sendable {
     /// Times one shape.
     public func time(_ s: LUTGemmShape) throws -> LUTGemmTiming {
         var rng = SplitMix64(seed: UInt64(s.macs))
-        let x = (0..<(s.m * s.k)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        let x = (0..<(s.m * s.k)).map { _ in Int8(truncatingIfNeeded: s.signedInput ? rng.next() : rng.next() & 127) }
         let w = (0..<(s.k * s.n)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
         let rows = max(1, min(s.m, referenceMACs / max(1, s.k * s.n)))
         let xr = Array(x[0..<(rows * s.k)])
@@ -129,7 +133,7 @@ public struct LUTGemmBenchmark: Sendable {
                 Self.sgemm(xf, dy, &c, m: s.k, k: s.m, n: s.n, transA: true, transB: false)   // dW = Xᵀ·dY
             })
         }
-        return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n,
+        return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n, activations: s.signedInput ? "signed" : "non-negative",
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
                              fastSeconds: fastT, fastConvLayoutSeconds: convT, sgemmSeconds: sgemmT,
                              backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT)

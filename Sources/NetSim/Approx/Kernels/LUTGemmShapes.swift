@@ -4,9 +4,12 @@ public struct LUTGemmShape: Sendable, Codable, Equatable {
     public let m: Int
     public let k: Int
     public let n: Int
+    /// Whether the layer's input can be negative: the network's first layer sees normalised images;
+    /// every later layer sees ReLU outputs (through pooling, dropout or residual sums), codes ≥ 0.
+    public let signedInput: Bool
 
-    public init(layer: String, m: Int, k: Int, n: Int) {
-        self.layer = layer; self.m = m; self.k = k; self.n = n
+    public init(layer: String, m: Int, k: Int, n: Int, signedInput: Bool = false) {
+        self.layer = layer; self.m = m; self.k = k; self.n = n; self.signedInput = signedInput
     }
 
     /// Multiply-accumulates in this GEMM.
@@ -16,8 +19,9 @@ public struct LUTGemmShape: Sendable, Codable, Equatable {
 /// The conv/dense GEMM shapes of the model zoo's lenet5 (28×28×1), resnet8 and vgg-cifar (32×32×3),
 /// derived by hand from the architectures in Sources/NetSim/Models (listed in docs/kernels.md).
 public enum LUTGemmShapes {
-    static func conv(_ name: String, batch: Int, out hw: Int, cin: Int, kernel: Int, cout: Int) -> LUTGemmShape {
-        LUTGemmShape(layer: name, m: batch * hw * hw, k: cin * kernel * kernel, n: cout)
+    static func conv(_ name: String, batch: Int, out hw: Int, cin: Int, kernel: Int, cout: Int,
+                     first: Bool = false) -> LUTGemmShape {
+        LUTGemmShape(layer: name, m: batch * hw * hw, k: cin * kernel * kernel, n: cout, signedInput: first)
     }
 
     static func dense(_ name: String, batch: Int, inputs: Int, outputs: Int) -> LUTGemmShape {
@@ -26,7 +30,7 @@ public enum LUTGemmShapes {
 
     /// LeNet-5: conv5(6, pad 2) 28×28, pool, conv5(16) 10×10, pool, 400-120-84-10.
     public static func lenet5(batch: Int = 64) -> [LUTGemmShape] {
-        [conv("lenet5.conv1", batch: batch, out: 28, cin: 1, kernel: 5, cout: 6),
+        [conv("lenet5.conv1", batch: batch, out: 28, cin: 1, kernel: 5, cout: 6, first: true),
          conv("lenet5.conv2", batch: batch, out: 10, cin: 6, kernel: 5, cout: 16),
          dense("lenet5.fc1", batch: batch, inputs: 400, outputs: 120),
          dense("lenet5.fc2", batch: batch, inputs: 120, outputs: 84),
@@ -36,7 +40,7 @@ public enum LUTGemmShapes {
     /// ResNet-8: stem conv3(16) 32×32; one basic block per stage at 16/32/64 channels
     /// (32×32, 16×16, 8×8), 1×1 stride-2 shortcut convs in stages 2 and 3; GAP; fc 64-10.
     public static func resnet8(batch: Int = 64) -> [LUTGemmShape] {
-        [conv("resnet8.stem", batch: batch, out: 32, cin: 3, kernel: 3, cout: 16),
+        [conv("resnet8.stem", batch: batch, out: 32, cin: 3, kernel: 3, cout: 16, first: true),
          conv("resnet8.layer1.a", batch: batch, out: 32, cin: 16, kernel: 3, cout: 16),
          conv("resnet8.layer1.b", batch: batch, out: 32, cin: 16, kernel: 3, cout: 16),
          conv("resnet8.layer2.a", batch: batch, out: 16, cin: 16, kernel: 3, cout: 32),
@@ -57,7 +61,8 @@ public enum LUTGemmShapes {
         var cin = 3
         for (hw, widths) in stages {
             for w in widths {
-                shapes.append(conv("vgg-cifar.conv\(shapes.count + 1)", batch: batch, out: hw, cin: cin, kernel: 3, cout: w))
+                shapes.append(conv("vgg-cifar.conv\(shapes.count + 1)", batch: batch, out: hw, cin: cin, kernel: 3, cout: w,
+                                   first: shapes.isEmpty))
                 cin = w
             }
         }

@@ -20,11 +20,17 @@ enum NativeRoutes {
     typealias NibblePanel = @Sendable (UnsafePointer<Int8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>,
                                        UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt8>, Int, Int) -> Void
 
-    /// Runs `body` on every 32-row panel of an M-row activation matrix, panels split over 2 cores; each
-    /// panel has its own packing buffer of k · `CK_NIB_PANEL_STEP` bytes, and writes its own rows of Y.
+    /// Runs `body` on every 32-row nibble panel of an M-row activation matrix (see `eachPanel`).
     static func eachNibblePanel(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8],
                                 _ body: NibblePanel) -> [Int32] {
-        let rowsPer = Int(CK_NIB_ROWS), step = Int(CK_NIB_PANEL_STEP)
+        eachPanel(x: x, w: w, m: m, k: k, n: n, tables: tables, rowsPer: Int(CK_NIB_ROWS),
+                  step: Int(CK_NIB_PANEL_STEP), body)
+    }
+
+    /// Runs `body` on every `rowsPer`-row panel of an M-row activation matrix, panels split over 2
+    /// cores; each task has its own packing buffer of k · `step` bytes and writes its own rows of Y.
+    static func eachPanel(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], rowsPer: Int, step: Int,
+                          _ body: NibblePanel) -> [Int32] {
         let panels = (m + rowsPer - 1) / rowsPer
         var y = [Int32].overwritten(count: m * n)   // every (row, column) is stored by its panel
         x.withUnsafeBufferPointer { xp in
