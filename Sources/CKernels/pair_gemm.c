@@ -35,8 +35,8 @@ void ck_pair_pack_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, 
 }
 
 // One (al, ah) pair of table set `t` for weight nibble j, as the AVX2 kernel forms it.
-static inline int ck_pair_value(const uint8_t *t, int j, int mode, int al, int ah, int y, int s) {
-    const uint8_t *a = t + 32 * j, *b = t + 32 * j + 16;
+static inline int ck_pair_value(const uint8_t *tables, int c, int j, int mode, int al, int ah, int y, int s) {
+    const uint8_t *a = tables + 32 * c + 16 * j, *b = tables + 32 * (256 + c) + 16 * j;
     switch (mode) {
     case CK_PAIR_SAME: return s * (a[al] + 16 * a[ah]);
     case CK_PAIR_HIRAW: return s * (a[al] + 16 * y * ah);
@@ -53,9 +53,8 @@ void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int 
             for (int k = 0; k < K; k++) {
                 const uint8_t *s = panel + (size_t)k * CK_PAIR_PANEL_STEP + ck_pair_byte(p);
                 int c = wcode[(size_t)k * N + n], w = (int8_t)c, mag = w < 0 ? -w : w, sg = w < 0 ? -1 : 1;
-                const uint8_t *t = tables + CK_PAIR_TABLE_BYTES * (size_t)c;
-                acc += ck_pair_value(t, 0, mode0, s[0], s[1], mag & 15, sg)
-                     + 16 * ck_pair_value(t, 1, mode1, s[0], s[1], mag >> 4, sg);
+                acc += ck_pair_value(tables, c, 0, mode0, s[0], s[1], mag & 15, sg)
+                     + 16 * ck_pair_value(tables, c, 1, mode1, s[0], s[1], mag >> 4, sg);
             }
             y[p * rs + n * cs] = acc;
         }
@@ -91,9 +90,8 @@ static inline __m256i ck_bcast(const uint8_t *t) {
 // The byte pair of weight nibble j for one vector of 16 pixels, per mode (a compile-time constant
 // in every instantiation below, so the switch folds away).
 __attribute__((target("avx2")))
-static inline __m256i ck_pair_bytes(int mode, __m256i a, __m256i b, __m256i idx) {
-    const __m256i lo = _mm256_set1_epi16(0x00FF), hi80 = _mm256_set1_epi16((short)0x8000),
-                  lo80 = _mm256_set1_epi16(0x0080);
+static inline __m256i ck_pair_bytes(int mode, __m256i a, __m256i b, __m256i idx, __m256i lo, __m256i hi80,
+                                    __m256i lo80) {
     switch (mode) {
     case CK_PAIR_SAME: return _mm256_shuffle_epi8(a, idx);
     case CK_PAIR_HIRAW: return _mm256_blendv_epi8(idx, _mm256_shuffle_epi8(a, idx), lo);
@@ -111,9 +109,10 @@ static inline __m256i ck_pair_bytes(int mode, __m256i a, __m256i b, __m256i idx)
 // a0 + 16·a1 into the int32 accumulators acc[column][64].
 __attribute__((target("avx2")))
 static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int k0, int k1, const uint8_t *wcol,
-                                 int N, int nc, const uint8_t *tables, const int16_t *mul, int wsteps,
+                                 int N, int nc, const uint8_t *tables, const int8_t *mulbank, const uint8_t *mulidx, int wsteps,
                                  int32_t (*acc)[CK_PAIR_ROWS]) {
-    const __m256i m116 = _mm256_set1_epi32(1 | (16 << 16));
+    const __m256i m116 = _mm256_set1_epi32(1 | (16 << 16)), lo = _mm256_set1_epi16(0x00FF),
+                  hi80 = _mm256_set1_epi16((short)0x8000), lo80 = _mm256_set1_epi16(0x0080);
     for (int j = 0; j < nc; j++) {
         for (int kk = k0; kk < k1; kk += wsteps) {
             int ke = kk + wsteps < k1 ? kk + wsteps : k1;
@@ -122,13 +121,14 @@ static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int
             for (int k = kk; k < ke; k++) {
                 const uint8_t *p = panel + (size_t)k * CK_PAIR_PANEL_STEP;
                 int c = wcol[(size_t)k * N + j];
-                const uint8_t *t = tables + CK_PAIR_TABLE_BYTES * (size_t)c;
-                __m256i A0 = ck_bcast(t), B0 = ck_bcast(t + 16), A1 = ck_bcast(t + 32), B1 = ck_bcast(t + 48);
-                __m256i M0 = _mm256_set1_epi16(mul[2 * c]), M1 = _mm256_set1_epi16(mul[2 * c + 1]);
+                const uint8_t *ta = tables + 32 * (size_t)c, *tb = tables + 32 * (256 + (size_t)c);
+                __m256i A0 = ck_bcast(ta), A1 = ck_bcast(ta + 16), B0 = ck_bcast(tb), B1 = ck_bcast(tb + 16);
+                __m256i M0 = _mm256_loadu_si256((const __m256i *)(mulbank + 32 * mulidx[2 * c]));
+                __m256i M1 = _mm256_loadu_si256((const __m256i *)(mulbank + 32 * mulidx[2 * c + 1]));
                 for (int r = 0; r < CK_PAIR_VECS; r++) {
                     __m256i idx = _mm256_loadu_si256((const __m256i *)(p + 32 * r));
-                    a0[r] = _mm256_add_epi16(a0[r], _mm256_maddubs_epi16(ck_pair_bytes(mode0, A0, B0, idx), M0));
-                    a1[r] = _mm256_add_epi16(a1[r], _mm256_maddubs_epi16(ck_pair_bytes(mode1, A1, B1, idx), M1));
+                    a0[r] = _mm256_add_epi16(a0[r], _mm256_maddubs_epi16(ck_pair_bytes(mode0, A0, B0, idx, lo, hi80, lo80), M0));
+                    a1[r] = _mm256_add_epi16(a1[r], _mm256_maddubs_epi16(ck_pair_bytes(mode1, A1, B1, idx, lo, hi80, lo80), M1));
                 }
             }
             for (int r = 0; r < CK_PAIR_VECS; r++) {
@@ -143,11 +143,11 @@ static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int
 }
 
 #define CK_PAIR_CASE(m0, m1) \
-    case (m0) * 3 + (m1): ck_pair_block(m0, m1, panel, k0, k1, wcol, N, nc, tables, mul, wsteps, acc); break;
+    case (m0) * 3 + (m1): ck_pair_block(m0, m1, panel, k0, k1, wcol, N, nc, tables, mulbank, mulidx, wsteps, acc); break;
 
 __attribute__((target("avx2")))
 void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
-                       const int16_t *mul, int mode0, int mode1, int wsteps, int rows,
+                       const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs) {
     int32_t acc[CK_PAIR_NB][CK_PAIR_ROWS];
     for (int n0 = 0; n0 < N; n0 += CK_PAIR_NB) {
@@ -162,8 +162,8 @@ void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
                 CK_PAIR_CASE(CK_PAIR_SAME, CK_PAIR_GENERAL)
                 CK_PAIR_CASE(CK_PAIR_GENERAL, CK_PAIR_SAME)
                 CK_PAIR_CASE(CK_PAIR_GENERAL, CK_PAIR_HIRAW)
-                default: ck_pair_block(CK_PAIR_GENERAL, CK_PAIR_GENERAL, panel, k0, k1, wcol, N, nc, tables, mul,
-                                       wsteps, acc);
+                default: ck_pair_block(CK_PAIR_GENERAL, CK_PAIR_GENERAL, panel, k0, k1, wcol, N, nc, tables, mulbank,
+                                       mulidx, wsteps, acc);
             }
         }
         for (int j = 0; j < nc; j++)
@@ -180,9 +180,10 @@ void ck_pair_pack_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, ui
     ck_pair_pack_t_scalar(xT, ldx, K, m0, rows, panel);
 }
 void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
-                       const int16_t *mul, int mode0, int mode1, int wsteps, int rows,
+                       const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs) {
-    (void)mul;
+    (void)mulbank;
+    (void)mulidx;
     ck_pair_gemm_scalar(panel, K, wcode, N, tables, mode0, mode1, wsteps, rows, y, rs, cs);
 }
 #endif

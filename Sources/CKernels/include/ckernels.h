@@ -31,8 +31,9 @@ void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N
 /// the (low nibble, high nibble) byte pairs of |x| for 64 pixels.
 #define CK_PAIR_ROWS 64
 #define CK_PAIR_PANEL_STEP 128
-/// Bytes of tables per weight code: A0, B0 (weight's low nibble), A1, B1 (high nibble), 16 each.
-#define CK_PAIR_TABLE_BYTES 64
+/// Pair tables: for weight code c, A0 (weight's low nibble) and A1 (high nibble) at 32c, B0 and
+/// B1 at 32(256 + c), 16 bytes each (the A half is all most modes touch: 8 KB, L1-friendly).
+#define CK_PAIR_TABLE_BYTES 16384
 /// How the byte pair of one weight nibble is formed: A for both nibbles of |x| (same block design),
 /// A for the low nibble and the raw high nibble (exact high block), or A and B (any blocks).
 #define CK_PAIR_SAME 0
@@ -44,10 +45,10 @@ void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N
 void ck_pair_pack_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
 void ck_pair_pack_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
 /// y[p * rs + n * cs] = sum_k T(x[m0 + p, k], w[k, n]) for one pair panel, non-negative activations.
-/// mul[2c + j]: the int16 whose two bytes are the vpmaddubsw multipliers of weight code c, nibble j.
+/// mulbank + 32 * mulidx[2c + j]: the 32 vpmaddubsw multiplier bytes of weight code c, nibble j.
 /// int16 sums are widened every `wsteps` k steps (the caller bounds them below 2^15).
 void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
-                       const int16_t *mul, int mode0, int mode1, int wsteps, int rows,
+                       const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs);
 /// The same sums in portable C from the tables and modes alone: fallback and the AVX2 test oracle.
 void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,

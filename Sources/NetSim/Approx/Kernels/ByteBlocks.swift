@@ -42,48 +42,55 @@ struct ByteBlocks: Sendable, Equatable {
         let raw1 = (0...8).allSatisfy { h in (0...8).allSatisfy { hh[h][$0] == Int32(h * $0) } }
         let mode0 = same0 ? CK_PAIR_SAME : CK_PAIR_GENERAL
         let mode1 = same1 ? CK_PAIR_SAME : raw1 ? CK_PAIR_HIRAW : CK_PAIR_GENERAL
-        // Largest |pair| = lo byte + 16 · (hi byte, or ah · bh for the raw high block).
+        // Largest |pair| = lo byte + 16 · (hi byte, or ah · bh for the raw high block); the kernel
+        // only sees activations 0...127, so ah ≤ 7.
         let maxLo = (ll + lh).flatMap { $0 }.max() ?? 0
-        let maxHi = mode1 == CK_PAIR_HIRAW ? max(hl.flatMap { $0 }.max() ?? 0, 64) : (hl + hh).flatMap { $0 }.max() ?? 0
+        let hiRows = mode1 == CK_PAIR_HIRAW ? Array(hl[0...7]) : Array(hl[0...7] + hh[0...7])
+        let maxHi = max(hiRows.flatMap { $0 }.max() ?? 0, mode1 == CK_PAIR_HIRAW ? 7 * 8 : 0)
         let maxPair = max(maxLo + 16 * maxHi, 1)
         return ByteBlocks(ll: ll, hl: hl, lh: lh, hh: hh, mode0: Int32(mode0), mode1: Int32(mode1),
                           wsteps: Int32(32_767 / maxPair))
     }
 
-    /// `CK_PAIR_TABLE_BYTES` per weight code (Int8 bit pattern): A0 = LL(·, bl), B0 = HL(·, bl),
-    /// A1 = LH(·, bh), B1 = HH(·, bh), 16 bytes each (B rows 9...15 unused, zero).
+    /// The kernel's tables (`CK_PAIR_TABLE_BYTES`): for weight code c (Int8 bit pattern),
+    /// A0 = LL(·, bl) and A1 = LH(·, bh) at 32c; B0 = HL(·, bl) and B1 = HH(·, bh) at 32(256 + c)
+    /// (rows 9...15 of B unused, zero).
     func tables() -> [UInt8] {
-        let size = Int(CK_PAIR_TABLE_BYTES)
-        var out = [UInt8](repeating: 0, count: 256 * size)
+        var out = [UInt8](repeating: 0, count: Int(CK_PAIR_TABLE_BYTES))
         for c in 0..<256 {
-            let b = Int(Int8(bitPattern: UInt8(c)).magnitude), base = c * size
+            let b = Int(Int8(bitPattern: UInt8(c)).magnitude), a = 32 * c, h = 32 * (256 + c)
             for i in 0..<16 {
-                out[base + i] = UInt8(ll[i][b & 15])
-                out[base + 32 + i] = UInt8(lh[i][b >> 4])
+                out[a + i] = UInt8(ll[i][b & 15])
+                out[a + 16 + i] = UInt8(lh[i][b >> 4])
             }
             for i in 0...8 {
-                out[base + 16 + i] = UInt8(hl[i][b & 15])
-                out[base + 48 + i] = UInt8(hh[i][b >> 4])
+                out[h + i] = UInt8(hl[i][b & 15])
+                out[h + 16 + i] = UInt8(hh[i][b >> 4])
             }
         }
         return out
     }
 
-    /// Two int16 per weight code: the vpmaddubsw multiplier bytes (s, 16·s) of each nibble, with
-    /// (s, 16·s·bh) for a raw high block; s is the weight's sign (activations are non-negative).
-    func multipliers() -> [Int16] {
-        var out = [Int16](repeating: 0, count: 512)
-        for c in 0..<256 {
-            let w = Int8(bitPattern: UInt8(c)), s = w < 0 ? -1 : 1, bh = Int(w.magnitude) >> 4
-            let hi1 = mode1 == CK_PAIR_HIRAW ? 16 * s * bh : 16 * s
-            out[2 * c] = Self.pair(s, 16 * s)
-            out[2 * c + 1] = Self.pair(s, hi1)
+    /// The vpmaddubsw multiplier vectors (32 bytes each): (s, 16·s) for s = +1, −1, then
+    /// (s, 16·s·bh) for a raw high block, s = +1, −1 and bh = 0...8. s is the weight's sign
+    /// (activations are non-negative; 16·s·bh = −128 only for w = −128).
+    static let multiplierBank: [Int8] = {
+        var out: [Int8] = []
+        for s in [1, -1] { for _ in 0..<16 { out += [Int8(s), Int8(16 * s)] } }
+        for s in [1, -1] {
+            for bh in 0...8 { for _ in 0..<16 { out += [Int8(s), Int8(truncatingIfNeeded: 16 * s * bh)] } }
         }
         return out
-    }
+    }()
 
-    /// The int16 whose low byte is `lo` and high byte is `hi` (both in Int8 range).
-    private static func pair(_ lo: Int, _ hi: Int) -> Int16 {
-        Int16(bitPattern: UInt16(UInt8(bitPattern: Int8(lo))) | UInt16(UInt8(bitPattern: Int8(hi))) << 8)
+    /// Per weight code c, the bank vectors of its low (2c) and high (2c + 1) nibble.
+    func multiplierIndices() -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 512)
+        for c in 0..<256 {
+            let w = Int8(bitPattern: UInt8(c)), negative = w < 0 ? 1 : 0, bh = Int(w.magnitude) >> 4
+            out[2 * c] = UInt8(negative)
+            out[2 * c + 1] = UInt8(mode1 == CK_PAIR_HIRAW ? 2 + 9 * negative + bh : negative)
+        }
+        return out
     }
 }

@@ -12,7 +12,7 @@ public struct KernelPlan: Sendable {
     /// The blocks, pair tables and multipliers, for `.byteBlocks4`.
     let byteBlocks: ByteBlocks?
     let pairTables: [UInt8]
-    let pairMultipliers: [Int16]
+    let pairMultiplierIndices: [UInt8]
     /// Signed products P[xcode << 8 | wcode], for `.gather`.
     let gatherTable: [Int32]
 
@@ -84,7 +84,7 @@ public struct KernelPlan: Sendable {
         nibbleTables = nibbles
         byteBlocks = blocks
         pairTables = blocks?.tables() ?? []
-        pairMultipliers = blocks?.multipliers() ?? []
+        pairMultiplierIndices = blocks?.multiplierIndices() ?? []
         gatherTable = route == .gather ? Self.signedProducts(table) : []
     }
 
@@ -95,7 +95,7 @@ public struct KernelPlan: Sendable {
         nibbleTables = []
         byteBlocks = nil
         pairTables = []
-        pairMultipliers = []
+        pairMultiplierIndices = []
         gatherTable = Self.signedProducts(table)
     }
 

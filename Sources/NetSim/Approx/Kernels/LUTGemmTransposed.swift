@@ -58,17 +58,21 @@ extension NativeRoutes {
     static func pairTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
                                blocks: ByteBlocks, avx2: Bool) -> [Int32] {
         let (mode0, mode1, wsteps) = (blocks.mode0, blocks.mode1, blocks.wsteps)
-        return plan.pairMultipliers.withUnsafeBufferPointer { mp in
-            let mul = UnsafeSendable(mp.baseAddress)
-            return eachPanel(x: xT, w: w, m: m, k: k, n: n, tables: plan.pairTables,
-                             rowsPer: Int(CK_PAIR_ROWS), step: Int(CK_PAIR_PANEL_STEP)) { xs, ws, ts, ys, panel, m0, rows in
-                if avx2 {
-                    ck_pair_pack_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                    ck_pair_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, mul.value, mode0, mode1, wsteps,
-                                      Int32(rows), ys + m0, 1, m)
-                } else {
-                    ck_pair_pack_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                    ck_pair_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, mode0, mode1, wsteps, Int32(rows), ys + m0, 1, m)
+        let bank = ByteBlocks.multiplierBank, indices = plan.pairMultiplierIndices
+        return bank.withUnsafeBufferPointer { bp in
+            indices.withUnsafeBufferPointer { ip in
+                let mul = UnsafeSendable((bp.baseAddress, ip.baseAddress))
+                return eachPanel(x: xT, w: w, m: m, k: k, n: n, tables: plan.pairTables, rowsPer: Int(CK_PAIR_ROWS),
+                                 step: Int(CK_PAIR_PANEL_STEP)) { xs, ws, ts, ys, panel, m0, rows in
+                    if avx2 {
+                        ck_pair_pack_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                        ck_pair_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, mul.value.0, mul.value.1, mode0, mode1,
+                                          wsteps, Int32(rows), ys + m0, 1, m)
+                    } else {
+                        ck_pair_pack_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                        ck_pair_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, mode0, mode1, wsteps, Int32(rows),
+                                            ys + m0, 1, m)
+                    }
                 }
             }
         }
