@@ -44,7 +44,7 @@ static inline int ck_pair_value(const uint8_t *tables, int c, int j, int mode, i
     }
 }
 
-void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, long ldw, const uint8_t *tables,
                          int mode0, int mode1, int wsteps, int rows, int32_t *y, long rs, long cs) {
     (void)wsteps;
     for (int n = 0; n < N; n++)
@@ -52,7 +52,7 @@ void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int 
             int32_t acc = 0;
             for (int k = 0; k < K; k++) {
                 const uint8_t *s = panel + (size_t)k * CK_PAIR_PANEL_STEP + ck_pair_byte(p);
-                int c = wcode[(size_t)k * N + n], w = (int8_t)c, mag = w < 0 ? -w : w, sg = w < 0 ? -1 : 1;
+                int c = wcode[(size_t)k * ldw + n], w = (int8_t)c, mag = w < 0 ? -w : w, sg = w < 0 ? -1 : 1;
                 acc += ck_pair_value(tables, c, 0, mode0, s[0], s[1], mag & 15, sg)
                      + 16 * ck_pair_value(tables, c, 1, mode1, s[0], s[1], mag >> 4, sg);
             }
@@ -109,7 +109,7 @@ static inline __m256i ck_pair_bytes(int mode, __m256i a, __m256i b, __m256i idx,
 // a0 + 16·a1 into the int32 accumulators acc[column][64].
 __attribute__((target("avx2")))
 static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int k0, int k1, const uint8_t *wcol,
-                                 int N, int nc, const uint8_t *tables, const int8_t *mulbank, const uint8_t *mulidx, int wsteps,
+                                 long ldw, int nc, const uint8_t *tables, const int8_t *mulbank, const uint8_t *mulidx, int wsteps,
                                  int32_t (*acc)[CK_PAIR_ROWS]) {
     const __m256i m116 = _mm256_set1_epi32(1 | (16 << 16)), lo = _mm256_set1_epi16(0x00FF),
                   hi80 = _mm256_set1_epi16((short)0x8000), lo80 = _mm256_set1_epi16(0x0080);
@@ -120,7 +120,7 @@ static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int
             for (int r = 0; r < CK_PAIR_VECS; r++) a0[r] = a1[r] = _mm256_setzero_si256();
             for (int k = kk; k < ke; k++) {
                 const uint8_t *p = panel + (size_t)k * CK_PAIR_PANEL_STEP;
-                int c = wcol[(size_t)k * N + j];
+                int c = wcol[(size_t)k * ldw + j];
                 const uint8_t *ta = tables + 32 * (size_t)c, *tb = tables + 32 * (256 + (size_t)c);
                 __m256i A0 = ck_bcast(ta), A1 = ck_bcast(ta + 16), B0 = ck_bcast(tb), B1 = ck_bcast(tb + 16);
                 __m256i M0 = _mm256_loadu_si256((const __m256i *)(mulbank + 32 * mulidx[2 * c]));
@@ -143,10 +143,10 @@ static inline void ck_pair_block(int mode0, int mode1, const uint8_t *panel, int
 }
 
 #define CK_PAIR_CASE(m0, m1) \
-    case (m0) * 3 + (m1): ck_pair_block(m0, m1, panel, k0, k1, wcol, N, nc, tables, mulbank, mulidx, wsteps, acc); break;
+    case (m0) * 3 + (m1): ck_pair_block(m0, m1, panel, k0, k1, wcol, ldw, nc, tables, mulbank, mulidx, wsteps, acc); break;
 
 __attribute__((target("avx2")))
-void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, long ldw, const uint8_t *tables,
                        const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs) {
     int32_t acc[CK_PAIR_NB][CK_PAIR_ROWS];
@@ -162,7 +162,7 @@ void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
                 CK_PAIR_CASE(CK_PAIR_SAME, CK_PAIR_GENERAL)
                 CK_PAIR_CASE(CK_PAIR_GENERAL, CK_PAIR_SAME)
                 CK_PAIR_CASE(CK_PAIR_GENERAL, CK_PAIR_HIRAW)
-                default: ck_pair_block(CK_PAIR_GENERAL, CK_PAIR_GENERAL, panel, k0, k1, wcol, N, nc, tables, mulbank,
+                default: ck_pair_block(CK_PAIR_GENERAL, CK_PAIR_GENERAL, panel, k0, k1, wcol, ldw, nc, tables, mulbank,
                                        mulidx, wsteps, acc);
             }
         }
@@ -179,12 +179,12 @@ void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N,
 void ck_pair_pack_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel) {
     ck_pair_pack_t_scalar(xT, ldx, K, m0, rows, panel);
 }
-void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, long ldw, const uint8_t *tables,
                        const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs) {
     (void)mulbank;
     (void)mulidx;
-    ck_pair_gemm_scalar(panel, K, wcode, N, tables, mode0, mode1, wsteps, rows, y, rs, cs);
+    ck_pair_gemm_scalar(panel, K, wcode, N, ldw, tables, mode0, mode1, wsteps, rows, y, rs, cs);
 }
 #endif
 
@@ -192,4 +192,13 @@ int ck_any_negative_i8(const int8_t *x, long count) {
     int8_t m = 0;
     for (long i = 0; i < count; i++) m |= x[i];
     return m < 0;
+}
+
+void ck_transpose_i8(const int8_t *x, int rows, int cols, int8_t *xT) {
+    for (int r0 = 0; r0 < rows; r0 += 32)
+        for (int c0 = 0; c0 < cols; c0 += 32) {
+            int r1 = r0 + 32 < rows ? r0 + 32 : rows, c1 = c0 + 32 < cols ? c0 + 32 : cols;
+            for (int c = c0; c < c1; c++)
+                for (int r = r0; r < r1; r++) xT[(size_t)c * rows + r] = x[(size_t)r * cols + c];
+        }
 }

@@ -56,6 +56,20 @@ import Testing
         try expectBitExact(KernelPlan(route: .byteBlocks4, table: table), seed: UInt64(digits.reduce(0) { $0 * 4 + $1 }))
     }
 
+    /// Row-major API (dense layers): x transposed, Y written row-major; one 64-row panel with
+    /// ≥ 2^18 MACs splits its columns over the 2 cores.
+    @Test func rowMajorProductsAreExact() throws {
+        let plan = try KernelPlan(route: .byteBlocks4, table: smapprox([3, 3, 3, 0]))
+        var rng = SplitMix64(seed: 42)
+        for (m, k, n) in [(64, 300, 66), (1, 5, 3), (130, 40, 17), (64, 512, 10)] {
+            let x = Self.activations(m * k, &rng), w = KernelTestTables.operands(k * n, &rng)
+            let ref = try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table)
+            for avx2 in [true, false] {
+                #expect(try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2) == ref, "\(m)x\(k)x\(n)")
+            }
+        }
+    }
+
     @Test func signedActivationsFallBackAndStayExact() throws {
         try expectBitExact(KernelPlan(route: .byteBlocks4, table: smapprox([3, 3, 3, 0])), seed: 40, signed: true)
     }

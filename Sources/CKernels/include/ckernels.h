@@ -44,16 +44,19 @@ void ck_nib_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N
 /// steps; missing pixels are zeros. AVX2 and portable builds.
 void ck_pair_pack_t_avx2(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
 void ck_pair_pack_t_scalar(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
-/// y[p * rs + n * cs] = sum_k T(x[m0 + p, k], w[k, n]) for one pair panel, non-negative activations.
+/// y[p * rs + n * cs] = sum_k T(x[m0 + p, k], w[k, n]) for one pair panel, non-negative activations,
+/// columns n < N of weight codes with row stride ldw.
 /// mulbank + 32 * mulidx[2c + j]: the 32 vpmaddubsw multiplier bytes of weight code c, nibble j.
 /// int16 sums are widened every `wsteps` k steps (the caller bounds them below 2^15).
-void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+void ck_pair_gemm_avx2(const uint8_t *panel, int K, const uint8_t *wcode, int N, long ldw, const uint8_t *tables,
                        const int8_t *mulbank, const uint8_t *mulidx, int mode0, int mode1, int wsteps, int rows,
                        int32_t *y, long rs, long cs);
 /// The same sums in portable C from the tables and modes alone: fallback and the AVX2 test oracle.
-void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, const uint8_t *tables,
+void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int N, long ldw, const uint8_t *tables,
                          int mode0, int mode1, int wsteps, int rows, int32_t *y, long rs, long cs);
 /// 1 when any x[i] < 0.
+/// xT[c * rows + r] = x[r * cols + c] for a rows x cols byte matrix, in 32 x 32 tiles.
+void ck_transpose_i8(const int8_t *x, int rows, int cols, int8_t *xT);
 int ck_any_negative_i8(const int8_t *x, long count);
 
 /// Y[m, n] = sum_k P[xcode[m,k] * 256 + wcode[k,n]] for rows [m0, m1): weight-stationary gathers

@@ -30,6 +30,9 @@ public enum LUTGemm {
         switch plan.route {
         case .exact, .lowRank:
             return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
+        case .byteBlocks4 where plan.byteBlocks != nil && !NativeRoutes.anyNegative(x):
+            return NativeRoutes.pair(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, plan: plan,
+                                     blocks: plan.byteBlocks!, avx2: avx2, rowMajorY: true)
         case .blockComposed4, .byteBlocks4:
             return NativeRoutes.nibble(x: x, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .gather:

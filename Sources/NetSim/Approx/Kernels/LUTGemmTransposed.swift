@@ -19,7 +19,8 @@ extension LUTGemm {
             return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .byteBlocks4:
             if let blocks = plan.byteBlocks, !NativeRoutes.anyNegative(xT) {
-                return NativeRoutes.pairTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: blocks, avx2: avx2)
+                return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: blocks, avx2: avx2,
+                                         rowMajorY: false)
             }
             return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .gather:
@@ -50,37 +51,6 @@ extension NativeRoutes {
                 ck_nib_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, Int32(rows), ys + m0, 1, m)
             }
         }
-    }
-}
-
-extension NativeRoutes {
-    /// Byte-block route on xT (all activations ≥ 0): 64-pixel pair panels, Yᵀ written directly.
-    static func pairTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
-                               blocks: ByteBlocks, avx2: Bool) -> [Int32] {
-        let (mode0, mode1, wsteps) = (blocks.mode0, blocks.mode1, blocks.wsteps)
-        let bank = ByteBlocks.multiplierBank, indices = plan.pairMultiplierIndices
-        return bank.withUnsafeBufferPointer { bp in
-            indices.withUnsafeBufferPointer { ip in
-                let mul = UnsafeSendable((bp.baseAddress, ip.baseAddress))
-                return eachPanel(x: xT, w: w, m: m, k: k, n: n, tables: plan.pairTables, rowsPer: Int(CK_PAIR_ROWS),
-                                 step: Int(CK_PAIR_PANEL_STEP)) { xs, ws, ts, ys, panel, m0, rows in
-                    if avx2 {
-                        ck_pair_pack_t_avx2(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                        ck_pair_gemm_avx2(panel, Int32(k), ws, Int32(n), ts, mul.value.0, mul.value.1, mode0, mode1,
-                                          wsteps, Int32(rows), ys + m0, 1, m)
-                    } else {
-                        ck_pair_pack_t_scalar(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                        ck_pair_gemm_scalar(panel, Int32(k), ws, Int32(n), ts, mode0, mode1, wsteps, Int32(rows),
-                                            ys + m0, 1, m)
-                    }
-                }
-            }
-        }
-    }
-
-    /// True when some activation code is negative (the pair kernel then does not apply).
-    static func anyNegative(_ x: [Int8]) -> Bool {
-        x.withUnsafeBufferPointer { p in p.baseAddress.map { ck_any_negative_i8($0, p.count) != 0 } ?? false }
     }
 }
 
