@@ -70,6 +70,11 @@ import Testing
         }
     }
 
+    /// SMApprox design 3 peaks at 156 and at 63 on rows 0...7 (the fixture): max pair 156 + 16·63.
+    @Test func smapprox3330WidensEvery28Steps() throws {
+        #expect(try #require(ByteBlocks.find(smapprox([3, 3, 3, 0]))).wsteps == 32_767 / (156 + 16 * 63))
+    }
+
     @Test func signedActivationsFallBackAndStayExact() throws {
         try expectBitExact(KernelPlan(route: .byteBlocks4, table: smapprox([3, 3, 3, 0])), seed: 40, signed: true)
     }
