@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    /// npy header with shape (146116787910242758, 0): zero entries passed the size checks and the
+    /// row loop allocated 2 GB of empty rows (libFuzzer out-of-memory, CI 2026-11-22).
+    @Test func npyZeroDimensionIsATypedError() throws {
+        let path = Self.regression("npy-zero-dimension.npy")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.count == 128)
+        do {
+            _ = try TableImport.npy(bytes, path: path)
+            Issue.record("an npy shape with a zero dimension was accepted")
+        } catch {
+            #expect(error.description.contains("npy shape"))
+        }
+    }
+
     /// A negative dimension must not reach the row loop.
     @Test func npyNegativeShapeIsATypedError() {
         var header = "{'descr': '<u4', 'fortran_order': False, 'shape': (-4, -4), }"

@@ -51,8 +51,13 @@ enum TableImport {
         }
         let shape = npyShape(header)
         guard shape.count == 2 else { throw .invalidValue(what: "npy shape", value: header, rule: "must be 2-D (rows = first operand)", location: loc) }
+        // A table has at least 2 × 2 entries; a zero dimension would let the other one be anything
+        // (shape (10^17, 0) holds no data yet would build 10^17 empty rows).
+        guard shape.allSatisfy({ $0 >= 2 }) else {
+            throw .invalidValue(what: "npy shape", value: "\(shape)", rule: "need 2^wa rows of 2^wb entries each (both at least 2)", location: loc)
+        }
         let product = shape[0].multipliedReportingOverflow(by: shape[1])  // checked: no overflow, no huge allocation
-        guard shape.allSatisfy({ $0 >= 0 }), !product.overflow, product.partialValue <= b.count else {
+        guard !product.overflow, product.partialValue <= b.count else {
             throw .invalidValue(what: "npy shape", value: "\(shape)", rule: "the entry count cannot exceed the file size (\(b.count) bytes)", location: loc)
         }
         let data = headerStart + headerLength, count = shape[0] * shape[1]
