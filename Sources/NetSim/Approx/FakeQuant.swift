@@ -29,10 +29,9 @@ public enum FakeQuant {
                 mask.withUnsafeMutableBufferPointer { mp in
                     guard let xs = xp.baseAddress, let qs = qp.baseAddress, let ms = mp.baseAddress else { return }
                     let ctx = UnsafeSendable((xs, qs, ms)), count = x.count
-                    let parts = count >= 1 << 16 ? 2 : 1
-                    Parallel.forEach(parts) { part in
+                    Parallel.halves(count, minimum: 1 << 16) { _, a, end in
                         let (s, q, m) = ctx.value
-                        let a = part * count / parts, n = (part + 1) * count / parts - a
+                        let n = end - a
                         if avx2 {
                             ck_fake_quant_avx2(s + a, n, delta, lo, hi, q + a, m + a)
                         } else {

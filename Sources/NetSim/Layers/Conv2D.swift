@@ -163,8 +163,7 @@ public struct Conv2D: Layer {
     /// Runs `body(lo, hi)` on column ranges of an N-column product: two halves on two cores when
     /// N is large. Each output column is computed whole by one call, so results do not change.
     static func splitColumns(_ n: Int, _ body: (Int, Int) -> Void) {
-        let parts = n >= 4096 ? 2 : 1
-        Parallel.forEach(parts) { p in body(p * n / parts, (p + 1) * n / parts) }
+        Parallel.halves(n, minimum: 4096) { _, lo, hi in body(lo, hi) }
     }
 
     private func channelMajor(_ dy: Tensor) -> [Float] {

@@ -6,6 +6,14 @@ import Dispatch
 /// the thread count, and any reduction over chunks is done in chunk order; results are therefore
 /// bit-identical whatever the machine.
 public enum Parallel {
+    /// Runs `body(part, lo, hi)` over `0..<count` as two halves on the 2 cores when `count` is at
+    /// least `minimum`, else once over the whole range. For passes whose results do not depend on
+    /// the split (element-wise work, whole output columns).
+    static func halves(_ count: Int, minimum: Int, _ body: (Int, Int, Int) -> Void) {
+        let parts = count >= minimum ? 2 : 1
+        forEach(parts) { p in body(p, p * count / parts, (p + 1) * count / parts) }
+    }
+
     /// Runs `body(i)` for i in 0..<count, spread over the available cores.
     /// Items must write to disjoint memory.
     public static func forEach(_ count: Int, minItemsPerChunk: Int = 1, _ body: (Int) -> Void) {
@@ -16,7 +24,7 @@ public enum Parallel {
             return
         }
         withoutActuallyEscaping(body) { body in
-            let box = UncheckedBox(body)
+            let box = UnsafeSendable(body)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let lo = c * count / chunks, hi = (c + 1) * count / chunks
                 for i in lo..<hi { box.value(i) }
@@ -34,8 +42,9 @@ struct SendablePointer<T>: @unchecked Sendable {
     }
 }
 
-/// Carries a non-Sendable value into `concurrentPerform`; callers guarantee data-race freedom.
-struct UncheckedBox<T>: @unchecked Sendable {
+/// Carries a non-Sendable value (raw pointers, closures) into `concurrentPerform`; callers
+/// guarantee data-race freedom (disjoint writes).
+struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }

@@ -82,21 +82,24 @@ enum FloatRoutes {
 
     /// Rows of W, then rows of s(w)·v_i(|w|) for each term i.
     static func stackWeights(_ w: [Int8], k: Int, n: Int, factors: LowRankFactors?) -> [Float] {
-        let terms = factors?.rank ?? 0
-        var b = [Float](repeating: 0, count: (terms + 1) * k * n)
-        let luts = signedLUTs(factors?.v ?? [])
-        w.withUnsafeBufferPointer { wp in
-            b.withUnsafeMutableBufferPointer { bp in
-                guard let wb = wp.baseAddress, let out = bp.baseAddress else { return }
-                ck_i8_to_f32(wb, k * n, out)
-                for t in 0..<terms {
-                    luts[t].withUnsafeBufferPointer { lp in
-                        if let l = lp.baseAddress { ck_i8_lut_f32(wb, k * n, l, out + (t + 1) * k * n) }
+        stackRows(w, count: k * n, luts: signedLUTs(factors?.v ?? []))
+    }
+
+    /// The codes as floats, then each look-up table applied to them: (luts.count + 1) blocks of `count`.
+    static func stackRows(_ codes: [Int8], count: Int, luts: [[Float]]) -> [Float] {
+        var out = [Float](repeating: 0, count: (luts.count + 1) * count)
+        codes.withUnsafeBufferPointer { cp in
+            out.withUnsafeMutableBufferPointer { op in
+                guard let cb = cp.baseAddress, let ob = op.baseAddress else { return }
+                ck_i8_to_f32(cb, count, ob)
+                for (t, lut) in luts.enumerated() {
+                    lut.withUnsafeBufferPointer { lp in
+                        if let l = lp.baseAddress { ck_i8_lut_f32(cb, count, l, ob + (t + 1) * count) }
                     }
                 }
             }
         }
-        return b
+        return out
     }
 
     /// For each factor, a 256-entry map from the Int8 bit pattern v to s(v)·f(|v|).

@@ -58,34 +58,19 @@ extension FloatRoutes {
     /// Exact and low-rank routes on xT: Yᵀ = Wsᵀ·Xs with Xs = [X; U_1(X); …] stacked along K
     /// (rows of xT), in the same exact 2^24 chunks as `run`.
     static func runTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, factors: LowRankFactors?) -> [Int32] {
-        let terms = factors?.rank ?? 0
-        var a = [Float](repeating: 0, count: (terms + 1) * k * m)
-        let luts = signedLUTs(factors?.u ?? [])
-        xT.withUnsafeBufferPointer { xp in
-            a.withUnsafeMutableBufferPointer { ap in
-                guard let xb = xp.baseAddress, let out = ap.baseAddress else { return }
-                ck_i8_to_f32(xb, k * m, out)
-                for t in 0..<terms {
-                    luts[t].withUnsafeBufferPointer { lp in
-                        if let l = lp.baseAddress { ck_i8_lut_f32(xb, k * m, l, out + (t + 1) * k * m) }
-                    }
-                }
-            }
-        }
+        let a = stackRows(xT, count: k * m, luts: signedLUTs(factors?.u ?? []))
         let b = stackWeights(w, k: k, n: n, factors: factors)
         var y = [Int32](repeating: 0, count: m * n)
         var c = [Float](repeating: 0, count: m * n)
         // Pixel (column) halves on the 2 cores: every sum is an exact integer, so any split is exact.
-        let parts = m >= 4096 ? 2 : 1
         for (lo, hi) in chunks(k: k, factors: factors) {
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in
                     c.withUnsafeMutableBufferPointer { cp in
                         guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
                         let ctx = UnsafeSendable((ab, bb, cb))
-                        Parallel.forEach(parts) { part in
+                        Parallel.halves(m, minimum: 4096) { _, c0, c1 in
                             let (av, bv, cv) = ctx.value
-                            let c0 = part * m / parts, c1 = (part + 1) * m / parts
                             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(c1 - c0), Int32(hi - lo),
                                         1, bv + lo * n, Int32(n), av + lo * m + c0, Int32(m), 0, cv + c0, Int32(m))
                         }

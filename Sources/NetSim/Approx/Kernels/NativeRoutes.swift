@@ -97,9 +97,3 @@ enum NativeRoutes {
         }
     }
 }
-
-/// Carries raw pointers into `concurrentPerform`; callers guarantee disjoint writes.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

@@ -86,9 +86,7 @@ enum Quantising {
                 off.withUnsafeMutableBufferPointer { fp in
                     guard let xs = xp.baseAddress, let os = op.baseAddress, let fs = fp.baseAddress else { return }
                     let ctx = UnsafeSendable((xs, os, fs)), count = x.count
-                    let parts = count >= 1 << 16 ? 2 : 1
-                    Parallel.forEach(parts) { part in
-                        let lo = part * count / parts, hi = (part + 1) * count / parts
+                    Parallel.halves(count, minimum: 1 << 16) { part, lo, hi in
                         let (src, dst, offs) = ctx.value
                         offs[part] = avx2 ? ck_quantise_avx2(src + lo, hi - lo, delta, dst + lo)
                             : ck_quantise_scalar(src + lo, hi - lo, delta, dst + lo)
@@ -106,9 +104,7 @@ enum Quantising {
             out.withUnsafeMutableBufferPointer { op in
                 guard let cs = cp.baseAddress, let os = op.baseAddress else { return }
                 let ctx = UnsafeSendable((cs, os)), count = codes.count
-                let parts = count >= 1 << 16 ? 2 : 1
-                Parallel.forEach(parts) { part in
-                    let lo = part * count / parts, hi = (part + 1) * count / parts
+                Parallel.halves(count, minimum: 1 << 16) { _, lo, hi in
                     let (src, dst) = ctx.value
                     ck_codes_to_f32(src + lo, hi - lo, delta, dst + lo)
                 }
