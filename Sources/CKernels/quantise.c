@@ -84,35 +84,39 @@ long ck_quantise_avx2(const float *x, long count, float delta, int8_t *out) {
 }
 #endif
 
-// Fake quantisation for the forward pass: xq = (float)code * delta (Quantiser.quantise) and the
-// straight-through mask in = (lo <= x <= hi), 1 or 0 (NaN -> 0).
-void ck_fake_quant_scalar(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in) {
+// Eq. (1) codes and the straight-through mask in one pass: out[i] = code(x[i]) and
+// in[i] = (lo <= x[i] <= hi), 1 or 0 (NaN -> 0). The float value of a code is (float)code * delta.
+void ck_quantise_mask_scalar(const float *x, long count, float delta, float lo, float hi, int8_t *out, uint8_t *in) {
     for (long i = 0; i < count; i++) {
-        xq[i] = (float)ck_code1(x[i], delta) * delta;
+        out[i] = ck_code1(x[i], delta);
         in[i] = x[i] >= lo && x[i] <= hi;
     }
 }
 
 #if defined(__x86_64__)
 __attribute__((target("avx2")))
-void ck_fake_quant_avx2(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in) {
+void ck_quantise_mask_avx2(const float *x, long count, float delta, float lo, float hi, int8_t *out, uint8_t *in) {
     const __m256 d = _mm256_set1_ps(delta), vlo = _mm256_set1_ps(lo), vhi = _mm256_set1_ps(hi);
     long i = 0;
     for (; i + 8 <= count; i += 8) {
         __m256 v = _mm256_loadu_ps(x + i);
-        _mm256_storeu_ps(xq + i, _mm256_mul_ps(_mm256_cvtepi32_ps(ck_code8(v, d)), d));
+        int32_t codes[8];
+        _mm256_storeu_si256((__m256i *)codes, ck_code8(v, d));
         __m256 ok = _mm256_and_ps(_mm256_cmp_ps(v, vlo, _CMP_GE_OQ), _mm256_cmp_ps(v, vhi, _CMP_LE_OQ));
         int bits = _mm256_movemask_ps(ok);
-        for (int j = 0; j < 8; j++) in[i + j] = (uint8_t)((bits >> j) & 1);
+        for (int j = 0; j < 8; j++) {
+            out[i + j] = (int8_t)codes[j];
+            in[i + j] = (uint8_t)((bits >> j) & 1);
+        }
     }
     for (; i < count; i++) {
-        xq[i] = (float)ck_code1(x[i], delta) * delta;
+        out[i] = ck_code1(x[i], delta);
         in[i] = x[i] >= lo && x[i] <= hi;
     }
 }
 #else
-void ck_fake_quant_avx2(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in) {
-    ck_fake_quant_scalar(x, count, delta, lo, hi, xq, in);
+void ck_quantise_mask_avx2(const float *x, long count, float delta, float lo, float hi, int8_t *out, uint8_t *in) {
+    ck_quantise_mask_scalar(x, count, delta, lo, hi, out, in);
 }
 #endif
 

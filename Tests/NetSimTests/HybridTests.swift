@@ -74,20 +74,20 @@ import Testing
         _ = net.add(Dense("fc", inFeatures: 3, outFeatures: 2, rng: &rng))
         let x = Tensor(shape: [2, 3], data: [0.5, -1, 2, 1.5, 0.25, -0.75])
         let labels: [Int32] = [0, 1]
-        var sim = WeightErrorSimulator(network: net, spec: ErrorSpec(mre: 0.192, sd: 0.24), seed: 1)
+        let sim = WeightErrorSimulator(network: net, spec: ErrorSpec(mre: 0.192, sd: 0.24), seed: 1)
         func loss(_ n: Network) -> Double {
-            var m = n, s = sim
-            s.perturb(&m)
+            var m = n
+            sim.install(into: &m)
             var ctx = ForwardContext(mode: .train)
             return SoftmaxCrossEntropy.lossAndGradient(logits: m.forward(x, context: &ctx), labels: labels).loss
         }
         let original = net.nodes[0].layer.parameters[0].value.data
         net.zeroGradients()
-        sim.perturb(&net)
-        #expect(net.nodes[0].layer.parameters[0].value.data == zip(original, sim.entries[0].err).map { $0 * $1 })
+        sim.install(into: &net)
+        #expect((net.nodes[0].layer as? WeightErrorLayer)?.effectiveWeight == zip(original, sim.entries[0].err).map { $0 * $1 })
         var ctx = ForwardContext(mode: .train)
         net.backward(SoftmaxCrossEntropy.lossAndGradient(logits: net.forward(x, context: &ctx), labels: labels).grad)
-        sim.restore(&net)
+        sim.remove(from: &net)
         let w = net.nodes[0].layer.parameters[0].value
         for j in 0..<w.count {
             var plus = net, minus = net

@@ -65,7 +65,7 @@ import Testing
         let delta: Float = 0.1
         var rng = SplitMix64(seed: 6)
         let raw = (0..<100).map { _ in (rng.nextUniform() * 2 - 1) * 12 }
-        let onGrid = FakeQuant.forward(raw, delta: delta)
+        let onGrid = QuantisedInput(Tensor(shape: [raw.count], data: raw), delta: delta).values.data
         for avx2 in [true, false] {
             #expect(Quantising.codesAndGrid(onGrid, delta: delta, allowAVX2: avx2).onGrid)
             #expect(!Quantising.codesAndGrid(raw, delta: delta, allowAVX2: avx2).onGrid)

@@ -70,9 +70,9 @@ void ck_gather_gemm_scalar(const uint8_t *xcode, int K, const uint8_t *wcode, in
 /// Returns how many x[i] are off the grid: bitwise different from (float)code * delta.
 long ck_quantise_avx2(const float *x, long count, float delta, int8_t *out);
 long ck_quantise_scalar(const float *x, long count, float delta, int8_t *out);
-/// xq[i] = code(x[i]) * delta and in[i] = (lo <= x[i] <= hi): eq. (1) and its STE mask in one pass.
-void ck_fake_quant_avx2(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in);
-void ck_fake_quant_scalar(const float *x, long count, float delta, float lo, float hi, float *xq, uint8_t *in);
+/// out[i] = code(x[i]) and in[i] = (lo <= x[i] <= hi): eq. (1) codes and their STE mask in one pass.
+void ck_quantise_mask_avx2(const float *x, long count, float delta, float lo, float hi, int8_t *out, uint8_t *in);
+void ck_quantise_mask_scalar(const float *x, long count, float delta, float lo, float hi, int8_t *out, uint8_t *in);
 /// dx[i] = 0 where in[i] == 0.
 void ck_mask_zero(float *dx, long count, const uint8_t *in);
 /// y = max(x, 0) with NaN -> 0 (x > 0 ? x : 0), and dx = y > 0 ? dy : 0.

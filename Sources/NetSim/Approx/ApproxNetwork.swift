@@ -1,5 +1,7 @@
 /// Network-level operations on quantised approximate networks: wrapping every Dense/Conv2D in an
-/// `ApproxLayer`, calibration, switching what the layers compute, and unwrapping again.
+/// `ApproxLayer`, installing a training model around each, calibration, switching what the
+/// layers compute, and unwrapping again. Layers are found by type: an `ApproxLayer`, bare or as
+/// the `base` of a `TrainingModelLayer`.
 public enum ApproxNetwork {
     /// Options for quantisation.
     public struct QuantOptions: Sendable {
@@ -18,8 +20,8 @@ public enum ApproxNetwork {
         var plans: [String: KernelPlan] = [:]   // analyse each table once
         for i in out.nodes.indices {
             let layer = out.nodes[i].layer
-            let inner: (any QuantisableLayer)? = (layer as? ApproxLayer)?.inner ?? (layer as? any QuantisableLayer)
-            guard let inner else { continue }
+            let old = approxLayer(layer)
+            guard let inner = old?.inner ?? (layer as? any QuantisableLayer) else { continue }
             let entry = assignment.entry(for: inner.name)
             let key = entry?.name ?? "exact"
             let plan = plans[key] ?? KernelPlan.analyse(entry?.table ?? .exact)
@@ -27,36 +29,53 @@ public enum ApproxNetwork {
             var a = ApproxLayer(inner, plan: plan, perChannelWeights: options.perChannelWeights,
                                 calibration: options.calibration)
             a.path = options.path
-            if let old = layer as? ApproxLayer { a.inputDelta = old.inputDelta }
+            if let old { a.inputDelta = old.inputDelta }
             out.nodes[i].layer = a
         }
         return out
     }
 
-    /// The plain network with the wrappers removed (for saving checkpoints).
+    /// The plain network with the wrappers (approximate layers and training models) removed,
+    /// e.g. for saving checkpoints.
     public static func unwrap(_ net: Network) -> Network {
         var out = net
         for i in out.nodes.indices {
-            if var a = out.nodes[i].layer as? ApproxLayer {
-                a.inner.engine = BLASEngine()
-                out.nodes[i].layer = a.inner
-            }
+            if let a = approxLayer(out.nodes[i].layer) { out.nodes[i].layer = a.inner }
         }
         return out
     }
 
-    /// Applies `body` to every wrapper.
+    /// The approximate layer of a node: the layer itself, or the base of its training model.
+    public static func approxLayer(_ layer: any Layer) -> ApproxLayer? {
+        (layer as? ApproxLayer) ?? (layer as? any TrainingModelLayer)?.base
+    }
+
+    /// Applies `body` to every approximate layer, bare or inside a training model.
     public static func forEachLayer(_ net: inout Network, _ body: (inout ApproxLayer) -> Void) {
         for i in net.nodes.indices {
-            guard var a = net.nodes[i].layer as? ApproxLayer else { continue }
-            body(&a)
-            net.nodes[i].layer = a
+            if var a = net.nodes[i].layer as? ApproxLayer {
+                body(&a)
+                net.nodes[i].layer = a
+            } else if var m = net.nodes[i].layer as? any TrainingModelLayer {
+                body(&m.base)
+                net.nodes[i].layer = m
+            }
+        }
+    }
+
+    /// Replaces every approximate layer's training model by `model(layer)` (a previous model is
+    /// dropped; returning the layer itself trains through the behavioural simulation).
+    public static func installTrainingModel(_ net: inout Network, _ model: (ApproxLayer) throws(ApproxError) -> any Layer)
+        throws(ApproxError) {
+        for i in net.nodes.indices {
+            guard let a = approxLayer(net.nodes[i].layer) else { continue }
+            net.nodes[i].layer = try model(a)
         }
     }
 
     /// Names of the wrapped layers, in network order.
     public static func layerNames(_ net: Network) -> [String] {
-        net.nodes.compactMap { ($0.layer as? ApproxLayer)?.name }
+        net.nodes.compactMap { approxLayer($0.layer)?.name }
     }
 
     /// Sets what every wrapper computes.
@@ -96,7 +115,7 @@ public enum ApproxNetwork {
     public static func macs(_ net: Network) -> [(name: String, macs: Int)] {
         let s = shapes(net)
         return net.nodes.indices.compactMap { i in
-            (net.nodes[i].layer as? ApproxLayer).map { (name: $0.name, macs: $0.macs(for: s[i].input)) }
+            approxLayer(net.nodes[i].layer).map { (name: $0.name, macs: $0.macs(for: s[i].input)) }
         }
     }
 }

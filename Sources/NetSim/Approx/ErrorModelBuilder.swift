@@ -8,10 +8,9 @@ public enum ErrorModelBuilder {
         var n = net
         let shapes = ApproxNetwork.shapes(n)
         for i in n.nodes.indices {
-            guard var a = n.nodes[i].layer as? ApproxLayer else { continue }
-            a.collector = ErrorStatsAccumulator(neurons: shapes[i].output.reduce(1, *))
+            guard var a = ApproxNetwork.approxLayer(n.nodes[i].layer) else { continue }
             a.compute = .approximate
-            n.nodes[i].layer = a
+            n.nodes[i].layer = ErrorStatsLayer(a, neurons: shapes[i].output.reduce(1, *))
         }
         let p = min(samples, data.count), bs = max(1, batchSize)
         var start = 0
@@ -24,18 +23,19 @@ public enum ErrorModelBuilder {
         }
         var layers: [ErrorModel.Layer] = []
         for i in n.nodes.indices {
-            guard let a = n.nodes[i].layer as? ApproxLayer, let acc = a.collector else { continue }
-            layers.append(.init(name: a.name, shape: shapes[i].output, stats: acc.finish()))
+            guard let a = n.nodes[i].layer as? ErrorStatsLayer else { continue }
+            layers.append(.init(name: a.name, shape: shapes[i].output, stats: a.accumulator.finish()))
         }
         return ErrorModel(multiplier: multiplier, layers: layers)
     }
 
-    /// Installs the error model as every wrapped layer's training model; throws when a layer is
-    /// missing or its neuron count differs.
+    /// Installs the error model as every wrapped layer's training model (`ErrorModelLayer`);
+    /// throws when a layer is missing or its neuron count differs.
     public static func install(_ model: ErrorModel, into net: inout Network) throws(ApproxError) {
         let shapes = ApproxNetwork.shapes(net)
+        var models: [Int: ErrorModelLayer] = [:]
         for i in net.nodes.indices {
-            guard var a = net.nodes[i].layer as? ApproxLayer else { continue }
+            guard let a = ApproxNetwork.approxLayer(net.nodes[i].layer) else { continue }
             let neurons = shapes[i].output.reduce(1, *)
             guard let l = model.layer(named: a.name) else {
                 throw .statisticsMismatch(layer: a.name, expected: neurons, found: 0)
@@ -43,9 +43,9 @@ public enum ErrorModelBuilder {
             guard l.stats.neurons == neurons else {
                 throw .statisticsMismatch(layer: a.name, expected: neurons, found: l.stats.neurons)
             }
-            a.training = .errorModel(ErrorInjection.Coefficients(l.stats))
-            net.nodes[i].layer = a
+            models[i] = ErrorModelLayer(a, coefficients: ErrorInjection.Coefficients(l.stats))
         }
+        for (i, m) in models { net.nodes[i].layer = m }
     }
 
     /// Per-layer SNR in dB of the modelled error: 10·log10(E[y²] / E[ε²]), averaged over neurons.

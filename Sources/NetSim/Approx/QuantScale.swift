@@ -31,6 +31,18 @@ public struct QuantScale: Sendable, Equatable, Codable {
         isPerChannel ? Quantiser.codes(w, perChannel: deltas) : Quantiser.codes(w, delta: deltas[0])
     }
 
+    /// Codes of the weight rows `rows` of a [channels, k] buffer, transposed to k × rows.count
+    /// (the weight operand of `LUTGemm`: K × N).
+    public func codesTransposed(_ w: [Float], rows: Range<Int>, k: Int) -> [Int8] {
+        let n = rows.count
+        var out = [Int8](repeating: 0, count: k * n)
+        for (j, o) in rows.enumerated() {
+            let d = delta(channel: o)
+            for p in 0..<k { out[p * n + j] = Quantiser.code(w[o * k + p], delta: d) }
+        }
+        return out
+    }
+
     /// Eq. (1) applied to `w` under this scale (fake quantisation).
     public func quantise(_ w: [Float]) -> [Float] {
         let per = w.count / deltas.count

@@ -1,19 +1,10 @@
-/// A layer whose forward product runs through a swappable `MatMulEngine`: Dense and Conv2D
-/// (depthwise included). `ApproxLayer` wraps these.
-public protocol QuantisableLayer: Layer {
-    var engine: any MatMulEngine { get set }
-    /// Which GEMM operand the layer passes its activations in.
-    var activationOperand: QuantisedEngine.ActivationOperand { get }
-    /// Output channels (rows of the weight tensor), for per-channel weight steps.
-    var outputChannels: Int { get }
-}
-
-extension Dense: QuantisableLayer {
-    public var activationOperand: QuantisedEngine.ActivationOperand { .a }
-    public var outputChannels: Int { outFeatures }
-}
-
-extension Conv2D: QuantisableLayer {
-    public var activationOperand: QuantisedEngine.ActivationOperand { .b }
-    public var outputChannels: Int { outChannels }
+/// A float layer that can also run its forward product on 8-bit codes: Dense and Conv2D
+/// (depthwise included). `ApproxLayer` wraps these; the layers themselves know nothing of it.
+public protocol QuantisableLayer: WeightedLayer {
+    /// The 8-bit forward: y = Float(Σ P(x, w)) · (Δx·Δw[o]) + b[o], the sum through `engine` on the
+    /// codes of `x` and of `weight` under `scale`. Keeps the dequantised input for backward, so
+    /// backward is that of the float layer on Zq (the straight-through gradient, eq. 13).
+    /// `scratch` is Int8 storage the caller keeps from step to step (the conv's code columns).
+    mutating func forward(_ x: QuantisedInput, weight: [Float], scale: QuantScale, engine: QuantisedEngine,
+                          scratch: inout [Int8]) -> Tensor
 }

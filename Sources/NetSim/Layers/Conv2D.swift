@@ -3,25 +3,21 @@ import Dispatch
 /// 2-D convolution over NCHW input with stride, zero padding and groups (depthwise when
 /// groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out] (optional).
 ///
-/// Implemented as im2col + one GEMM per group; the forward GEMM goes through `engine`.
-public struct Conv2D: Layer {
+/// Implemented as im2col + one GEMM per group.
+public struct Conv2D: WeightedLayer {
     public var name: String
     public var kind: String { "Conv2D" }
     public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, padding: Int, groups: Int
     public let hasBias: Bool
     /// [weight, bias?].
     public var parameters: [Parameter]
-    /// Computes the forward product; swap in a quantised or approximate engine.
-    public var engine: any MatMulEngine = BLASEngine()
-    /// Applied to the pre-activation output in forward passes.
-    public var postOp: PostOp?
-    private var geometry = ConvGeometry(batch: 0, channels: 0, height: 0, width: 0, kernelH: 1, kernelW: 1, stride: 1, padding: 0)
-    private var cols: [Float] = []
+    /// The forward's geometry and input columns, kept for backward (set by whoever computes the
+    /// forward product; storage reused from step to step).
+    var geometry = ConvGeometry(batch: 0, channels: 0, height: 0, width: 0, kernelH: 1, kernelW: 1, stride: 1, padding: 0)
+    var cols: [Float] = []
     private var rCols: [Float] = []
     /// Column-gradient storage reused from step to step (same size every batch).
     private var dcols: [Float] = []
-    /// Int8 columns of the behavioural forward, reused from step to step.
-    private var codeCols: [Int8] = []
 
     /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias.
     public init(_ name: String, inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1,
@@ -51,13 +47,15 @@ public struct Conv2D: Layer {
         return s.reduce(1, *) * inChannels / groups * kernel * kernel
     }
 
-    private func geometry(batch: Int, _ chw: [Int]) -> ConvGeometry {
+    public var outputChannels: Int { outChannels }
+
+    func geometry(batch: Int, _ chw: [Int]) -> ConvGeometry {
         ConvGeometry(batch: batch, channels: chw[0], height: chw[1], width: chw[2],
                      kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
     }
 
     /// y = W ∗ cols (+ bias), returned NCHW.
-    private func convolve(_ cols: [Float], weight: [Float], bias: [Float]?, engine: any MatMulEngine) -> Tensor {
+    private func convolve(_ cols: [Float], weight: [Float], bias: [Float]?) -> Tensor {
         let g = geometry, og = outChannels / groups, k = g.rows / groups, np = g.columns
         var yT = [Float](repeating: 0, count: outChannels * np)
         weight.withUnsafeBufferPointer { w in
@@ -65,9 +63,9 @@ public struct Conv2D: Layer {
                 yT.withUnsafeMutableBufferPointer { y in
                     for grp in 0..<groups {
                         Self.splitColumns(np) { lo, hi in
-                            engine.gemm(transA: false, transB: false, m: og, n: hi - lo, k: k, alpha: 1,
-                                        a: w.baseAddress! + grp * og * k, lda: k, b: c.baseAddress! + grp * k * np + lo, ldb: np,
-                                        beta: 0, c: y.baseAddress! + grp * og * np + lo, ldc: np)
+                            BLAS.sgemm(transA: false, transB: false, m: og, n: hi - lo, k: k, alpha: 1,
+                                       a: w.baseAddress! + grp * og * k, lda: k, b: c.baseAddress! + grp * k * np + lo, ldb: np,
+                                       beta: 0, c: y.baseAddress! + grp * og * np + lo, ldc: np)
                         }
                     }
                 }
@@ -118,7 +116,7 @@ public struct Conv2D: Layer {
     /// The two backward GEMMs side by side, one per core: dW += dyT·colsᵀ (one sgemm per group)
     /// and dcols = Wᵀ·dyT (per group, in the column halves of `splitColumns`). Every sgemm call is
     /// the one the sequential code makes, so results do not change; only the scheduling does.
-    private mutating func backwardGEMMs(_ dyT: [Float]) {
+    private mutating func backwardGEMMs(_ dyT: [Float], weight: [Float]) {
         let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns, groups = groups
         let parts = np >= 4096 ? 2 : 1
         var grad = parameters[0].grad.data, dc = dcols
@@ -128,7 +126,7 @@ public struct Conv2D: Layer {
         if dc.count != cols.count { dc = .overwritten(count: cols.count) }
         dyT.withUnsafeBufferPointer { d in
             cols.withUnsafeBufferPointer { c in
-                parameters[0].value.data.withUnsafeBufferPointer { w in
+                weight.withUnsafeBufferPointer { w in
                     grad.withUnsafeMutableBufferPointer { g in
                         dc.withUnsafeMutableBufferPointer { out in
                             guard let db = d.baseAddress, let cb = c.baseAddress, let wb = w.baseAddress,
@@ -176,31 +174,16 @@ public struct Conv2D: Layer {
     }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
+        forward(x, weight: parameters[0].value.data, context: &context)
+    }
+
+    public mutating func forward(_ x: Tensor, weight: [Float], context: inout ForwardContext) -> Tensor {
         precondition(x.shape.count == 4 && x.shape[1] == inChannels, "\(name): input \(x.shape)")
         geometry = geometry(batch: x.batch, Array(x.shape.dropFirst()))
-        let bias = hasBias ? parameters[1].value.data : nil
-        var y: Tensor
-        if let q = engine as? QuantisedEngine, q.path == .fast, groups == 1 {
-            // Behavioural forward straight from the NCHW input (bit-exact to the generic engine path).
-            let (out, onGrid) = q.convolve(x: x.data, geometry: geometry, weight: parameters[0].value.data,
-                                           outChannels: outChannels, bias: bias, codeCols: &codeCols)
-            y = Tensor(shape: [geometry.batch, outChannels, geometry.outH, geometry.outW], data: out)
-            // Columns for the weight gradient: from the codes when x is fake-quantised (bit-identical).
-            PhaseClock.measure(.im2col) {
-                if onGrid {
-                    Quantising.floats(codeCols, delta: q.activationDelta, into: &cols)
-                } else {
-                    geometry.im2col(x.data, into: &cols)
-                }
-            }
-        } else {
-            PhaseClock.measure(.im2col) { geometry.im2col(x.data, into: &cols) }
-            y = PhaseClock.measure(.forwardGEMM) {
-                convolve(cols, weight: parameters[0].value.data, bias: bias, engine: engine)
-            }
+        PhaseClock.measure(.im2col) { geometry.im2col(x.data, into: &cols) }
+        return PhaseClock.measure(.forwardGEMM) {
+            convolve(cols, weight: weight, bias: hasBias ? parameters[1].value.data : nil)
         }
-        postOp?(&y)
-        return y
     }
 
     public mutating func backwardParameters(_ dy: Tensor) {
@@ -210,8 +193,12 @@ public struct Conv2D: Layer {
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor {
+        backward(dy, weight: parameters[0].value.data)
+    }
+
+    public mutating func backward(_ dy: Tensor, weight: [Float]) -> Tensor {
         let dyT = PhaseClock.measure(.im2col) { channelMajor(dy) }
-        PhaseClock.measure(.backwardGEMM) { backwardGEMMs(dyT) }
+        PhaseClock.measure(.backwardGEMM) { backwardGEMMs(dyT, weight: weight) }
         if hasBias { parameters[1].grad.add(Tensor(shape: [outChannels], data: biasGrad(dyT))) }
         let dx = PhaseClock.measure(.im2col) { geometry.col2im(dcols) }
         return Tensor(shape: [geometry.batch, inChannels, geometry.height, geometry.width], data: dx)
@@ -222,9 +209,9 @@ public struct Conv2D: Layer {
         cols = geometry.im2col(x.data)
         rCols = geometry.im2col(rx.data)
         let w = parameters[0].value.data, v = parameters[0].directionOrZero.data
-        let y = convolve(cols, weight: w, bias: hasBias ? parameters[1].value.data : nil, engine: BLASEngine())
-        var ry = convolve(rCols, weight: w, bias: nil, engine: BLASEngine())
-        ry.add(convolve(cols, weight: v, bias: hasBias ? parameters[1].directionOrZero.data : nil, engine: BLASEngine()))
+        let y = convolve(cols, weight: w, bias: hasBias ? parameters[1].value.data : nil)
+        var ry = convolve(rCols, weight: w, bias: nil)
+        ry.add(convolve(cols, weight: v, bias: hasBias ? parameters[1].directionOrZero.data : nil))
         return (y, ry)
     }
 

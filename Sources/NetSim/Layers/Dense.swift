@@ -1,17 +1,14 @@
 /// Fully connected layer: y = x·Wᵀ + b with W of shape [out, in]; the input's per-sample
 /// elements are its features (so a Dense may follow a conv output directly).
-public struct Dense: Layer {
+public struct Dense: WeightedLayer {
     public var name: String
     public var kind: String { "Dense" }
     public let inFeatures: Int
     public let outFeatures: Int
     /// [weight [out, in], bias [out]].
     public var parameters: [Parameter]
-    /// Computes the forward product; swap in a quantised or approximate engine.
-    public var engine: any MatMulEngine = BLASEngine()
-    /// Applied to the pre-activation output in forward passes.
-    public var postOp: PostOp?
-    private var input = Tensor(shape: [0])
+    /// The forward's input, kept for backward (set by whoever computes the forward product).
+    var input = Tensor(shape: [0])
     private var rInput = Tensor(shape: [0])
 
     /// He-uniform initialised weights (bound sqrt(6/in)), zero bias.
@@ -33,32 +30,43 @@ public struct Dense: Layer {
     }
 
     public func macs(for input: [Int]) -> Int { inFeatures * outFeatures }
+    public var outputChannels: Int { outFeatures }
 
-    private func affine(_ x: Tensor, weight: Tensor, bias: Tensor?, engine: any MatMulEngine) -> Tensor {
+    private func affine(_ x: Tensor, weight: [Float], bias: Tensor?) -> Tensor {
         let n = x.batch
         var y = Tensor(shape: [n, outFeatures])
-        MatMul.gemm(engine, transB: true, m: n, n: outFeatures, k: inFeatures, a: x.data, b: weight.data, c: &y.data)
-        if let bias {
-            for i in 0..<n { for j in 0..<outFeatures { y.data[i * outFeatures + j] += bias.data[j] } }
-        }
+        MatMul.gemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x.data, b: weight, c: &y.data)
+        if let bias { Self.addBias(bias.data, to: &y) }
         return y
+    }
+
+    /// y[i, j] += bias[j].
+    static func addBias(_ bias: [Float], to y: inout Tensor) {
+        let cols = bias.count, rows = y.count / max(cols, 1)
+        for i in 0..<rows { for j in 0..<cols { y.data[i * cols + j] += bias[j] } }
     }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
+        forward(x, weight: parameters[0].value.data, context: &context)
+    }
+
+    public mutating func forward(_ x: Tensor, weight: [Float], context: inout ForwardContext) -> Tensor {
         precondition(x.itemSize == inFeatures, "\(name): input \(x.shape), expected \(inFeatures) features")
         input = x
-        var y = affine(x, weight: parameters[0].value, bias: parameters[1].value, engine: engine)
-        postOp?(&y)
-        return y
+        return affine(x, weight: weight, bias: parameters[1].value)
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor {
+        backward(dy, weight: parameters[0].value.data)
+    }
+
+    public mutating func backward(_ dy: Tensor, weight: [Float]) -> Tensor {
         let n = dy.batch
         MatMul.gemm(transA: true, m: outFeatures, n: inFeatures, k: n, a: dy.data, b: input.data,
                     c: &parameters[0].grad.data, beta: 1)
         Self.addColumnSums(dy, into: &parameters[1].grad)
         var dx = Tensor(shape: input.shape)
-        MatMul.gemm(m: n, n: inFeatures, k: outFeatures, a: dy.data, b: parameters[0].value.data, c: &dx.data)
+        MatMul.gemm(m: n, n: inFeatures, k: outFeatures, a: dy.data, b: weight, c: &dx.data)
         return dx
     }
 
@@ -66,9 +74,9 @@ public struct Dense: Layer {
         input = x
         rInput = rx
         let w = parameters[0], b = parameters[1]
-        let y = affine(x, weight: w.value, bias: b.value, engine: BLASEngine())
-        var ry = affine(rx, weight: w.value, bias: nil, engine: BLASEngine())
-        ry.add(affine(x, weight: w.directionOrZero, bias: b.directionOrZero, engine: BLASEngine()))
+        let y = affine(x, weight: w.value.data, bias: b.value)
+        var ry = affine(rx, weight: w.value.data, bias: nil)
+        ry.add(affine(x, weight: w.directionOrZero.data, bias: b.directionOrZero))
         return (y, ry)
     }
 

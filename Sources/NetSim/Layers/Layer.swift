@@ -30,10 +30,6 @@ public struct Parameter: Sendable {
     }
 }
 
-/// A hook applied to a layer's pre-activation output (after bias), e.g. an error model that
-/// adds multiplier noise. Backward passes treat it as identity (straight-through).
-public typealias PostOp = @Sendable (inout Tensor) -> Void
-
 /// One layer of a network: forward, backward and R-operator passes side by side.
 ///
 /// `forward` caches what `backward` needs; `backward` accumulates parameter gradients and

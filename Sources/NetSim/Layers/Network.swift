@@ -1,8 +1,8 @@
 /// A network: layers in topological order, each reading the network input (-1) or earlier
 /// nodes' outputs. A node with several inputs gets their element-wise sum (residual Add).
 ///
-/// Callers can inspect and replace layers (`nodes[i].layer`), e.g. to swap a Dense's
-/// `MatMulEngine` or attach a `postOp`.
+/// Callers can inspect and replace layers (`nodes[i].layer`), e.g. to wrap a Dense in an 8-bit
+/// approximate layer or a training-time model of a multiplier.
 public struct Network: Sendable {
     /// One layer and the nodes it reads.
     public struct Node: Sendable {

@@ -30,30 +30,30 @@ public enum Retrainer {
         return (ApproxNetwork.unwrap(net), report)
     }
 
-    /// Sets every layer's training model for the method.
+    /// Installs the method's training model around every approximate layer: the layer itself
+    /// (behavioural), `ErrorModelLayer`, `BaselineLayer` or `AWGNLayer`.
     static func install(_ config: RetrainConfig, assignment: MultiplierAssignment, errorModel: ErrorModel?,
                         train: LabeledData, into net: inout Network) throws(ApproxError) {
         switch config.method {
         case .behavioural:
-            ApproxNetwork.forEachLayer(&net) { $0.training = .behavioural }
+            try ApproxNetwork.installTrainingModel(&net) { $0 }
         case .errormodel:
             let model = errorModel ?? ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples,
                                                               batchSize: config.batchSize, multiplier: assignment.label)
             try ErrorModelBuilder.install(model, into: &net)
         case .baseline:
-            ApproxNetwork.forEachLayer(&net) {
+            try ApproxNetwork.installTrainingModel(&net) {
                 let sigma = config.baselineSigma ?? Float(MultiplierProfile($0.plan.table).relativeErrorSD)
-                $0.training = .baseline(sigma: sigma, fresh: config.baselineFresh)
+                return BaselineLayer($0, sigma: sigma, fresh: config.baselineFresh)
             }
         case .awgn:
             if let snr = config.snrDB {
-                ApproxNetwork.forEachLayer(&net) { $0.training = .awgn(snrDB: snr) }
+                try ApproxNetwork.installTrainingModel(&net) { AWGNLayer($0, snrDB: snr) }
             } else {
                 let model = errorModel ?? ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples,
                                                                   batchSize: config.batchSize, multiplier: assignment.label)
-                ApproxNetwork.forEachLayer(&net) { layer in
-                    let snr = model.layer(named: layer.name).map { ErrorModelBuilder.snrDB($0.stats) } ?? 100
-                    layer.training = .awgn(snrDB: snr)
+                try ApproxNetwork.installTrainingModel(&net) { layer in
+                    AWGNLayer(layer, snrDB: model.layer(named: layer.name).map { ErrorModelBuilder.snrDB($0.stats) } ?? 100)
                 }
             }
         }

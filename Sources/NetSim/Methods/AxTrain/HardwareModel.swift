@@ -23,8 +23,9 @@ public struct HardwareModel: Sendable {
             ApproxNetwork.calibrate(&net, on: calibration)
             ApproxNetwork.set(&net, compute: .approximate)
         }
-        for i in net.nodes.indices where net.nodes[i].layer.parameters.contains(where: { $0.name == "weight" }) {
-            var p = PassiveLayer(net.nodes[i].layer, storage: storage, activationBits: multiplier == nil ? activationBits : nil,
+        for i in net.nodes.indices {
+            guard let layer = net.nodes[i].layer as? any WeightedLayer else { continue }
+            var p = PassiveLayer(layer, storage: storage, activationBits: multiplier == nil ? activationBits : nil,
                                  seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
             p.clipGradients = clipGradients
             net.nodes[i].layer = p

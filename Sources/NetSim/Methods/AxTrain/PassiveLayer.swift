@@ -3,10 +3,11 @@
 /// format, weights read through NTV storage (fresh bit flips every forward), and the clipped
 /// straight-through estimator (eq. 12) on the gradient of the layer's output.
 ///
-/// The optimiser keeps updating the clean float weights; the noisy copy exists only inside
-/// `forward`, and backward uses the clean weights for ∂L/∂x (straight-through).
+/// The optimiser keeps updating the clean float weights; the noisy copy is only passed to the
+/// inner layer's forward (never stored), and backward uses the clean weights for ∂L/∂x
+/// (straight-through).
 public struct PassiveLayer: Layer {
-    public var inner: any Layer
+    public var inner: any WeightedLayer
     /// nil = exact weight storage.
     public var storage: NTVStorage?
     /// Activation word width (dynamic fixed point per batch); nil = float activations.
@@ -17,7 +18,7 @@ public struct PassiveLayer: Layer {
     /// Flip statistics accumulated over all reads.
     public var tally = NTVStorage.Tally()
 
-    public init(_ inner: any Layer, storage: NTVStorage?, activationBits: Int?, seed: UInt64) {
+    public init(_ inner: any WeightedLayer, storage: NTVStorage?, activationBits: Int?, seed: UInt64) {
         self.inner = inner
         self.storage = storage
         self.activationBits = activationBits
@@ -46,14 +47,9 @@ public struct PassiveLayer: Layer {
             let f = FixedPointFormat.dynamic(for: x.data, bits: b)
             input.data = x.data.map(f.round)
         }
-        guard let storage, let w = inner.parameters.firstIndex(where: { $0.name == "weight" }) else {
-            return inner.forward(input, context: &context)
-        }
-        let clean = inner.parameters[w].value
-        inner.parameters[w].value.data = storage.read(clean.data, rng: &rng, tally: &tally)
-        let y = inner.forward(input, context: &context)
-        inner.parameters[w].value = clean
-        return y
+        guard let storage else { return inner.forward(input, context: &context) }
+        let noisy = storage.read(inner.weight.data, rng: &rng, tally: &tally)
+        return inner.forward(input, weight: noisy, context: &context)
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor {

@@ -83,11 +83,11 @@ public enum HybridTraining {
             let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
             let (x, y) = Trainer.batch(train, idx)
             t.network.zeroGradients()
-            sim.perturb(&t.network)
+            sim.install(into: &t.network)
             var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: t.rng.next()))
             let out = SoftmaxCrossEntropy.lossAndGradient(logits: t.network.forward(x, context: &ctx), labels: y)
             t.network.backward(out.grad)
-            sim.restore(&t.network)
+            sim.remove(from: &t.network)
             t.optimizer.update(&t.network, lr: lr)
             lossSum += out.loss * Double(idx.count)
             correct += out.correct
@@ -111,7 +111,6 @@ public enum HybridTraining {
         while t.epoch < n {
             var net = ApproxNetwork.wrap(t.network, assignment)
             ApproxNetwork.calibrate(&net, on: train)   // recalibrated per epoch: ranges move in training
-            ApproxNetwork.forEachLayer(&net) { $0.training = .behavioural }
             ApproxNetwork.set(&net, compute: .approximate)
             t.network = net
             var r = try t.runEpoch(train: train, test: test, progress: progress)

@@ -1,8 +1,9 @@
 /// Simulated multiplier error in training (Hammad & El-Sankary): every Dense and Conv2D weight
 /// tensor W is used as W ⊙ Err in the forward and backward pass, with one fixed Err = 1 + δ per layer.
 ///
-/// Since y depends on W only through W' = W ⊙ Err, ∂L/∂W = ∂L/∂W' ⊙ Err: `perturb` swaps W' in
-/// before the pass, `restore` puts W back and scales the accumulated gradient by Err.
+/// `install` wraps each simulated layer in a `WeightErrorLayer` (which computes with W ⊙ Err and
+/// turns ∂L/∂W' into ∂L/∂W = ∂L/∂W' ⊙ Err); `remove` takes the wrappers off. The weights themselves
+/// are never replaced.
 public struct WeightErrorSimulator: Sendable {
     /// One layer's error matrix and where its weight lives in the network.
     public struct Entry: Sendable {
@@ -15,7 +16,6 @@ public struct WeightErrorSimulator: Sendable {
 
     public var spec: ErrorSpec
     public var entries: [Entry]
-    private var saved: [[Float]] = []
 
     /// One error matrix per Dense/Conv2D weight of `network`, drawn from `seed` in layer order.
     public init(network: Network, spec: ErrorSpec, seed: UInt64) {
@@ -29,10 +29,8 @@ public struct WeightErrorSimulator: Sendable {
         }
     }
 
-    /// The layers the paper simulates: convolutional and dense ones.
-    static func isSimulated(_ layer: any Layer) -> Bool {
-        (layer.kind == "Dense" || layer.kind == "Conv2D") && layer.parameters.first?.name == "weight"
-    }
+    /// The layers the paper simulates: convolutional and dense ones (any layer with a weight).
+    static func isSimulated(_ layer: any Layer) -> Bool { layer is any WeightedLayer }
 
     /// Err = 1 + δ with δ ~ N(μ, σ), then standardised and re-shifted so the realised std(δ) is
     /// exactly σ and the realised E|δ| equals the requested MRE (when reachable, see `GaussianError`).
@@ -68,25 +66,19 @@ public struct WeightErrorSimulator: Sendable {
         return ErrorSpec(mre: mre, sd: sd)
     }
 
-    /// Replaces each simulated W by W ⊙ Err, remembering W.
-    public mutating func perturb(_ network: inout Network) {
-        saved = entries.map { e in
-            let w = network.nodes[e.node].layer.parameters[0].value.data
-            var p = network.nodes[e.node].layer.parameters
-            for j in w.indices { p[0].value.data[j] = w[j] * e.err[j] }
-            network.nodes[e.node].layer.parameters = p
-            return w
+    /// Wraps each simulated layer in a `WeightErrorLayer` with its Err (training-mode passes then
+    /// compute with W ⊙ Err). Idempotent: an already wrapped layer keeps its wrapper.
+    public func install(into network: inout Network) {
+        for e in entries {
+            guard let inner = network.nodes[e.node].layer as? any WeightedLayer else { continue }
+            network.nodes[e.node].layer = WeightErrorLayer(inner, err: e.err)
         }
     }
 
-    /// Restores W and turns ∂L/∂W' into ∂L/∂W = ∂L/∂W' ⊙ Err.
-    public mutating func restore(_ network: inout Network) {
-        for (k, e) in entries.enumerated() where k < saved.count {
-            var p = network.nodes[e.node].layer.parameters
-            p[0].value.data = saved[k]
-            for j in p[0].grad.data.indices { p[0].grad.data[j] *= e.err[j] }
-            network.nodes[e.node].layer.parameters = p
+    /// Takes the `WeightErrorLayer` wrappers off again.
+    public func remove(from network: inout Network) {
+        for e in entries {
+            if let w = network.nodes[e.node].layer as? WeightErrorLayer { network.nodes[e.node].layer = w.inner }
         }
-        saved = []
     }
 }
