@@ -6,7 +6,7 @@
 /// The optimiser keeps updating the clean float weights; the noisy copy is only passed to the
 /// inner layer's forward (never stored), and backward uses the clean weights for ∂L/∂x
 /// (straight-through).
-public struct PassiveLayer: Layer {
+public struct PassiveLayer: WeightedLayerWrapper {
     public var inner: any WeightedLayer
     /// nil = exact weight storage.
     public var storage: NTVStorage?
@@ -24,22 +24,6 @@ public struct PassiveLayer: Layer {
         self.activationBits = activationBits
         self.rng = SplitMix64(seed: seed)
     }
-
-    public var name: String {
-        get { inner.name }
-        set { inner.name = newValue }
-    }
-    public var kind: String { inner.kind }
-    public var parameters: [Parameter] {
-        get { inner.parameters }
-        set { inner.parameters = newValue }
-    }
-    public var buffers: [(name: String, value: Tensor)] {
-        get { inner.buffers }
-        set { inner.buffers = newValue }
-    }
-    public func outputShape(for input: [Int]) throws -> [Int] { try inner.outputShape(for: input) }
-    public func macs(for input: [Int]) -> Int { inner.macs(for: input) }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         var input = x

@@ -16,8 +16,11 @@ public enum Sensitivity {
         public var hessianTerm: [Tensor]
     }
 
-    /// Whether a parameter enters the |w| sum (weights, not biases or BatchNorm affine terms).
-    static func isWeight(_ p: Parameter) -> Bool { p.name == "weight" }
+    /// Per network parameter (in `namedParameters` order), whether it enters the |w| sum: the
+    /// weight of a `WeightedLayer` (Dense, Conv2D), not biases or BatchNorm affine terms.
+    static func weightFlags(_ net: Network) -> [Bool] {
+        net.nodes.flatMap { node in node.layer.parameters.indices.map { $0 == 0 && node.layer is any WeightedLayer } }
+    }
 
     /// ∂O_k/∂w for every parameter (eval mode), O_k = mean over the batch of logit k.
     static func outputGradient(_ net: inout Network, _ x: Tensor, output k: Int) -> (grad: [Tensor], c: Tensor) {
@@ -34,7 +37,7 @@ public enum Sensitivity {
     /// S(w) only (one forward+backward per output); used by tests and for logging.
     public static func value(_ network: Network, _ x: Tensor, outputs: Int) -> Double {
         var net = network
-        let flags = net.nodes.flatMap { $0.layer.parameters.map(isWeight) }
+        let flags = weightFlags(net)
         let values = net.namedParameters.map(\.value)
         var s = 0.0
         for k in 0..<outputs {
@@ -49,7 +52,7 @@ public enum Sensitivity {
     /// S(w) and its exact gradient (eq. 6). The network's gradients are left zeroed.
     public static func compute(_ network: Network, _ x: Tensor, outputs: Int) throws -> Result {
         var net = network
-        let flags = net.nodes.flatMap { $0.layer.parameters.map(isWeight) }
+        let flags = weightFlags(net)
         let values = net.namedParameters.map(\.value)
         var grad = values.map { $0.zerosLike() }, hessian = grad
         var s = 0.0

@@ -22,10 +22,8 @@ public struct SensitivityMap: Sendable, Codable, Equatable {
         var net = network
         var offset = 0, found: (index: Int, dense: Dense)? = nil
         for node in net.nodes {
-            for p in node.layer.parameters {
-                if let d = node.layer as? Dense, Sensitivity.isWeight(p) { found = (offset, d) }
-                offset += 1
-            }
+            if let d = node.layer as? Dense { found = (offset, d) }   // its weight is parameter 0
+            offset += node.layer.parameters.count
         }
         guard let (t, dense) = found else { return nil }
         let w = net.namedParameters[t].value

@@ -2,7 +2,7 @@
 /// wrapped layer computes with W ⊙ Err (fixed Err per layer), forward and backward, and the
 /// weight gradient becomes ∂L/∂W = ∂L/∂(W ⊙ Err) ⊙ Err (`WeightErr`). Evaluation-mode passes
 /// are the error-free layer. The stored weights are never replaced.
-public struct WeightErrorLayer: Layer {
+public struct WeightErrorLayer: WeightedLayerWrapper {
     public var inner: any WeightedLayer
     public var err: WeightErr
     /// Whether the last forward used W ⊙ Err.
@@ -13,22 +13,6 @@ public struct WeightErrorLayer: Layer {
         self.inner = inner
         self.err = WeightErr(err: err)
     }
-
-    public var name: String {
-        get { inner.name }
-        set { inner.name = newValue }
-    }
-    public var kind: String { inner.kind }
-    public var parameters: [Parameter] {
-        get { inner.parameters }
-        set { inner.parameters = newValue }
-    }
-    public var buffers: [(name: String, value: Tensor)] {
-        get { inner.buffers }
-        set { inner.buffers = newValue }
-    }
-    public func outputShape(for input: [Int]) throws -> [Int] { try inner.outputShape(for: input) }
-    public func macs(for input: [Int]) -> Int { inner.macs(for: input) }
 
     /// The weight the training-mode passes compute with: W ⊙ Err.
     public var effectiveWeight: [Float] { err.perturb(inner.weight.data) }
