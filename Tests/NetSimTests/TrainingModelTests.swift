@@ -194,6 +194,28 @@ import Testing
         #expect(dx.data == dxOnce.data && twice.parameters[0].grad == once.parameters[0].grad)
     }
 
+    /// The first layer's parameter-only backward gives the same gradients as the full backward
+    /// (behavioural Conv2D, and the error model around it).
+    @Test func backwardParametersMatchesBackward() {
+        var rng = SplitMix64(seed: 8)
+        let conv = Conv2D("c", inChannels: 2, outChannels: 3, kernel: 3, padding: 1, rng: &rng)
+        var a = ApproxLayer(conv, plan: KernelPlan.analyse(.exact))
+        (a.inputDelta, a.compute) = (1.0 / 127, .approximate)
+        let x = FD.random([2, 2, 4, 4], seed: 9), dy = FD.random([2, 3, 4, 4], seed: 10)
+        var s = NeuronErrorStats(neurons: 48, samples: 1)
+        s.sigmaY = [Float](repeating: 1, count: 48); s.sigmaE = s.sigmaY; s.rho = [Float](repeating: 0.5, count: 48)
+        let layers: [any Layer] = [a, ErrorModelLayer(a, coefficients: ErrorInjection.Coefficients(s)), AWGNLayer(a, snrDB: 20)]
+        for layer in layers {
+            var full = layer, params = layer
+            var c1 = ForwardContext(mode: .train, rng: SplitMix64(seed: 1)), c2 = c1
+            _ = full.forward(x, context: &c1)
+            _ = params.forward(x, context: &c2)
+            _ = full.backward(dy)
+            params.backwardParameters(dy)
+            #expect(full.parameters.map(\.grad) == params.parameters.map(\.grad), "\(type(of: layer))")
+        }
+    }
+
     /// Evaluation-mode passes are the approximate layer itself (behavioural), whatever the model.
     @Test func evaluationIsTheBehaviouralLayer() {
         var a = Self.approx()

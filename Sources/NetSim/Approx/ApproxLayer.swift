@@ -106,6 +106,11 @@ public struct ApproxLayer: WeightedLayer {
         return dx
     }
 
+    /// Parameter gradients only (the first layer: nobody needs ∂L/∂x, so Conv2D skips col2im).
+    public mutating func backwardParameters(_ dy: Tensor) {
+        inner.backwardParameters(dy)
+    }
+
     public mutating func forwardR(_ x: Tensor, _ rx: Tensor, context: inout ForwardContext) throws -> (Tensor, Tensor) {
         throw ModelError.noROperator(layer: name, reason: "quantised approximate layers have no R-operator")
     }

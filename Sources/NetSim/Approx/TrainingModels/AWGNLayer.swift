@@ -18,4 +18,6 @@ public struct AWGNLayer: TrainingModelLayer {
     }
 
     public mutating func backward(_ dy: Tensor) -> Tensor { base.backward(dy) }
+
+    public mutating func backwardParameters(_ dy: Tensor) { base.backwardParameters(dy) }
 }

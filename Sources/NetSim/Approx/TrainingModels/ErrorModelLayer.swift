@@ -22,9 +22,14 @@ public struct ErrorModelLayer: TrainingModelLayer {
         return y
     }
 
-    public mutating func backward(_ dy: Tensor) -> Tensor {
+    public mutating func backward(_ dy: Tensor) -> Tensor { base.backward(modelGradient(dy)) }
+
+    public mutating func backwardParameters(_ dy: Tensor) { base.backwardParameters(modelGradient(dy)) }
+
+    /// ∂L/∂Y from ∂L/∂Ỹ (eq. 15) when the last forward ran the model.
+    private func modelGradient(_ dy: Tensor) -> Tensor {
         var g = dy
         if modelled { ErrorInjection.backward(&g.data, coefficients) }
-        return base.backward(g)
+        return g
     }
 }
