@@ -2,7 +2,8 @@
 /// own forward and backward. In training-mode forwards with `base.compute == .approximate` it runs
 /// its model in place of the behavioural simulation; otherwise it is `base` unchanged. The models:
 /// `ErrorModelLayer` (neuron-wise error model), `BaselineLayer` (W ⊙ Err), `AWGNLayer`. The
-/// behavioural model is `base` itself, unwrapped.
+/// behavioural model is `base` itself, unwrapped. `ErrorStatsLayer` (statistics collection)
+/// conforms too, so `ApproxNetwork` finds every approximate layer through one protocol.
 ///
 /// What a model keeps between its forward and its backward is only what that forward drew (like
 /// any layer's cache): a second forward replaces it and never touches the weights.
