@@ -187,8 +187,8 @@ public struct Conv2D: WeightedLayer {
     }
 
     public mutating func backwardParameters(_ dy: Tensor) {
-        let dyT = channelMajor(dy)
-        weightGrad(dyT, cols, into: &parameters[0].grad.data)
+        let dyT = PhaseClock.measure(.im2col) { channelMajor(dy) }
+        PhaseClock.measure(.backwardGEMM) { weightGrad(dyT, cols, into: &parameters[0].grad.data) }
         if hasBias { parameters[1].grad.add(Tensor(shape: [outChannels], data: biasGrad(dyT))) }
     }
 
