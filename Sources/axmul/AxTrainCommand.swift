@@ -28,10 +28,13 @@ struct AxTrainCommand: ParsableCommand {
     @Option(help: "Hardware evaluations with fresh bit flips.") var runs = 10
     @Option(help: "Seed for initialisation, shuffling and bit flips.") var seed: UInt64 = 1
     @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
+    var maxGradNorm: Float?
     @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, pas.log.jsonl, axtrain.json, model.safetensors).") var output: String
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
+        try validateMaxGradNorm(maxGradNorm)
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -45,6 +48,7 @@ struct AxTrainCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var cfg = TrainConfig()
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
+        cfg.maxGradNorm = maxGradNorm
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))
         let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0).0 },

@@ -22,6 +22,8 @@ struct HybridCommand: ParsableCommand {
     @Option(help: "Seed for initialisation, error matrices, shuffling and dropout.") var seed: UInt64 = 1
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
     @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
+    var maxGradNorm: Float?
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
     @Option(help: "Instead of --error: a real multiplier (design name or .axlut), behavioural simulation.") var multiplier: String?
     @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
@@ -33,6 +35,7 @@ struct HybridCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
+        try validateMaxGradNorm(maxGradNorm)
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let folder = URL(fileURLWithPath: output)
@@ -78,6 +81,7 @@ struct HybridCommand: ParsableCommand {
         var cfg = TrainConfig()
         (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, .sgd)
         (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, weightDecay, schedule, seed)
+        cfg.maxGradNorm = maxGradNorm
         _ = try LRSchedule.parse(schedule, epochs: epochs)
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))

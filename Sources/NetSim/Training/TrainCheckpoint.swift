@@ -3,10 +3,13 @@ import Foundation
 /// Training checkpoints in the safetensors format (readable by Python's `safetensors`).
 ///
 /// Tensor names: parameters `<layer>.<param>` (e.g. `conv1.weight`, `fc1.bias`, `bn1.gamma`),
-/// buffers `<layer>.running_mean` / `.running_var`, optimiser state `optimizer.first.<param>`
-/// (SGD momentum or Adam m) and `optimizer.second.<param>` (Adam v). Metadata (strings):
-/// `format`, `model`, `input_shape`, `class_count`, `hidden`, `data`, `epoch`, `rng_state`,
-/// `optimizer_step`, `config` (TrainConfig JSON). Files are written atomically.
+/// buffers `<layer>.running_mean` / `.running_var`, and the optimiser state in its own namespace
+/// `optimizer.` (`optimizer.first.<param>`: SGD momentum or Adam m; `optimizer.second.<param>`:
+/// Adam v): every tensor outside `optimizer.` is model state. Metadata (strings): `format`,
+/// `model`, `input_shape`, `class_count`, `hidden`, `data`, `epoch`, `rng_state`,
+/// `optimizer_step`, `config` (TrainConfig JSON); for a quantised (retrained) model also
+/// `calibration` (JSON), `input_delta.<layer>` (Δx, decimal) and `provenance` (JSON). Files are
+/// written atomically.
 public enum TrainCheckpoint {
     public static let format = "axmul-netsim/1"
 
@@ -17,6 +20,11 @@ public enum TrainCheckpoint {
         public var classCount: Int
         public var hidden: [Int]
         public var data: String
+        /// Calibration settings and Δx per approximated layer (retrained models), reused by every
+        /// command that evaluates the model approximately.
+        public var quantisation: QuantisationRecord?
+        /// Parent, multiplier and method of a retrained model.
+        public var provenance: CheckpointProvenance?
 
         public init(model: String, inputShape: [Int], classCount: Int, hidden: [Int], data: String) {
             (self.model, self.inputShape, self.classCount, self.hidden, self.data) = (model, inputShape, classCount, hidden, data)
@@ -38,11 +46,13 @@ public enum TrainCheckpoint {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // same state, same bytes
         let config = String(decoding: try encoder.encode(t.config), as: UTF8.self)
-        let meta: [String: String] = [
+        var meta: [String: String] = [
             "format": format, "model": info.model, "input_shape": join(info.inputShape),
             "class_count": "\(info.classCount)", "hidden": join(info.hidden), "data": info.data,
             "epoch": "\(t.epoch)", "rng_state": "\(t.rng.state)", "optimizer_step": "\(t.optimizer.step)", "config": config,
         ]
+        if let q = info.quantisation { meta.merge(try QuantisationMetadata.encode(q), uniquingKeysWith: { $1 }) }
+        if let p = info.provenance { meta["provenance"] = String(decoding: try encoder.encode(p), as: UTF8.self) }
         try SafeTensors.write(tensors, metadata: meta, to: url)
     }
 
@@ -56,9 +66,15 @@ public enum TrainCheckpoint {
         guard meta["format"] == format else {
             throw ModelError.checkpoint(path: url.path, reason: "format is '\(meta["format"] ?? "none")', expected '\(format)'")
         }
-        let info = Info(model: try need("model"), inputShape: split(try need("input_shape")),
+        var info = Info(model: try need("model"), inputShape: split(try need("input_shape")),
                         classCount: Int(try need("class_count")) ?? 0, hidden: split(meta["hidden"] ?? ""),
                         data: meta["data"] ?? "")
+        info.quantisation = try QuantisationMetadata.decode(meta, path: url.path)
+        if let p = meta["provenance"] {
+            do { info.provenance = try JSONDecoder().decode(CheckpointProvenance.self, from: Data(p.utf8)) } catch {
+                throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance' is not valid JSON: \(error)")
+            }
+        }
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
         var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
                                      seed: config.seed, options: .init(hidden: info.hidden))

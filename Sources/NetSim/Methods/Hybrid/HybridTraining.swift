@@ -69,41 +69,18 @@ public enum HybridTraining {
                          utilisation: total > 0 ? Double(switchEpoch) / Double(total) : 0, records: records)
     }
 
-    /// One epoch like `Trainer.runEpoch` (same shuffling, LR and optimiser) with weights W ⊙ Err;
-    /// the test evaluation uses the error-free weights.
+    /// One epoch of the training loop with weights W ⊙ Err in the forward and backward passes
+    /// (`SimulatedErrorHooks`); the optimiser updates the error-free weights, and the test
+    /// evaluation uses them.
     static func simulatedEpoch(_ t: inout Trainer, _ sim: inout WeightErrorSimulator, train: LabeledData,
                                test: LabeledData, progress: ((BatchProgress) -> Void)?) throws -> EpochRecord {
-        let start = Date()
-        let lr = try LRSchedule.parse(t.config.schedule, epochs: t.config.epochs).rate(base: t.config.learningRate, epoch: t.epoch)
-        let order = t.rng.permutation(train.count)
-        let bs = max(1, t.config.batchSize)
-        let batches = (train.count + bs - 1) / bs
-        var lossSum = 0.0, correct = 0, seen = 0
-        for b in 0..<batches {
-            let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
-            let (x, y) = Trainer.batch(train, idx)
-            t.network.zeroGradients()
-            sim.perturb(&t.network)
-            var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: t.rng.next()))
-            let out = SoftmaxCrossEntropy.lossAndGradient(logits: t.network.forward(x, context: &ctx), labels: y)
-            t.network.backward(out.grad)
-            sim.restore(&t.network)
-            t.optimizer.update(&t.network, lr: lr)
-            lossSum += out.loss * Double(idx.count)
-            correct += out.correct
-            seen += idx.count
-            progress?(BatchProgress(epoch: t.epoch, batch: b + 1, batches: batches,
-                                    runningLoss: lossSum / Double(seen), runningAccuracy: Double(correct) / Double(seen)))
-        }
-        t.epoch += 1
-        let eval = Trainer.evaluate(t.network, on: test, batchSize: max(bs, 256))
-        return EpochRecord(epoch: t.epoch, lr: lr, trainLoss: lossSum / Double(max(seen, 1)),
-                           trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: eval.loss,
-                           testAccuracy: eval.accuracy, seconds: Date().timeIntervalSince(start))
+        var hooks = SimulatedErrorHooks(simulator: sim)
+        defer { sim = hooks.simulator }
+        return try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
     }
 
     /// Approximate epochs through the behavioural simulation: the network is wrapped (parameter
-    /// order, hence optimiser state, is unchanged), trained by `Trainer.runEpoch`, and unwrapped.
+    /// order, hence optimiser state, is unchanged), trained by the training loop, and unwrapped.
     /// Each epoch's test accuracy is measured on the unwrapped, error-free float network.
     static func behaviouralEpochs(_ t: inout Trainer, until n: Int, assignment: MultiplierAssignment,
                                   train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
@@ -114,11 +91,27 @@ public enum HybridTraining {
             ApproxNetwork.forEachLayer(&net) { $0.training = .behavioural }
             ApproxNetwork.set(&net, compute: .approximate)
             t.network = net
-            var r = try t.runEpoch(train: train, test: test, progress: progress)
+            var hooks = ErrorFreeEvaluation()
+            let r = try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
             t.network = ApproxNetwork.unwrap(t.network)
-            let eval = Trainer.evaluate(t.network, on: test, batchSize: max(t.config.batchSize, 256))
-            (r.testAccuracy, r.testLoss) = (eval.accuracy, eval.loss)
             try onEpoch(r)
         }
+    }
+}
+
+/// The hybrid paper's simulated multiplier error as hooks on the training loop: the weights are
+/// perturbed before each forward pass and restored after the backward pass.
+struct SimulatedErrorHooks: TrainingHooks {
+    var simulator: WeightErrorSimulator
+
+    mutating func beforeForward(_ network: inout Network, batch x: Tensor) throws { simulator.perturb(&network) }
+    mutating func afterBackward(_ network: inout Network) throws { simulator.restore(&network) }
+}
+
+/// Hooks that evaluate the float network with the approximate wrappers removed (the hybrid
+/// paper's test evaluation is error-free).
+struct ErrorFreeEvaluation: TrainingHooks {
+    mutating func evaluate(_ network: Network, on test: LabeledData, batchSize: Int) -> Evaluation {
+        Trainer.evaluate(ApproxNetwork.unwrap(network), on: test, batchSize: batchSize)
     }
 }
