@@ -60,11 +60,12 @@ import Glibc
 
     /// Starts a run (resuming if a checkpoint exists), kills it with SIGKILL once its log has
     /// `afterLogLines` complete lines plus `delay` seconds, and reports whether the kill landed.
-    static func launchAndKill(_ binary: URL, output: URL, log: URL, afterLogLines: Int, delay: Double) throws -> Outcome {
+    static func launchAndKill(_ binary: URL, args: [String] = trainArgs, output: URL, log: URL, afterLogLines: Int,
+                              delay: Double) throws -> Outcome {
         let before = (logged: (try? TrainingLog.records(at: log).map(\.epoch).max() ?? 0) ?? 0, saved: checkpointEpoch(output))
         let process = Process()
         process.executableURL = binary
-        process.arguments = trainArgs + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : [])
+        process.arguments = args + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
