@@ -34,16 +34,23 @@ public struct TrainingSession: Sendable {
                              done: (EpochRecord) throws -> Void = { _ in }) throws {
         while trainer.epoch < total {
             let record: EpochRecord
-            do {
-                record = try epoch(&trainer)
-            } catch TrainingError.nonFinite(var fault) {
-                fault.lastGood = savedEpoch.map { .checkpoint(path: checkpoint.path, epoch: $0) } ?? .notWritten
-                throw TrainingError.nonFinite(fault)
-            }
-            try TrainingLog.append(record, to: log)
-            try save(trainer, checkpoint)
-            savedEpoch = trainer.epoch
+            do { record = try epoch(&trainer) } catch { throw annotated(error) }
+            try commit(record, trainer, save: save)
             try done(record)
         }
+    }
+
+    /// Logs the record of the epoch `trainer` has just finished, then saves its checkpoint.
+    public mutating func commit(_ record: EpochRecord, _ trainer: Trainer, save: (Trainer, URL) throws -> Void) throws {
+        try TrainingLog.append(record, to: log)
+        try save(trainer, checkpoint)
+        savedEpoch = trainer.epoch
+    }
+
+    /// `error`, and for a NaN/Inf fault the same fault saying where the last good state is kept.
+    public func annotated(_ error: any Error) -> any Error {
+        guard case TrainingError.nonFinite(var fault) = error else { return error }
+        fault.lastGood = savedEpoch.map { .checkpoint(path: checkpoint.path, epoch: $0) } ?? .notWritten
+        return TrainingError.nonFinite(fault)
     }
 }

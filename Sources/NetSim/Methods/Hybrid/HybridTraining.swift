@@ -34,12 +34,14 @@ public struct HybridRun: Sendable, Codable, Equatable {
 
 /// The hybrid schedule of Hammad & El-Sankary: approximate for the first N epochs, then exact.
 public enum HybridTraining {
-    /// Trains `trainer` to `trainer.config.epochs`, approximate while `trainer.epoch < switchEpoch`.
+    /// Trains `trainer` to `trainer.config.epochs`, approximate while `trainer.epoch < switchEpoch`;
+    /// `onEpoch` sees each record, whether the epoch was approximate, and the trainer after it
+    /// (float network, ready to checkpoint). Starts at `trainer.epoch`, so a resumed trainer continues.
     /// With N = 0 every epoch is `Trainer.runEpoch`, so the run equals exact training for the same seed.
     public static func run(_ trainer: inout Trainer, switchEpoch: Int, source: ApproxSource,
                            train: LabeledData, test: LabeledData,
                            progress: ((BatchProgress) -> Void)? = nil,
-                           onEpoch: (EpochRecord, Bool) throws -> Void = { _, _ in }) throws -> HybridRun {
+                           onEpoch: (EpochRecord, Bool, Trainer) throws -> Void = { _, _, _ in }) throws -> HybridRun {
         let total = trainer.config.epochs
         guard (0...total).contains(switchEpoch) else {
             throw HybridError.invalidSchedule("switch epoch \(switchEpoch) is outside 0...\(total)")
@@ -52,17 +54,17 @@ public enum HybridTraining {
                 while trainer.epoch < switchEpoch {
                     let r = try simulatedEpoch(&trainer, &sim, train: train, test: test, progress: progress)
                     records.append(r)
-                    try onEpoch(r, true)
+                    try onEpoch(r, true, trainer)
                 }
             case .multiplier(let assignment):
                 try behaviouralEpochs(&trainer, until: switchEpoch, assignment: assignment, train: train,
-                                      test: test, progress: progress) { r in records.append(r); try onEpoch(r, true) }
+                                      test: test, progress: progress) { r, t in records.append(r); try onEpoch(r, true, t) }
             }
         }
         while trainer.epoch < total {
             let r = try trainer.runEpoch(train: train, test: test, progress: progress)
             records.append(r)
-            try onEpoch(r, false)
+            try onEpoch(r, false, trainer)
         }
         let acc = records.last?.testAccuracy ?? Trainer.evaluate(trainer.network, on: test).accuracy
         return HybridRun(source: source.label, switchEpoch: switchEpoch, epochs: total, finalAccuracy: acc,
@@ -84,7 +86,7 @@ public enum HybridTraining {
     /// Each epoch's test accuracy is measured on the unwrapped, error-free float network.
     static func behaviouralEpochs(_ t: inout Trainer, until n: Int, assignment: MultiplierAssignment,
                                   train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
-                                  onEpoch: (EpochRecord) throws -> Void) throws {
+                                  onEpoch: (EpochRecord, Trainer) throws -> Void) throws {
         while t.epoch < n {
             var net = ApproxNetwork.wrap(t.network, assignment)
             ApproxNetwork.calibrate(&net, on: train)   // recalibrated per epoch: ranges move in training
@@ -94,7 +96,7 @@ public enum HybridTraining {
             var hooks = ErrorFreeEvaluation()
             let r = try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
             t.network = ApproxNetwork.unwrap(t.network)
-            try onEpoch(r)
+            try onEpoch(r, t)
         }
     }
 }
