@@ -25,6 +25,8 @@ public enum TrainCheckpoint {
         public var quantisation: QuantisationRecord?
         /// Parent, multiplier and method of a retrained model.
         public var provenance: CheckpointProvenance?
+        /// A method's own state, saved as metadata keys as they are (e.g. `axtrain_gamma`).
+        public var extra: [String: String] = [:]
 
         public init(model: String, inputShape: [Int], classCount: Int, hidden: [Int], data: String) {
             (self.model, self.inputShape, self.classCount, self.hidden, self.data) = (model, inputShape, classCount, hidden, data)
@@ -53,6 +55,7 @@ public enum TrainCheckpoint {
         ]
         if let q = info.quantisation { meta.merge(try QuantisationMetadata.encode(q), uniquingKeysWith: { $1 }) }
         if let p = info.provenance { meta["provenance"] = String(decoding: try encoder.encode(p), as: UTF8.self) }
+        meta.merge(info.extra, uniquingKeysWith: { old, _ in old })
         try SafeTensors.write(tensors, metadata: meta, to: url)
     }
 
@@ -75,6 +78,7 @@ public enum TrainCheckpoint {
                 throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance' is not valid JSON: \(error)")
             }
         }
+        info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
         var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
                                      seed: config.seed, options: .init(hidden: info.hidden))
@@ -103,6 +107,10 @@ public enum TrainCheckpoint {
         trainer.optimizer.step = Int(meta["optimizer_step"] ?? "0") ?? 0
         return (trainer, info)
     }
+
+    /// The metadata keys this type writes itself; any other key is a method's `extra`.
+    static let knownKeys: Set<String> = ["format", "model", "input_shape", "class_count", "hidden", "data", "epoch", "rng_state",
+                                         "optimizer_step", "config", "calibration", "provenance"]
 
     static func join(_ xs: [Int]) -> String { xs.map(String.init).joined(separator: ",") }
     static func split(_ s: String) -> [Int] { s.split(separator: ",").compactMap { Int($0) } }
