@@ -77,18 +77,9 @@ import Testing
         #expect(straight.status == 0, "uninterrupted retrain failed: \(straight.stderr)")
 
         let output = folder.appendingPathComponent("killed.safetensors"), log = URL(fileURLWithPath: output.path + ".log.jsonl")
-        var rng = SplitMix64(seed: 2027)
-        var outcomes: [KillResumeTests.Outcome] = []
-        for _ in 0..<10 {
-            let done = KillResumeTests.checkpointEpoch(output)
-            guard done < Self.epochs else { break }
-            let logged = max(done, KillResumeTests.logLines(log))
-            let target = min(Self.epochs, logged + 1 + Int(rng.next() % UInt64(max(1, Self.epochs - 1 - logged))))
-            let kind = rng.next() % 3
-            let delay = kind == 1 ? 0 : Double(rng.next() % (kind == 0 ? 300_000 : 30_000)) / 1_000_000
-            outcomes.append(try KillResumeTests.launchAndKill(binary, args: args, output: output, log: log,
-                                                              afterLogLines: kind == 0 ? 0 : target, delay: delay))
-        }
+        // Start-up (data, error model, accuracy before) takes longer than train's: kill up to 300 ms after launch.
+        let outcomes = try KillResumeTests.killRepeatedly(binary, args: args, output: output, log: log, epochs: Self.epochs,
+                                                          seed: 2027, startDelayMicroseconds: 300_000)
         let finish = runAxmul(args + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : []))
         #expect(finish.status == 0, "final resume failed: \(finish.stderr)")
 
