@@ -85,9 +85,10 @@ struct RetrainCommand: ParsableCommand {
         try session.run(&prepared.trainer, until: epochs, epoch: { t in
             try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
         }, save: { t, url in
-            var plain = t
+            var plain = t, saved = info
             plain.network = ApproxNetwork.unwrap(t.network)
-            try TrainCheckpoint.save(plain, info: info, to: url)
+            saved.state = Retrainer.methodState(t.network)
+            try TrainCheckpoint.save(plain, info: saved, to: url)
         }, done: { r in
             seconds.append(r.seconds)
             say(Retrainer.epochLine(r, config))
@@ -139,6 +140,7 @@ struct RetrainCommand: ParsableCommand {
                 + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
         }
         TrainCheckpoint.adopt(saved, into: &trainer)
+        Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         noteDropped(dropped, epoch: trainer.epoch)
         return session

@@ -93,6 +93,26 @@ import Testing
         #expect(try Data(contentsOf: output) == Data(contentsOf: reference), "checkpoint files differ byte-wise")
     }
 
+    /// `--baseline-fixed` draws each layer's Err at the first step; the checkpoint keeps it
+    /// (`optimizer.state.baseline_err.<layer>`), so stopping after 2 of 4 epochs and resuming
+    /// ends with the same file as a straight run.
+    @Test func baselineFixedErrSurvivesResume() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parent = try Self.parent(in: folder)
+        func args(_ epochs: Int) -> [String] {
+            ["retrain", "--model", parent.path, "--data", Self.data, "--multiplier", Self.multiplier, "--method", "baseline",
+             "--baseline-fixed", "--epochs", "\(epochs)", "--batch", "16", "--lr", "0.002"]
+        }
+        let straight = folder.appendingPathComponent("straight.safetensors"), split = folder.appendingPathComponent("split.safetensors")
+        #expect(runAxmul(args(4) + ["-o", straight.path]).status == 0)
+        #expect(runAxmul(args(2) + ["-o", split.path]).status == 0)
+        let resumed = runAxmul(args(4) + ["-o", split.path, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try SafeTensors.read(from: split).tensors.keys.contains("optimizer.state.baseline_err.fc1"))
+        #expect(try Data(contentsOf: straight) == Data(contentsOf: split), "checkpoints differ")
+    }
+
     /// `--resume` refuses a checkpoint written by another retraining run.
     @Test func resumeRefusesAnotherRunsCheckpoint() throws {
         let folder = try KillResumeTests.scratchFolder()

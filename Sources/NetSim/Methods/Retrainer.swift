@@ -71,6 +71,24 @@ public enum Retrainer {
             + "\(String(format: "%.2f", r.seconds)) s"
     }
 
+    /// The method's training state outside the `Trainer`: each layer's fixed baseline Err
+    /// (`baselineFresh == false`, drawn at the first step), as `baseline_err.<layer>`; saved in
+    /// checkpoints (`TrainCheckpoint.Info.state`) so a resumed run uses the same Err.
+    public static func methodState(_ net: Network) -> [String: Tensor] {
+        var state: [String: Tensor] = [:]
+        for node in net.nodes {
+            if let a = node.layer as? ApproxLayer, let err = a.fixedErr { state["baseline_err." + a.name] = Tensor(shape: [err.count], data: err) }
+        }
+        return state
+    }
+
+    /// Puts a saved `methodState` back into the wrapped layers.
+    public static func restoreMethodState(_ state: [String: Tensor], into net: inout Network) {
+        ApproxNetwork.forEachLayer(&net) { a in
+            if let err = state["baseline_err." + a.name] { a.fixedErr = err.data }
+        }
+    }
+
     /// Sets every layer's training model for the method.
     static func install(_ config: RetrainConfig, assignment: MultiplierAssignment, errorModel: ErrorModel?,
                         train: LabeledData, into net: inout Network) throws(ApproxError) {

@@ -5,7 +5,8 @@ import Foundation
 /// Tensor names: parameters `<layer>.<param>` (e.g. `conv1.weight`, `fc1.bias`, `bn1.gamma`),
 /// buffers `<layer>.running_mean` / `.running_var`, and the optimiser state in its own namespace
 /// `optimizer.` (`optimizer.first.<param>`: SGD momentum or Adam m; `optimizer.second.<param>`:
-/// Adam v): every tensor outside `optimizer.` is model state. Metadata (strings): `format`,
+/// Adam v; `optimizer.state.<name>`: a method's own state): every tensor outside `optimizer.` is
+/// model state. Metadata (strings): `format`,
 /// `model`, `input_shape`, `class_count`, `hidden`, `data`, `epoch`, `rng_state`,
 /// `optimizer_step`, `config` (TrainConfig JSON); for a quantised (retrained) model also
 /// `calibration` (JSON), `input_delta.<layer>` (Δx, decimal) and `provenance` (JSON). Files are
@@ -27,6 +28,9 @@ public enum TrainCheckpoint {
         public var provenance: CheckpointProvenance?
         /// A method's own state, saved as metadata keys as they are (e.g. `axtrain_gamma`).
         public var extra: [String: String] = [:]
+        /// A method's own training-state tensors, saved as `optimizer.state.<name>` (outside the
+        /// model's namespace, e.g. retraining's fixed baseline Err per layer).
+        public var state: [String: Tensor] = [:]
 
         public init(model: String, inputShape: [Int], classCount: Int, hidden: [Int], data: String) {
             (self.model, self.inputShape, self.classCount, self.hidden, self.data) = (model, inputShape, classCount, hidden, data)
@@ -44,6 +48,9 @@ public enum TrainCheckpoint {
             if k < t.optimizer.second.count, t.optimizer.second[k].count == p.value.count {
                 tensors.append(("optimizer.second.\(p.name)", p.value.shape, t.optimizer.second[k].data))
             }
+        }
+        for name in info.state.keys.sorted() {
+            if let v = info.state[name] { tensors.append((statePrefix + name, v.shape, v.data)) }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // same state, same bytes
@@ -98,6 +105,9 @@ public enum TrainCheckpoint {
         }
         if trainer.optimizer.first.count != values.count { trainer.optimizer.first = []; trainer.optimizer.second = [] }
         net.setParameters(values)
+        for (name, t) in tensors where name.hasPrefix(statePrefix) {
+            info.state[String(name.dropFirst(statePrefix.count))] = Tensor(shape: t.shape, data: t.values)
+        }
         var buffers: [String: Tensor] = [:]
         for b in net.namedBuffers { if let t = tensors[b.name] { buffers[b.name] = Tensor(shape: t.shape, data: t.values) } }
         net.setBuffers(buffers)
@@ -107,6 +117,9 @@ public enum TrainCheckpoint {
         trainer.optimizer.step = Int(meta["optimizer_step"] ?? "0") ?? 0
         return (trainer, info)
     }
+
+    /// Where `Info.state` tensors go, inside the optimiser namespace.
+    static let statePrefix = "optimizer.state."
 
     /// The metadata keys this type writes itself; any other key is a method's `extra`.
     static let knownKeys: Set<String> = ["format", "model", "input_shape", "class_count", "hidden", "data", "epoch", "rng_state",
