@@ -55,8 +55,6 @@ struct AxTrainCommand: ParsableCommand {
                                      options: .init(hidden: widths))
         let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0).0 },
                                storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
-        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
-                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
         let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
@@ -64,6 +62,9 @@ struct AxTrainCommand: ParsableCommand {
         var (session, state) = try resume ? resumed(actCheckpoint, log: actLog)
             : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
         try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
+        if maxGradNorm == nil, let state { cfg.maxGradNorm = state.trainer.config.maxGradNorm }   // kept unless given again
+        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
+                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
         let bar = TrainingProgressBar()
         let trained: Network, summary: AxTrainSummary
         do {

@@ -80,24 +80,14 @@ struct RetrainCommand: ParsableCommand {
         info.provenance = provenance
         var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance)
             : TrainingSession.fresh(checkpoint: outURL, log: logURL)
-        if let maxGradNorm { prepared.trainer.config.maxGradNorm = maxGradNorm }
         var seconds = try TrainingLog.records(at: logURL).map(\.seconds)
         try session.run(&prepared.trainer, until: epochs, epoch: { t in
             try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
-        }, save: { t, url in
-            var plain = t, saved = info
-            plain.network = ApproxNetwork.unwrap(t.network)
-            saved.state = Retrainer.methodState(t.network)
-            try TrainCheckpoint.save(plain, info: saved, to: url)
-        }, done: { r in
+        }, save: { t, url in try Self.save(t, info: info, to: url) }, done: { r in
             seconds.append(r.seconds)
             say(Retrainer.epochLine(r, config))
         })
-        if prepared.trainer.epoch == 0 {   // --epochs 0: the unchanged weights, with the record
-            var plain = prepared.trainer
-            plain.network = ApproxNetwork.unwrap(plain.network)
-            try TrainCheckpoint.save(plain, info: info, to: outURL)
-        }
+        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, to: outURL) }   // --epochs 0
         let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
                                       epochSeconds: seconds, log: say)
         try AtomicFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
@@ -107,6 +97,14 @@ struct RetrainCommand: ParsableCommand {
             print(String(format: "behavioural accuracy %.4f -> %.4f (%@, %@); wrote %@", report.approxAccuracyBefore,
                          report.approxAccuracyAfter, method.rawValue, assignment.label, output))
         }
+    }
+
+    /// The float weights (wrappers removed), the training state and the method's own state.
+    static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, to url: URL) throws {
+        var plain = trainer, saved = info
+        plain.network = ApproxNetwork.unwrap(trainer.network)
+        saved.state = Retrainer.methodState(trainer.network)
+        try TrainCheckpoint.save(plain, info: saved, to: url)
     }
 
     /// `<output without extension>.retrain.json` next to the checkpoint: the `--json` object, which
@@ -141,6 +139,7 @@ struct RetrainCommand: ParsableCommand {
         }
         TrainCheckpoint.adopt(saved, into: &trainer)
         Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
+        trainer.config.maxGradNorm = maxGradNorm ?? saved.config.maxGradNorm   // kept unless given again
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         noteDropped(dropped, epoch: trainer.epoch)
         return session
