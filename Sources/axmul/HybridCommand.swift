@@ -45,7 +45,7 @@ struct HybridCommand: ParsableCommand {
         let progress: (BatchProgress) -> Void = { p in bar.update(p); if p.batch == p.batches { bar.finish() } }
         let say: (String) -> Void = { line in if !json { print(line) } }
         let writeLog: (String, [EpochRecord]) throws -> Void = { name, records in
-            try Self.writeLog(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
+            try TrainingLog.write(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
         }
         if sweep {
             let specs = try errors.split(separator: ",").map { text throws -> (label: String, spec: ErrorSpec) in
@@ -120,14 +120,6 @@ struct HybridCommand: ParsableCommand {
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))
         return Trainer(network: net, config: cfg)
-    }
-
-    /// Writes a run's epoch log in `axmul train`'s JSONL format, atomically.
-    static func writeLog(_ records: [EpochRecord], to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }
-        try AtomicFile.write(Data(lines.joined().utf8), to: url)
     }
 
     /// Table III layout: one row per error setting.
