@@ -1,6 +1,7 @@
 import Foundation
 
-/// The epoch loop: seeded shuffling (SplitMix64), mini-batch SGD/Adam, per-epoch evaluation.
+/// NetSim's one training loop: seeded shuffling (SplitMix64), guarded mini-batch SGD/Adam steps
+/// with optional clipping, per-epoch evaluation; methods plug in through `TrainingHooks`.
 ///
 /// All randomness flows from one `SplitMix64` whose state is checkpointed, so a resumed run
 /// reproduces an uninterrupted one exactly (for a fixed OpenBLAS thread count).
