@@ -37,6 +37,7 @@ struct HybridCommand: ParsableCommand {
 
     func run() throws {
         try validateMaxGradNorm(maxGradNorm)
+        if sweep && resume { throw ValidationError("--resume continues a single run (--switch-epoch N), not a --sweep") }
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let folder = URL(fileURLWithPath: output)
