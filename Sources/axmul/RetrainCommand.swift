@@ -72,6 +72,7 @@ struct RetrainCommand: ParsableCommand {
         let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
         let outURL = URL(fileURLWithPath: output), logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
         let provenance = try self.provenance(assignment)
+        try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let say: (String) -> Void = { writeStderr($0 + "\n") }
         var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
                                              config: config, errorModel: stats, log: say)

@@ -53,7 +53,7 @@ public enum TrainCheckpoint {
             if let v = info.state[name] { tensors.append((statePrefix + name, v.shape, v.data)) }
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // same state, same bytes
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // same state, same bytes
         let config = String(decoding: try encoder.encode(t.config), as: UTF8.self)
         var meta: [String: String] = [
             "format": format, "model": info.model, "input_shape": join(info.inputShape),
