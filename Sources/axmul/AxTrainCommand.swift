@@ -28,10 +28,15 @@ struct AxTrainCommand: ParsableCommand {
     @Option(help: "Hardware evaluations with fresh bit flips.") var runs = 10
     @Option(help: "Seed for initialisation, shuffling and bit flips.") var seed: UInt64 = 1
     @Option(help: "OpenBLAS threads.") var threads = 1
-    @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, pas.log.jsonl, axtrain.json, model.safetensors).") var output: String
+    @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
+    var maxGradNorm: Float?
+    @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, act.safetensors, pas.log.jsonl, axtrain.json, model.safetensors).")
+    var output: String
+    @Flag(help: "Continue from DIR/act.safetensors (written after each act epoch); pas reruns from the end of act.") var resume = false
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
+        try validateMaxGradNorm(maxGradNorm)
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -45,28 +50,42 @@ struct AxTrainCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var cfg = TrainConfig()
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
+        cfg.maxGradNorm = maxGradNorm
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))
         let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0).0 },
                                storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
-        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
-                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
-        for name in ["act.log.jsonl", "pas.log.jsonl"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
-        let bar = TrainingProgressBar()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let (trained, summary) = try recipe.run(net, train: train, test: test, onEpoch: { phase, record, act in
-            bar.finish()
-            try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self),
-                                  to: folder.appendingPathComponent("\(phase.rawValue).log.jsonl"))
-            if !json {
-                let extra = act.map { String(format: "  γ %.4g→%.4g  S %.4g", $0.gamma, $0.nextGamma, $0.sensitivity) } ?? ""
-                print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
-                             record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
-            }
-        }, progress: bar.update)
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
+        let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
+        let pasLog = folder.appendingPathComponent("pas.log.jsonl")
+        var (session, state) = try resume ? resumed(actCheckpoint, log: actLog)
+            : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
+        try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
+        if maxGradNorm == nil, let state { cfg.maxGradNorm = state.trainer.config.maxGradNorm }   // kept unless given again
+        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
+                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
+        let bar = TrainingProgressBar()
+        let trained: Network, summary: AxTrainSummary
+        do {
+            (trained, summary) = try recipe.run(net, train: train, test: test, resume: state, onEpoch: { phase, record, act, state in
+                bar.finish()
+                if let state {
+                    var saved = info
+                    saved.extra[Self.gammaKey] = try DesignArgument.json(state.gamma)
+                    try session.commit(record, state.trainer) { t, url in try TrainCheckpoint.save(t, info: saved, to: url) }
+                } else {
+                    try TrainingLog.append(record, to: pasLog)
+                }
+                if !json {
+                    let extra = act.map { String(format: "  γ %.4g→%.4g  S %.4g", $0.gamma, $0.nextGamma, $0.sensitivity) } ?? ""
+                    print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
+                                 record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
+                }
+            }, progress: bar.update)
+        } catch {
+            throw session.annotated(error)
+        }
         try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
         let text = try DesignArgument.json(summary)
         try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
@@ -78,5 +97,21 @@ struct AxTrainCommand: ParsableCommand {
                          summary.exactAccuracy, summary.hardwareAccuracyMean, summary.hardwareAccuracyStd,
                          summary.hardwareRuns, summary.sensitivityFinal))
         }
+    }
+
+    /// γ and its history, in the act checkpoint's metadata.
+    static let gammaKey = "axtrain_gamma"
+
+    /// The act state saved in `url`, and the session that continues its log.
+    private func resumed(_ url: URL, log: URL) throws -> (TrainingSession, AxTrainRun.ActState?) {
+        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        guard info.model == model, trainer.config.seed == seed, trainer.epoch <= actEpochs,
+              let text = info.extra[Self.gammaKey], let gamma = try? JSONDecoder().decode(AdaptiveGamma.self, from: Data(text.utf8)) else {
+            throw ModelError.checkpoint(path: url.path, reason: "it is not the act checkpoint of this run (model '\(info.model)', seed "
+                + "\(trainer.config.seed), epoch \(trainer.epoch)); rerun without --resume, or give the same --model, --seed and --act-epochs")
+        }
+        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
+        noteDropped(dropped, epoch: trainer.epoch)
+        return (session, AxTrainRun.ActState(trainer: trainer, gamma: gamma))
     }
 }

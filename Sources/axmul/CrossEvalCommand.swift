@@ -24,11 +24,16 @@ struct CrossEvalCommand: ParsableCommand {
 
     func run() throws {
         let d = try ApproxCLI.loadData(data)
-        let models = try model.map { (name: $0, network: try ApproxCLI.loadModel($0).network) }
+        let loaded = try model.map { (name: $0, checkpoint: try ApproxCLI.loadModel($0)) }
+        let models = loaded.map { (name: $0.name, network: $0.checkpoint.network) }
+        // A retrained checkpoint's stored Δx and calibration settings replace recalibration.
+        var records: [String: QuantisationRecord] = [:]
+        for m in loaded { records[m.name] = m.checkpoint.info.quantisation }
         let entries = try multiplier.map { try ApproxCLI.multiplier($0).0 }
         var options = ApproxNetwork.QuantOptions()
         options.perChannelWeights = perChannel
-        let table = CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test, options: options)
+        let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test,
+                                            options: options, records: records)
         if json { print(try DesignArgument.json(table)); return }
         let width = max(12, table.models.map(\.count).max() ?? 0)
         let pad = { (s: String) in s.padding(toLength: width, withPad: " ", startingAt: 0) }

@@ -12,7 +12,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
-    @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}.") var json = false
+    @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
+    var json = false
 
     func run() throws {
         BLAS.setThreads(threads)
@@ -26,8 +27,17 @@ struct EvalCommand: ParsableCommand {
         var shaped = test
         shaped.sampleShape = info.inputShape
         let e = Trainer.evaluate(trainer.network, on: shaped)
-        let result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
-        if json { print(try DesignArgument.json(result)) } else { print(String(format: "test accuracy: %.4f (%d samples)", e.accuracy, e.samples)) }
+        var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
+        if let stored = try ApproxCLI.storedApproximation(info, path: model) {
+            let net = try ApproxNetwork.wrap(trainer.network, stored.assignment, record: stored.record)
+            result.approxAccuracy = ApproxEvaluation.accuracy(net, on: shaped, compute: .approximate)
+            result.multiplier = stored.assignment.label
+        }
+        if json { print(try DesignArgument.json(result)); return }
+        print(String(format: "test accuracy: %.4f (%d samples)", e.accuracy, e.samples))
+        if let a = result.approxAccuracy, let m = result.multiplier {
+            print(String(format: "behavioural accuracy with %@ (stored Δx): %.4f", m, a))
+        }
     }
 }
 
@@ -38,4 +48,11 @@ struct EvalResult: Codable {
     var loss: Double
     var model: String
     var data: String
+    /// Behavioural accuracy with the multiplier and Δx a retrained checkpoint records (absent otherwise).
+    var approxAccuracy: Double?
+    var multiplier: String?
+
+    enum CodingKeys: String, CodingKey {
+        case accuracy, samples, loss, model, data, approxAccuracy = "approx_accuracy", multiplier
+    }
 }

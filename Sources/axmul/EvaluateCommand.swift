@@ -118,13 +118,10 @@ struct ApproxOptions: ParsableArguments {
         var o = ApproxNetwork.QuantOptions()
         o.perChannelWeights = perChannel
         o.calibrationBatches = calibrationBatches
-        if calibration == "maxabs" {
-            o.calibration = .maxAbs
-        } else if calibration.hasPrefix("percentile:"), let p = Double(calibration.dropFirst(11)), p > 0, p <= 100 {
-            o.calibration = .percentile(p)
-        } else {
+        guard let method = Calibrator.Method(text: calibration) else {
             throw ValidationError("--calibration '\(calibration)' must be maxabs or percentile:P with 0 < P ≤ 100")
         }
+        o.calibration = method
         return o
     }
 }

@@ -30,6 +30,8 @@ struct ExperimentCommand: ParsableCommand {
     @Option(name: .customLong("pas-epochs"), help: "AxTrain-pas epochs per hardware setting.") var pasEpochs: Int?
     @Option(help: "Bit-flip draws per NTV evaluation.") var runs: Int?
     @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value in every run.")
+    var maxGradNorm: Float?
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func validate() throws {
@@ -50,6 +52,7 @@ struct ExperimentCommand: ParsableCommand {
             if let v, v < 1 { throw ValidationError("\(flag) must be at least 1, got \(v)") }
         }
         if let pasEpochs, pasEpochs < 0 { throw ValidationError("--pas-epochs must be 0 or more, got \(pasEpochs)") }
+        try validateMaxGradNorm(maxGradNorm)
     }
 
     var appNames: [String] {
@@ -81,6 +84,7 @@ struct ExperimentCommand: ParsableCommand {
         if let cnnActEpochs { s.cnnActEpochs = cnnActEpochs }
         if let pasEpochs { s.pasEpochs = pasEpochs }
         if let runs { s.runs = runs }
+        if let maxGradNorm { s.maxGradNorm = maxGradNorm }
         return s
     }
 

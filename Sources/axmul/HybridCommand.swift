@@ -22,6 +22,8 @@ struct HybridCommand: ParsableCommand {
     @Option(help: "Seed for initialisation, error matrices, shuffling and dropout.") var seed: UInt64 = 1
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
     @Option(help: "OpenBLAS threads.") var threads = 1
+    @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
+    var maxGradNorm: Float?
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
     @Option(help: "Instead of --error: a real multiplier (design name or .axlut), behavioural simulation.") var multiplier: String?
     @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
@@ -30,9 +32,12 @@ struct HybridCommand: ParsableCommand {
     @Option(help: "Sweep: accepted accuracy drop from the exact baseline (fraction, 0.005 = 0.5 points).") var tolerance = 0.005
     @Option(help: "Sweep: spacing of the switch epochs tried.") var step = 1
     @Option(name: .shortAndLong, help: "Results folder (hybrid.json and per-run .log.jsonl).") var output = "hybrid-results"
+    @Flag(help: "Single run: continue from DIR/hybrid_n<N>.safetensors (written after each epoch).") var resume = false
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
+        try validateMaxGradNorm(maxGradNorm)
+        if sweep && resume { throw ValidationError("--resume continues a single run (--switch-epoch N), not a --sweep") }
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let folder = URL(fileURLWithPath: output)
@@ -41,7 +46,7 @@ struct HybridCommand: ParsableCommand {
         let progress: (BatchProgress) -> Void = { p in bar.update(p); if p.batch == p.batches { bar.finish() } }
         let say: (String) -> Void = { line in if !json { print(line) } }
         let writeLog: (String, [EpochRecord]) throws -> Void = { name, records in
-            try Self.writeLog(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
+            try TrainingLog.write(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
         }
         if sweep {
             let specs = try errors.split(separator: ",").map { text throws -> (label: String, spec: ErrorSpec) in
@@ -56,13 +61,25 @@ struct HybridCommand: ParsableCommand {
         }
         let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0).0)) }
             ?? .gaussian(try ErrorSpec.parse(error))
-        var trainer = try makeTrainer(train)
-        let run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
-                                         progress: progress) { r, approx in
-            say(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, epochs,
-                       approx ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
+        let name = "hybrid_n\(switchEpoch)"
+        let checkpoint = folder.appendingPathComponent("\(name).safetensors"), log = folder.appendingPathComponent("\(name).log.jsonl")
+        var (trainer, session) = try resume ? resumed(checkpoint, log: log) : (try makeTrainer(train), try TrainingSession.fresh(checkpoint: checkpoint, log: log))
+        trainer.config.epochs = epochs
+        if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
+        let info = try checkpointInfo(train)
+        var run: HybridRun
+        do {
+            run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
+                                         progress: progress) { r, approx, t in
+                try session.commit(r, t) { t, url in try TrainCheckpoint.save(t, info: info, to: url) }
+                say(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, epochs,
+                           approx ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
+            }
+        } catch {
+            throw session.annotated(error)
         }
-        try writeLog("hybrid_n\(switchEpoch)", run.records)
+        run.records = try TrainingLog.records(at: log)   // a resumed run's records include the epochs before the kill
+        run.finalAccuracy = run.records.last?.testAccuracy ?? run.finalAccuracy
         try AtomicFile.write(Data(try DesignArgument.json(run).utf8), to: folder.appendingPathComponent("hybrid.json"))
         if json { print(try DesignArgument.json(run)) } else {
             print(String(format: "test accuracy %.4f, approximate multiplier utilisation %.1f%% (%d/%d epochs)",
@@ -70,26 +87,40 @@ struct HybridCommand: ParsableCommand {
         }
     }
 
-    private func makeTrainer(_ train: LabeledData) throws -> Trainer {
+    private func widths() throws -> [Int] {
         let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
             throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
         }
+        return widths
+    }
+
+    private func checkpointInfo(_ train: LabeledData) throws -> TrainCheckpoint.Info {
+        .init(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: try widths(), data: data)
+    }
+
+    /// Continues the single run whose checkpoint is `DIR/hybrid_n<N>.safetensors`.
+    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainingSession) {
+        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        guard info.model == model, trainer.config.seed == seed else {
+            throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)' with seed \(trainer.config.seed), "
+                + "not '\(model)' with seed \(seed); rerun without --resume or give the same --model and --seed")
+        }
+        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
+        noteDropped(dropped, epoch: trainer.epoch)
+        return (trainer, session)
+    }
+
+    private func makeTrainer(_ train: LabeledData) throws -> Trainer {
+        let widths = try widths()
         var cfg = TrainConfig()
         (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, .sgd)
         (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, weightDecay, schedule, seed)
+        cfg.maxGradNorm = maxGradNorm
         _ = try LRSchedule.parse(schedule, epochs: epochs)
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))
         return Trainer(network: net, config: cfg)
-    }
-
-    /// Writes a run's epoch log in `axmul train`'s JSONL format, atomically.
-    static func writeLog(_ records: [EpochRecord], to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }
-        try AtomicFile.write(Data(lines.joined().utf8), to: url)
     }
 
     /// Table III layout: one row per error setting.

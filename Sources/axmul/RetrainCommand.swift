@@ -40,14 +40,24 @@ struct RetrainCommand: ParsableCommand {
     @Flag(name: .customLong("baseline-fixed"), help: "Baseline: draw one Err per layer instead of a fresh one each step.")
     var baselineFixed = false
 
-    @Option(name: .shortAndLong, help: "Output checkpoint for the retrained model.")
+    @Option(name: .customLong("max-grad-norm"),
+            help: "Clip the global L2 norm of all gradients to this value (kept in the checkpoint; with --resume, overrides it).")
+    var maxGradNorm: Float?
+
+    @Option(name: .shortAndLong, help: "Output checkpoint for the retrained model, written atomically after each epoch.")
     var output: String
+
+    @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
+
+    @Flag(help: "Continue an interrupted run from the checkpoint at --output (same --model and settings).")
+    var resume = false
 
     @Flag(help: "End with {approx_accuracy_before, approx_accuracy_after, epoch_seconds} as JSON.")
     var json = false
 
     func validate() throws {
         guard epochs >= 0, batch > 0, lr > 0 else { throw ValidationError("--epochs must be ≥ 0, --batch and --lr > 0") }
+        try validateMaxGradNorm(maxGradNorm)
     }
 
     func run() throws {
@@ -58,20 +68,82 @@ struct RetrainCommand: ParsableCommand {
         (config.method, config.epochs, config.learningRate, config.batchSize) = (method, epochs, lr, batch)
         (config.momentum, config.seed, config.errorModelSamples) = (momentum, seed, samples)
         (config.snrDB, config.baselineSigma, config.baselineFresh) = (snr, baselineSigma, !baselineFixed)
-        config.quant = try common.quantOptions()
+        (config.quant, config.maxGradNorm) = (try common.quantOptions(), maxGradNorm)
         let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
-        let (network, report) = try Retrainer.retrain(loaded.network, train: data.train, test: data.test,
-                                                      assignment: assignment, config: config, errorModel: stats,
-                                                      log: { writeStderr($0 + "\n") })
-        var trainer = loaded.trainer
-        trainer.network = network
-        try TrainCheckpoint.save(trainer, info: loaded.info, to: URL(fileURLWithPath: output))
+        let outURL = URL(fileURLWithPath: output), logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
+        let provenance = try self.provenance(assignment)
+        try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let say: (String) -> Void = { writeStderr($0 + "\n") }
+        var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
+                                             config: config, errorModel: stats, log: say)
+        var info = loaded.info
+        info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
+        info.provenance = provenance
+        var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance)
+            : TrainingSession.fresh(checkpoint: outURL, log: logURL)
+        var seconds = try TrainingLog.records(at: logURL).map(\.seconds)
+        try session.run(&prepared.trainer, until: epochs, epoch: { t in
+            try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
+        }, save: { t, url in try Self.save(t, info: info, to: url) }, done: { r in
+            seconds.append(r.seconds)
+            say(Retrainer.epochLine(r, config))
+        })
+        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, to: outURL) }   // --epochs 0
+        let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
+                                      epochSeconds: seconds, log: say)
+        try AtomicFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
         if json {
             print(try DesignArgument.json(report))
         } else {
             print(String(format: "behavioural accuracy %.4f -> %.4f (%@, %@); wrote %@", report.approxAccuracyBefore,
                          report.approxAccuracyAfter, method.rawValue, assignment.label, output))
         }
+    }
+
+    /// The float weights (wrappers removed), the training state and the method's own state.
+    static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, to url: URL) throws {
+        var plain = trainer, saved = info
+        plain.network = ApproxNetwork.unwrap(trainer.network)
+        saved.state = Retrainer.methodState(trainer.network)
+        try TrainCheckpoint.save(plain, info: saved, to: url)
+    }
+
+    /// `<output without extension>.retrain.json` next to the checkpoint: the `--json` object, which
+    /// `axmul report` shows.
+    static func resultURL(_ output: URL) -> URL {
+        output.deletingPathExtension().appendingPathExtension("retrain.json")
+    }
+
+    /// What the output checkpoint records about where it came from.
+    private func provenance(_ assignment: MultiplierAssignment) throws -> CheckpointProvenance {
+        func ref(_ entry: MultiplierAssignment.Entry?, spec: String) -> CheckpointProvenance.Multiplier {
+            .init(name: entry?.name ?? "exact", spec: spec, tableHash: (entry?.table ?? .exact).contentHash)
+        }
+        var layers: [String: CheckpointProvenance.Multiplier] = [:]
+        for spec in common.layerMultipliers {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { layers[parts[0]] = ref(assignment.perLayer[parts[0]], spec: parts[1]) }
+        }
+        return CheckpointProvenance(parent: common.model, parentHash: try CheckpointProvenance.fileHash(URL(fileURLWithPath: common.model)),
+                                    multiplier: ref(assignment.defaultEntry, spec: common.multiplier), layerMultipliers: layers,
+                                    method: method.rawValue, epochs: epochs, lr: lr, batch: batch, momentum: momentum, seed: seed)
+    }
+
+    /// Continues from the checkpoint at --output: the setup above was redone from the parent
+    /// (same Δx, same error model), so only the training state is taken from the checkpoint.
+    private func resumed(_ trainer: inout Trainer, _ url: URL, _ log: URL,
+                         _ provenance: CheckpointProvenance) throws -> TrainingSession {
+        let (saved, savedInfo) = try TrainCheckpoint.load(from: url)
+        guard let p = savedInfo.provenance, p.sameRun(as: provenance) else {
+            throw ModelError.checkpoint(path: url.path, reason: "it was not written by this retraining run (other parent checkpoint, "
+                + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
+        }
+        TrainCheckpoint.adopt(saved, into: &trainer)
+        Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
+        trainer.config.maxGradNorm = maxGradNorm ?? saved.config.maxGradNorm   // kept unless given again
+        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
+        noteDropped(dropped, epoch: trainer.epoch)
+        return session
     }
 }
 

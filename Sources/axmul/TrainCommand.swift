@@ -32,9 +32,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print a final JSON object instead of text.") var json = false
 
     func validate() throws {
-        if let maxGradNorm, !(maxGradNorm > 0 && maxGradNorm.isFinite) {
-            throw ValidationError("--max-grad-norm \(maxGradNorm) must be a positive finite number")
-        }
+        try validateMaxGradNorm(maxGradNorm)
     }
 
     func run() throws {
@@ -42,33 +40,22 @@ struct TrainCommand: ParsableCommand {
         let outURL = URL(fileURLWithPath: output)
         let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
         let (train, test) = try DatasetLoader.load(data)
-        var (trainer, info) = try resume ? resumed(outURL, log: logURL) : fresh(train, log: logURL)
+        var (trainer, info, session) = try resume ? resumed(outURL, log: logURL) : fresh(train, output: outURL, log: logURL)
         trainer.config.epochs = epochs
         if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
-        var saved = resume ? trainer.epoch : nil
         let bar = TrainingProgressBar()
         let start = Date()
         var last: EpochRecord?
-        while trainer.epoch < epochs {
-            let record: EpochRecord
-            do {
-                record = try trainer.runEpoch(train: train, test: test, progress: bar.update)
-            } catch TrainingError.nonFinite(var fault) {
-                bar.finish()
-                fault.lastGood = saved.map { .checkpoint(path: output, epoch: $0) } ?? .notWritten
-                throw TrainingError.nonFinite(fault)
-            }
-            bar.finish()
-            // Log first, then checkpoint: a crash in between is repaired by `TrainingLog.truncate` on resume.
-            try TrainingLog.append(record, to: logURL)
-            try TrainCheckpoint.save(trainer, info: info, to: outURL)
-            saved = trainer.epoch
+        try session.run(&trainer, until: epochs, epoch: { t in
+            defer { bar.finish() }
+            return try t.runEpoch(train: train, test: test, progress: bar.update)
+        }, save: { t, url in try TrainCheckpoint.save(t, info: info, to: url) }, done: { record in
             if !json {
                 print(String(format: "epoch %d/%d  loss %.4f  train %.4f  test %.4f  lr %.4g  %.1fs", record.epoch, epochs,
                              record.trainLoss, record.trainAccuracy, record.testAccuracy, Double(record.lr), record.seconds))
             }
             last = record
-        }
+        })
         info.data = data
         let eval = last.map { Evaluation(accuracy: $0.testAccuracy, loss: $0.testLoss, samples: test.count) }
             ?? Trainer.evaluate(trainer.network, on: test)
@@ -77,7 +64,7 @@ struct TrainCommand: ParsableCommand {
         if json { print(try DesignArgument.json(result)) } else { print(String(format: "test accuracy: %.4f (%d samples)", eval.accuracy, eval.samples)) }
     }
 
-    private func fresh(_ train: LabeledData, log: URL) throws -> (Trainer, TrainCheckpoint.Info) {
+    private func fresh(_ train: LabeledData, output: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
         guard let kind = Optimizer.Kind(rawValue: optimizer) else {
             throw ModelError.invalidArgument(what: "--optimizer", value: optimizer, rule: "use sgd or adam")
         }
@@ -93,23 +80,33 @@ struct TrainCommand: ParsableCommand {
                                      options: .init(hidden: widths))
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
-        try TrainingLog.reset(log)
-        return (Trainer(network: net, config: cfg), info)
+        return (Trainer(network: net, config: cfg), info, try TrainingSession.fresh(checkpoint: output, log: log))
     }
 
     /// Loads the checkpoint, then makes the log agree with it: records past its epoch (written just
     /// before a crash that prevented the checkpoint) are dropped, so the rerun epoch is logged once.
-    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info) {
+    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
         let (trainer, info) = try TrainCheckpoint.load(from: url)
         guard info.model == model else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
         }
-        AtomicFile.removeStaleTemporaries(for: url)
-        let dropped = try TrainingLog.truncate(log, toEpoch: trainer.epoch)
-        if dropped > 0 {
-            writeStderr("note: dropped \(dropped) log record(s) past epoch \(trainer.epoch), the epoch the checkpoint holds\n")
-        }
-        return (trainer, info)
+        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
+        noteDropped(dropped, epoch: trainer.epoch)
+        return (trainer, info, session)
+    }
+}
+
+/// `--max-grad-norm`, shared by every training command: positive and finite.
+func validateMaxGradNorm(_ value: Float?) throws {
+    if let value, !(value > 0 && value.isFinite) {
+        throw ValidationError("--max-grad-norm \(value) must be a positive finite number")
+    }
+}
+
+/// The note a resumed command prints when it trimmed its log to the checkpoint's epoch.
+func noteDropped(_ dropped: Int, epoch: Int) {
+    if dropped > 0 {
+        writeStderr("note: dropped \(dropped) log record(s) past epoch \(epoch), the epoch the checkpoint holds\n")
     }
 }
 

@@ -29,21 +29,8 @@ import Glibc
         #expect(straight.status == 0, "uninterrupted run failed: \(straight.stderr)")
 
         let output = folder.appendingPathComponent("killed.safetensors"), log = URL(fileURLWithPath: output.path + ".log.jsonl")
-        var rng = SplitMix64(seed: 2026)
-        var outcomes: [Outcome] = []
-        for _ in 0..<10 {
-            let done = Self.checkpointEpoch(output)
-            guard done < Self.epochs else { break }
-            // Three kinds of kill point: a delay from launch (start-up, data loading, first epochs), the moment
-            // the log reaches a random epoch (the checkpoint write follows the log record), or that moment plus
-            // up to 30 ms (an epoch of compute and a checkpoint's fsyncs take a few ms each: mid-epoch or mid-write).
-            // The log may hold one record past the checkpoint until the resumed run trims it: count from there.
-            let logged = max(done, Self.logLines(log))
-            let target = min(Self.epochs, logged + 1 + Int(rng.next() % UInt64(max(1, Self.epochs - 1 - logged))))
-            let kind = rng.next() % 3
-            let delay = kind == 1 ? 0 : Double(rng.next() % (kind == 0 ? 80_000 : 30_000)) / 1_000_000
-            outcomes.append(try Self.launchAndKill(binary, output: output, log: log, afterLogLines: kind == 0 ? 0 : target, delay: delay))
-        }
+        let outcomes = try Self.killRepeatedly(binary, args: Self.trainArgs, output: output, log: log, epochs: Self.epochs,
+                                               seed: 2026, startDelayMicroseconds: 80_000)
         let finish = runAxmul(Self.trainArgs + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : []))
         #expect(finish.status == 0, "final resume failed: \(finish.stderr)")
 
@@ -58,13 +45,37 @@ import Glibc
         #expect(try Data(contentsOf: output) == Data(contentsOf: reference), "checkpoint files differ byte-wise")
     }
 
+    /// Up to 10 launches of `args` (with `--resume` once a checkpoint exists), each killed with SIGKILL at a
+    /// seeded point, until the checkpoint holds `epochs`.
+    static func killRepeatedly(_ binary: URL, args: [String], output: URL, log: URL, epochs: Int, seed: UInt64,
+                               startDelayMicroseconds: UInt64) throws -> [Outcome] {
+        var rng = SplitMix64(seed: seed)
+        var outcomes: [Outcome] = []
+        for _ in 0..<10 {
+            let done = checkpointEpoch(output)
+            guard done < epochs else { break }
+            // Three kinds of kill point: a delay from launch (start-up, data loading, first epochs), the moment
+            // the log reaches a random epoch (the checkpoint write follows the log record), or that moment plus
+            // up to 30 ms (an epoch of compute and a checkpoint's fsyncs take a few ms each: mid-epoch or mid-write).
+            // The log may hold one record past the checkpoint until the resumed run trims it: count from there.
+            let logged = max(done, logLines(log))
+            let target = min(epochs, logged + 1 + Int(rng.next() % UInt64(max(1, epochs - 1 - logged))))
+            let kind = rng.next() % 3
+            let delay = kind == 1 ? 0 : Double(rng.next() % (kind == 0 ? startDelayMicroseconds : 30_000)) / 1_000_000
+            outcomes.append(try launchAndKill(binary, args: args, output: output, log: log,
+                                              afterLogLines: kind == 0 ? 0 : target, delay: delay))
+        }
+        return outcomes
+    }
+
     /// Starts a run (resuming if a checkpoint exists), kills it with SIGKILL once its log has
     /// `afterLogLines` complete lines plus `delay` seconds, and reports whether the kill landed.
-    static func launchAndKill(_ binary: URL, output: URL, log: URL, afterLogLines: Int, delay: Double) throws -> Outcome {
+    static func launchAndKill(_ binary: URL, args: [String] = trainArgs, output: URL, log: URL, afterLogLines: Int,
+                              delay: Double) throws -> Outcome {
         let before = (logged: (try? TrainingLog.records(at: log).map(\.epoch).max() ?? 0) ?? 0, saved: checkpointEpoch(output))
         let process = Process()
         process.executableURL = binary
-        process.arguments = trainArgs + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : [])
+        process.arguments = args + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -160,7 +160,7 @@ import Testing
         let exact = MultiplierAssignment(default: .init(name: "exact8", table: .exact))
         var approxRecords = 0
         let run = try HybridTraining.run(&t, switchEpoch: 1, source: .multiplier(exact), train: train, test: test,
-                                         onEpoch: { _, approx in if approx { approxRecords += 1 } })
+                                         onEpoch: { _, approx, _ in if approx { approxRecords += 1 } })
         #expect(approxRecords == 1 && run.records.count == 2 && run.source == "exact8")
         #expect(!t.network.nodes.contains { $0.layer is ApproxLayer })
         #expect(run.finalAccuracy > 0.85, "accuracy \(run.finalAccuracy)")

@@ -10,14 +10,22 @@ public struct CrossEvaluation: Sendable, Codable, Equatable {
     /// accuracy[i][j]: model i with multiplier j.
     public var accuracy: [[Double]]
 
-    /// Evaluates each model (calibrated on `calibration`) on `test` with each multiplier.
+    /// Evaluates each model on `test` with each multiplier: with the Δx and settings of its stored
+    /// record (`records[name]`, a retrained checkpoint's), else calibrated on `calibration`.
     public static func run(models: [(name: String, network: Network)], multipliers: [MultiplierAssignment.Entry],
-                           calibration: LabeledData, test: LabeledData,
-                           options: ApproxNetwork.QuantOptions = .init()) -> CrossEvaluation {
+                           calibration: LabeledData, test: LabeledData, options: ApproxNetwork.QuantOptions = .init(),
+                           records: [String: QuantisationRecord] = [:]) throws(ApproxError) -> CrossEvaluation {
         var exact8: [Double] = [], rows: [[Double]] = []
         for m in models {
-            var net = ApproxNetwork.wrap(m.network, MultiplierAssignment(default: nil), options: options)
-            ApproxNetwork.calibrate(&net, on: calibration, options: options)
+            var net: Network
+            var options = options
+            if let record = records[m.name] {
+                net = try ApproxNetwork.wrap(m.network, MultiplierAssignment(default: nil), record: record)
+                options = record.options
+            } else {
+                net = ApproxNetwork.wrap(m.network, MultiplierAssignment(default: nil), options: options)
+                ApproxNetwork.calibrate(&net, on: calibration, options: options)
+            }
             exact8.append(ApproxEvaluation.accuracy(net, on: test, compute: .exact))
             rows.append(multipliers.map { entry in
                 let swapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: entry), options: options)

@@ -27,7 +27,17 @@ public struct RetrainConfig: Sendable {
     /// AWGN SNR in dB; nil uses each layer's SNR measured by the error model.
     public var snrDB: Double?
     public var quant = ApproxNetwork.QuantOptions()
+    /// Global L2 gradient-norm clip (as `TrainConfig.maxGradNorm`); nil = no clipping.
+    public var maxGradNorm: Float?
     public init() {}
+
+    /// The training loop's configuration: SGD with momentum at a constant rate.
+    public var trainConfig: TrainConfig {
+        var c = TrainConfig()
+        (c.epochs, c.batchSize, c.learningRate, c.optimizer, c.momentum) = (epochs, batchSize, learningRate, .sgd, momentum)
+        (c.seed, c.maxGradNorm) = (seed, maxGradNorm)
+        return c
+    }
 }
 
 /// What `axmul retrain --json` ends with.

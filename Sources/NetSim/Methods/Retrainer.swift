@@ -2,32 +2,95 @@ import Foundation
 
 /// Retrains a float network for approximate multipliers with one of the `RetrainMethod`s.
 /// Accuracy before and after is always measured with the behavioural simulation.
+///
+/// The epochs run in the one training loop (`Trainer.runEpoch`), so retraining has the NaN/Inf
+/// guard, `maxGradNorm` clipping, and the checkpointable `Trainer` state that `axmul retrain
+/// --resume` continues from.
 public enum Retrainer {
+    /// A float network wrapped for retraining: calibrated, the method's training model installed,
+    /// computing approximately, inside a `Trainer` at epoch 0; and the behavioural accuracy before.
+    public struct Prepared: Sendable {
+        public var trainer: Trainer
+        public var beforeAccuracy: Double
+    }
+
     /// A float network and its data, retrained; returns the retrained float network (unwrapped,
     /// ready to save) and the report. `log` receives one line per epoch.
     public static func retrain(_ float: Network, train: LabeledData, test: LabeledData,
                                assignment: MultiplierAssignment, config: RetrainConfig,
                                errorModel: ErrorModel? = nil,
-                               log: (String) -> Void = { _ in }) throws(ApproxError) -> (network: Network, report: RetrainReport) {
+                               log: (String) -> Void = { _ in }) throws -> (network: Network, report: RetrainReport) {
+        var prepared = try prepare(float, train: train, test: test, assignment: assignment, config: config,
+                                   errorModel: errorModel, log: log)
+        var seconds: [Double] = []
+        while prepared.trainer.epoch < config.epochs {
+            let r = try runEpoch(&prepared.trainer, train: train, test: test, config: config)
+            seconds.append(r.seconds)
+            log(epochLine(r, config))
+        }
+        let report = finish(prepared, test: test, assignment: assignment, config: config, epochSeconds: seconds, log: log)
+        return (ApproxNetwork.unwrap(prepared.trainer.network), report)
+    }
+
+    /// Wraps and calibrates `float`, measures the accuracy before, installs the method.
+    public static func prepare(_ float: Network, train: LabeledData, test: LabeledData,
+                               assignment: MultiplierAssignment, config: RetrainConfig, errorModel: ErrorModel? = nil,
+                               log: (String) -> Void = { _ in }) throws(ApproxError) -> Prepared {
         var net = ApproxNetwork.wrap(float, assignment, options: config.quant)
         ApproxNetwork.calibrate(&net, on: train, options: config.quant)
         let before = ApproxEvaluation.accuracy(net, on: test, compute: .approximate)
         log("behavioural accuracy before: \(String(format: "%.4f", before))")
         try install(config, assignment: assignment, errorModel: errorModel, train: train, into: &net)
         ApproxNetwork.set(&net, compute: .approximate)
-        var seconds: [Double] = []
-        var optimizer = Optimizer(kind: .sgd, momentum: config.momentum)
-        var rng = SplitMix64(seed: config.seed ^ 0xA99_8EED)
-        for epoch in 1...max(config.epochs, 1) where config.epochs > 0 {
-            let (s, loss) = runEpoch(&net, &optimizer, &rng, train, config)
-            seconds.append(s)
-            log("epoch \(epoch)/\(config.epochs) \(config.method.rawValue): loss \(String(format: "%.4f", loss)), \(String(format: "%.2f", s)) s")
+        var trainer = Trainer(network: net, config: config.trainConfig)
+        trainer.rng = SplitMix64(seed: config.seed ^ 0xA99_8EED)
+        return Prepared(trainer: trainer, beforeAccuracy: before)
+    }
+
+    /// One retraining epoch of the training loop; the record's test figures are behavioural.
+    public static func runEpoch(_ trainer: inout Trainer, train: LabeledData, test: LabeledData,
+                                config: RetrainConfig, progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
+        try trainer.runEpoch(train: train, test: test) { p in
+            ProgressSink.report("retraining", min(p.batch * config.batchSize, train.count), train.count)
+            progress?(p)
         }
-        let after = ApproxEvaluation.accuracy(net, on: test, compute: .approximate)
+    }
+
+    /// The report after the last epoch: the behavioural accuracy of the retrained network.
+    public static func finish(_ prepared: Prepared, test: LabeledData, assignment: MultiplierAssignment,
+                              config: RetrainConfig, epochSeconds: [Double], log: (String) -> Void = { _ in }) -> RetrainReport {
+        let after = ApproxEvaluation.accuracy(prepared.trainer.network, on: test, compute: .approximate)
         log("behavioural accuracy after: \(String(format: "%.4f", after))")
-        let report = RetrainReport(approxAccuracyBefore: before, approxAccuracyAfter: after, epochSeconds: seconds,
-                                   method: config.method.rawValue, multiplier: assignment.label)
-        return (ApproxNetwork.unwrap(net), report)
+        return RetrainReport(approxAccuracyBefore: prepared.beforeAccuracy, approxAccuracyAfter: after,
+                             epochSeconds: epochSeconds, method: config.method.rawValue, multiplier: assignment.label)
+    }
+
+    /// "epoch 2/5 errormodel: loss 0.1234, 0.52 s".
+    public static func epochLine(_ r: EpochRecord, _ config: RetrainConfig) -> String {
+        "epoch \(r.epoch)/\(config.epochs) \(config.method.rawValue): loss \(String(format: "%.4f", r.trainLoss)), "
+            + "\(String(format: "%.2f", r.seconds)) s"
+    }
+
+    /// The method's training state outside the `Trainer`: each layer's fixed baseline Err
+    /// (`baselineFresh == false`, drawn at the first step), as `baseline_err.<layer>`; saved in
+    /// checkpoints (`TrainCheckpoint.Info.state`) so a resumed run uses the same Err.
+    public static func methodState(_ net: Network) -> [String: Tensor] {
+        var state: [String: Tensor] = [:]
+        for node in net.nodes {
+            if let b = node.layer as? BaselineLayer, let err = b.fixedErr {
+                state["baseline_err." + b.name] = Tensor(shape: [err.count], data: err)
+            }
+        }
+        return state
+    }
+
+    /// Puts a saved `methodState` back into the wrapped layers.
+    public static func restoreMethodState(_ state: [String: Tensor], into net: inout Network) {
+        for i in net.nodes.indices {
+            guard var b = net.nodes[i].layer as? BaselineLayer, let err = state["baseline_err." + b.name] else { continue }
+            b.fixedErr = err.data
+            net.nodes[i].layer = b
+        }
     }
 
     /// Installs the method's training model around every approximate layer: the layer itself
@@ -59,23 +122,25 @@ public enum Retrainer {
         }
     }
 
-    /// One shuffled pass in training mode; returns (wall seconds, mean loss).
+    /// One shuffled training pass of `net` by the training loop, without evaluation (benchmarks);
+    /// returns (wall seconds, mean loss). A NaN/Inf stops the pass and gives a NaN loss.
     static func runEpoch(_ net: inout Network, _ opt: inout Optimizer, _ rng: inout SplitMix64,
                          _ train: LabeledData, _ config: RetrainConfig) -> (Double, Double) {
+        var trainer = Trainer(network: net, config: config.trainConfig)
+        (trainer.optimizer, trainer.rng) = (opt, rng)
+        var hooks = NoEvaluation()
         let start = Date()
-        let order = rng.permutation(train.count), bs = max(1, config.batchSize)
-        var lossSum = 0.0
-        for b in stride(from: 0, to: train.count, by: bs) {
-            let idx = Array(order[b..<min(b + bs, train.count)])
-            let (x, y) = Trainer.batch(train, idx)
-            net.zeroGradients()
-            var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: rng.next()))
-            let out = SoftmaxCrossEntropy.lossAndGradient(logits: net.forward(x, context: &ctx), labels: y)
-            net.backward(out.grad)
-            opt.update(&net, lr: config.learningRate)
-            lossSum += out.loss * Double(idx.count)
-            ProgressSink.report("retraining", min(b + bs, train.count), train.count)
+        let record = try? trainer.runEpoch(train: train, test: train, hooks: &hooks) { p in
+            ProgressSink.report("retraining", min(p.batch * config.batchSize, train.count), train.count)
         }
-        return (Date().timeIntervalSince(start), lossSum / Double(max(train.count, 1)))
+        (net, opt, rng) = (trainer.network, trainer.optimizer, trainer.rng)
+        return (Date().timeIntervalSince(start), record?.trainLoss ?? .nan)
+    }
+}
+
+/// Hooks that skip the end-of-epoch evaluation (timing the training pass alone).
+struct NoEvaluation: TrainingHooks {
+    mutating func evaluate(_ network: Network, on test: LabeledData, batchSize: Int) -> Evaluation {
+        Evaluation(accuracy: 0, loss: 0, samples: 0)
     }
 }

@@ -3,10 +3,14 @@ import Foundation
 /// Training checkpoints in the safetensors format (readable by Python's `safetensors`).
 ///
 /// Tensor names: parameters `<layer>.<param>` (e.g. `conv1.weight`, `fc1.bias`, `bn1.gamma`),
-/// buffers `<layer>.running_mean` / `.running_var`, optimiser state `optimizer.first.<param>`
-/// (SGD momentum or Adam m) and `optimizer.second.<param>` (Adam v). Metadata (strings):
-/// `format`, `model`, `input_shape`, `class_count`, `hidden`, `data`, `epoch`, `rng_state`,
-/// `optimizer_step`, `config` (TrainConfig JSON). Files are written atomically.
+/// buffers `<layer>.running_mean` / `.running_var`, and the optimiser state in its own namespace
+/// `optimizer.` (`optimizer.first.<param>`: SGD momentum or Adam m; `optimizer.second.<param>`:
+/// Adam v; `optimizer.state.<name>`: a method's own state): every tensor outside `optimizer.` is
+/// model state. Metadata (strings): `format`,
+/// `model`, `input_shape`, `class_count`, `hidden`, `data`, `epoch`, `rng_state`,
+/// `optimizer_step`, `config` (TrainConfig JSON); for a quantised (retrained) model also
+/// `calibration` (JSON), `input_delta.<layer>` (Δx, decimal) and `provenance` (JSON). Files are
+/// written atomically.
 public enum TrainCheckpoint {
     public static let format = "axmul-netsim/1"
 
@@ -17,6 +21,16 @@ public enum TrainCheckpoint {
         public var classCount: Int
         public var hidden: [Int]
         public var data: String
+        /// Calibration settings and Δx per approximated layer (retrained models), reused by every
+        /// command that evaluates the model approximately.
+        public var quantisation: QuantisationRecord?
+        /// Parent, multiplier and method of a retrained model.
+        public var provenance: CheckpointProvenance?
+        /// A method's own state, saved as metadata keys as they are (e.g. `axtrain_gamma`).
+        public var extra: [String: String] = [:]
+        /// A method's own training-state tensors, saved as `optimizer.state.<name>` (outside the
+        /// model's namespace, e.g. retraining's fixed baseline Err per layer).
+        public var state: [String: Tensor] = [:]
 
         public init(model: String, inputShape: [Int], classCount: Int, hidden: [Int], data: String) {
             (self.model, self.inputShape, self.classCount, self.hidden, self.data) = (model, inputShape, classCount, hidden, data)
@@ -35,14 +49,20 @@ public enum TrainCheckpoint {
                 tensors.append(("optimizer.second.\(p.name)", p.value.shape, t.optimizer.second[k].data))
             }
         }
+        for name in info.state.keys.sorted() {
+            if let v = info.state[name] { tensors.append((statePrefix + name, v.shape, v.data)) }
+        }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // same state, same bytes
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // same state, same bytes
         let config = String(decoding: try encoder.encode(t.config), as: UTF8.self)
-        let meta: [String: String] = [
+        var meta: [String: String] = [
             "format": format, "model": info.model, "input_shape": join(info.inputShape),
             "class_count": "\(info.classCount)", "hidden": join(info.hidden), "data": info.data,
             "epoch": "\(t.epoch)", "rng_state": "\(t.rng.state)", "optimizer_step": "\(t.optimizer.step)", "config": config,
         ]
+        if let q = info.quantisation { meta.merge(try QuantisationMetadata.encode(q), uniquingKeysWith: { $1 }) }
+        if let p = info.provenance { meta["provenance"] = String(decoding: try encoder.encode(p), as: UTF8.self) }
+        meta.merge(info.extra, uniquingKeysWith: { old, _ in old })
         try SafeTensors.write(tensors, metadata: meta, to: url)
     }
 
@@ -56,9 +76,16 @@ public enum TrainCheckpoint {
         guard meta["format"] == format else {
             throw ModelError.checkpoint(path: url.path, reason: "format is '\(meta["format"] ?? "none")', expected '\(format)'")
         }
-        let info = Info(model: try need("model"), inputShape: split(try need("input_shape")),
+        var info = Info(model: try need("model"), inputShape: split(try need("input_shape")),
                         classCount: Int(try need("class_count")) ?? 0, hidden: split(meta["hidden"] ?? ""),
                         data: meta["data"] ?? "")
+        info.quantisation = try QuantisationMetadata.decode(meta, path: url.path)
+        if let p = meta["provenance"] {
+            do { info.provenance = try JSONDecoder().decode(CheckpointProvenance.self, from: Data(p.utf8)) } catch {
+                throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance' is not valid JSON: \(error)")
+            }
+        }
+        info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
         var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
                                      seed: config.seed, options: .init(hidden: info.hidden))
@@ -78,6 +105,9 @@ public enum TrainCheckpoint {
         }
         if trainer.optimizer.first.count != values.count { trainer.optimizer.first = []; trainer.optimizer.second = [] }
         net.setParameters(values)
+        for (name, t) in tensors where name.hasPrefix(statePrefix) {
+            info.state[String(name.dropFirst(statePrefix.count))] = Tensor(shape: t.shape, data: t.values)
+        }
         var buffers: [String: Tensor] = [:]
         for b in net.namedBuffers { if let t = tensors[b.name] { buffers[b.name] = Tensor(shape: t.shape, data: t.values) } }
         net.setBuffers(buffers)
@@ -87,6 +117,13 @@ public enum TrainCheckpoint {
         trainer.optimizer.step = Int(meta["optimizer_step"] ?? "0") ?? 0
         return (trainer, info)
     }
+
+    /// Where `Info.state` tensors go, inside the optimiser namespace.
+    static let statePrefix = "optimizer.state."
+
+    /// The metadata keys this type writes itself; any other key is a method's `extra`.
+    static let knownKeys: Set<String> = ["format", "model", "input_shape", "class_count", "hidden", "data", "epoch", "rng_state",
+                                         "optimizer_step", "config", "calibration", "provenance"]
 
     static func join(_ xs: [Int]) -> String { xs.map(String.init).joined(separator: ",") }
     static func split(_ s: String) -> [Int] { s.split(separator: ",").compactMap { Int($0) } }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The epoch loop: seeded shuffling (SplitMix64), mini-batch SGD/Adam, per-epoch evaluation.
+/// NetSim's one training loop: seeded shuffling (SplitMix64), guarded mini-batch SGD/Adam steps
+/// with optional clipping, per-epoch evaluation; methods plug in through `TrainingHooks`.
 ///
 /// All randomness flows from one `SplitMix64` whose state is checkpointed, so a resumed run
 /// reproduces an uninterrupted one exactly (for a fixed OpenBLAS thread count).
@@ -20,13 +21,22 @@ public struct Trainer: Sendable {
         self.rng = SplitMix64(seed: config.seed ^ 0x5EED_5EED_5EED_5EED)
     }
 
-    /// Trains one epoch on `train`, evaluates on `test`, and returns the log record.
+    /// Trains one epoch on `train`, evaluates on `test`, and returns the log record (plain training).
+    public mutating func runEpoch(train: LabeledData, test: LabeledData,
+                                  progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
+        var plain = PlainTraining()
+        return try runEpoch(train: train, test: test, hooks: &plain, progress: progress)
+    }
+
+    /// The one training loop: one shuffled epoch of guarded steps with `hooks` around each forward
+    /// and backward pass, then the hooks' evaluation on `test`; returns the log record. Every
+    /// training command (train, retrain, hybrid, axtrain, the experiments) runs its epochs here.
     ///
     /// Throws `TrainingError.nonFinite` as soon as a NaN or ±Inf appears in an activation, the loss,
     /// a gradient, the updated weights or the evaluation; the trainer is then mid-epoch and should
     /// be discarded (callers keep their last checkpoint).
-    public mutating func runEpoch(train: LabeledData, test: LabeledData,
-                                  progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
+    public mutating func runEpoch<Hooks: TrainingHooks>(train: LabeledData, test: LabeledData, hooks: inout Hooks,
+                                                        progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
         let start = Date()
         let lr = try LRSchedule.parse(config.schedule, epochs: config.epochs).rate(base: config.learningRate, epoch: epoch)
         let order = rng.permutation(train.count)
@@ -36,7 +46,7 @@ public struct Trainer: Sendable {
         for b in 0..<batches {
             let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
             let (x, y) = Self.batch(train, idx)
-            let out = try step(x, y, lr: lr, batch: b + 1, of: batches)
+            let out = try step(x, y, lr: lr, batch: b + 1, of: batches, hooks: &hooks)
             lossSum += out.loss * Double(idx.count)
             correct += out.correct
             seen += idx.count
@@ -44,19 +54,21 @@ public struct Trainer: Sendable {
                                     runningLoss: lossSum / Double(seen), runningAccuracy: Double(correct) / Double(seen)))
         }
         epoch += 1
-        let eval = Self.evaluate(network, on: test, batchSize: max(bs, 256))
+        let eval = hooks.evaluate(network, on: test, batchSize: max(bs, 256))
         if !eval.loss.isFinite { throw TrainingError.nonFinite(locateInEvaluation(test, batchSize: max(bs, 256), loss: eval.loss)) }
         return EpochRecord(epoch: epoch, lr: lr, trainLoss: lossSum / Double(max(seen, 1)),
                            trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: eval.loss,
                            testAccuracy: eval.accuracy, seconds: Date().timeIntervalSince(start))
     }
 
-    /// One guarded SGD/Adam step on a mini-batch: forward, loss, backward, optional clipping, update.
-    mutating func step(_ x: Tensor, _ y: [Int32], lr: Float, batch: Int, of batches: Int) throws -> (loss: Double, correct: Int) {
+    /// One guarded SGD/Adam step on a mini-batch: hooks, forward, loss, backward, hooks, optional clipping, update.
+    mutating func step<Hooks: TrainingHooks>(_ x: Tensor, _ y: [Int32], lr: Float, batch: Int, of batches: Int,
+                                             hooks: inout Hooks) throws -> (loss: Double, correct: Int) {
         func fail(_ site: NumericFault.Site, _ hit: NumericGuard.Hit) -> TrainingError {
             .nonFinite(network.fault(site, hit, epoch: epoch + 1, batch: batch, batches: batches))
         }
         network.zeroGradients()
+        try hooks.beforeForward(&network, batch: x)
         var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: rng.next()))
         let z: Tensor
         switch network.forwardGuarded(x, context: &ctx) {
@@ -66,6 +78,7 @@ public struct Trainer: Sendable {
         let out = SoftmaxCrossEntropy.lossAndGradient(logits: z, labels: y)
         if !out.loss.isFinite { throw fail(.loss, .init(layer: network.last, value: Float(out.loss))) }
         network.backward(out.grad)
+        try hooks.afterBackward(&network)
         if let hit = NumericGuard.gradientHit(network) { throw fail(.gradient, hit) }
         if let maxNorm = config.maxGradNorm { GradientClipping.clip(&network, maxNorm: maxNorm) }
         optimizer.update(&network, lr: lr)

@@ -39,8 +39,18 @@ public enum TrainingLog {
 
     /// Appends one record as a JSON line (keys sorted), fsynced.
     public static func append(_ record: EpochRecord, to url: URL) throws {
+        try AtomicFile.append(line: try line(record), to: url)
+    }
+
+    /// Writes a whole run's records atomically (runs that are logged when they end, e.g. a hybrid sweep's).
+    public static func write(_ records: [EpochRecord], to url: URL) throws {
+        try AtomicFile.write(Data(try records.map { try line($0) + "\n" }.joined().utf8), to: url)
+    }
+
+    /// One record as JSON with sorted keys.
+    static func line(_ record: EpochRecord) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self), to: url)
+        return String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 }

@@ -25,19 +25,33 @@ public struct AxTrainRun: Sendable {
     /// Which phase an epoch record belongs to.
     public enum Phase: String, Sendable, Codable { case act, pas }
 
+    /// AxTrain-act's state after an epoch: what `axmul axtrain` checkpoints and resumes from.
+    public struct ActState: Sendable {
+        public var trainer: Trainer
+        public var gamma: AdaptiveGamma
+        public init(trainer: Trainer, gamma: AdaptiveGamma) { (self.trainer, self.gamma) = (trainer, gamma) }
+    }
+
     /// Trains `network` and returns the float network and the summary; `onEpoch` sees each
-    /// epoch's record (for logs), `progress` each batch (for progress bars).
-    public func run(_ network: Network, train: LabeledData, test: LabeledData,
-                    onEpoch: (Phase, EpochRecord, ActEpochRecord?) throws -> Void = { _, _, _ in },
+    /// epoch's record (for logs) and, in the act phase, the state after it (for checkpoints);
+    /// `progress` each batch (for progress bars). With `resume`, the act phase continues from that
+    /// state (its weights, optimiser, epoch, RNG and γ); the pas phase always starts at the end of
+    /// act (its hardware model is calibrated there), so a run resumed in pas repeats pas exactly.
+    public func run(_ network: Network, train: LabeledData, test: LabeledData, resume: ActState? = nil,
+                    onEpoch: (Phase, EpochRecord, ActEpochRecord?, ActState?) throws -> Void = { _, _, _, _ in },
                     progress: ((BatchProgress) -> Void)? = nil) throws -> (network: Network, summary: AxTrainSummary) {
         let start = Date()
         var cfg = config
         cfg.epochs = actEpochs + pasEpochs
         var trainer = Trainer(network: network, config: cfg)
         var g = gamma
-        for _ in 0..<actEpochs {
+        if let resume {
+            TrainCheckpoint.adopt(resume.trainer, into: &trainer)
+            g = resume.gamma
+        }
+        while trainer.epoch < actEpochs {
             let r = try trainer.runActEpoch(train: train, test: test, gamma: &g, progress: progress)
-            try onEpoch(.act, r.record, r)
+            try onEpoch(.act, r.record, r, ActState(trainer: trainer, gamma: g))
         }
         let probe = Trainer.batch(test, Array(0..<min(test.count, 256))).0
         let sAfterAct = Sensitivity.value(trainer.network, probe, outputs: test.classCount)
@@ -45,7 +59,7 @@ public struct AxTrainRun: Sendable {
         if pasEpochs > 0 {
             trainer.network = hardware.apply(to: trainer.network, calibration: train, seed: config.seed &+ 17)
             for _ in 0..<pasEpochs {
-                try onEpoch(.pas, try trainer.runEpoch(train: train, test: test, progress: progress), nil)
+                try onEpoch(.pas, try trainer.runEpoch(train: train, test: test, progress: progress), nil, nil)
             }
             tally = HardwareModel.tally(trainer.network)
             trainer.network = HardwareModel.remove(from: trainer.network)

@@ -54,6 +54,7 @@ struct Table1AppRun {
         var cfg = TrainConfig()
         (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.momentum) = (epochs, settings.batchSize, lr, settings.momentum)
         cfg.seed = seed &+ seedOffset
+        cfg.maxGradNorm = settings.maxGradNorm
         return cfg
     }
 

@@ -36,12 +36,9 @@ public enum Table1Output {
     public final class Logs {
         public let folder: URL
         private var started: Set<String> = []
-        private let encoder: JSONEncoder
 
         public init(folder: URL) {
             self.folder = folder
-            encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
         }
 
         public func append(_ record: EpochRecord, to name: String) throws {
@@ -50,7 +47,7 @@ public enum Table1Output {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try? FileManager.default.removeItem(at: url)
             }
-            try AtomicFile.append(line: String(decoding: try encoder.encode(record), as: UTF8.self), to: url)
+            try TrainingLog.append(record, to: url)
         }
     }
 }

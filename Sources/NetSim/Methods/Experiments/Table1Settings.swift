@@ -32,6 +32,8 @@ public struct Table1Settings: Sendable, Codable, Equatable {
     public var maxTestSamples: Int?
     /// NTV flip rates overriding each app's (Agg, Con) pair, e.g. [0] in tests; nil = Table 1.
     public var flipRatesOverride: [Double]?
+    /// Global L2 gradient-norm clip of every training run (`TrainConfig.maxGradNorm`); nil = none.
+    public var maxGradNorm: Float?
 
     enum CodingKeys: String, CodingKey {
         case actEpochs = "act_epochs", cnnActEpochs = "cnn_act_epochs", pasEpochs = "pas_epochs"
@@ -39,7 +41,7 @@ public struct Table1Settings: Sendable, Codable, Equatable {
         case gamma, deltaGamma = "delta_gamma", errorBound = "error_bound"
         case weightBits = "weight_bits", activationBits = "activation_bits", runs, seeds
         case maxTrainSamples = "max_train_samples", maxTestSamples = "max_test_samples"
-        case flipRatesOverride = "flip_rates_override"
+        case flipRatesOverride = "flip_rates_override", maxGradNorm = "max_grad_norm"
     }
 
     public init() {}

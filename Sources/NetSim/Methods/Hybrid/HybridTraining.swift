@@ -34,12 +34,14 @@ public struct HybridRun: Sendable, Codable, Equatable {
 
 /// The hybrid schedule of Hammad & El-Sankary: approximate for the first N epochs, then exact.
 public enum HybridTraining {
-    /// Trains `trainer` to `trainer.config.epochs`, approximate while `trainer.epoch < switchEpoch`.
+    /// Trains `trainer` to `trainer.config.epochs`, approximate while `trainer.epoch < switchEpoch`;
+    /// `onEpoch` sees each record, whether the epoch was approximate, and the trainer after it
+    /// (float network, ready to checkpoint). Starts at `trainer.epoch`, so a resumed trainer continues.
     /// With N = 0 every epoch is `Trainer.runEpoch`, so the run equals exact training for the same seed.
     public static func run(_ trainer: inout Trainer, switchEpoch: Int, source: ApproxSource,
                            train: LabeledData, test: LabeledData,
                            progress: ((BatchProgress) -> Void)? = nil,
-                           onEpoch: (EpochRecord, Bool) throws -> Void = { _, _ in }) throws -> HybridRun {
+                           onEpoch: (EpochRecord, Bool, Trainer) throws -> Void = { _, _, _ in }) throws -> HybridRun {
         let total = trainer.config.epochs
         guard (0...total).contains(switchEpoch) else {
             throw HybridError.invalidSchedule("switch epoch \(switchEpoch) is outside 0...\(total)")
@@ -52,72 +54,65 @@ public enum HybridTraining {
                 while trainer.epoch < switchEpoch {
                     let r = try simulatedEpoch(&trainer, &sim, train: train, test: test, progress: progress)
                     records.append(r)
-                    try onEpoch(r, true)
+                    try onEpoch(r, true, trainer)
                 }
             case .multiplier(let assignment):
                 try behaviouralEpochs(&trainer, until: switchEpoch, assignment: assignment, train: train,
-                                      test: test, progress: progress) { r in records.append(r); try onEpoch(r, true) }
+                                      test: test, progress: progress) { r, t in records.append(r); try onEpoch(r, true, t) }
             }
         }
         while trainer.epoch < total {
             let r = try trainer.runEpoch(train: train, test: test, progress: progress)
             records.append(r)
-            try onEpoch(r, false)
+            try onEpoch(r, false, trainer)
         }
         let acc = records.last?.testAccuracy ?? Trainer.evaluate(trainer.network, on: test).accuracy
         return HybridRun(source: source.label, switchEpoch: switchEpoch, epochs: total, finalAccuracy: acc,
                          utilisation: total > 0 ? Double(switchEpoch) / Double(total) : 0, records: records)
     }
 
-    /// One epoch like `Trainer.runEpoch` (same shuffling, LR and optimiser) with weights W ⊙ Err;
-    /// the test evaluation uses the error-free weights.
+    /// One epoch of the training loop with weights W ⊙ Err in the forward and backward passes
+    /// (`SimulatedErrorHooks`); the optimiser updates the error-free weights, and the test
+    /// evaluation uses them.
     static func simulatedEpoch(_ t: inout Trainer, _ sim: inout WeightErrorSimulator, train: LabeledData,
                                test: LabeledData, progress: ((BatchProgress) -> Void)?) throws -> EpochRecord {
-        let start = Date()
-        let lr = try LRSchedule.parse(t.config.schedule, epochs: t.config.epochs).rate(base: t.config.learningRate, epoch: t.epoch)
-        let order = t.rng.permutation(train.count)
-        let bs = max(1, t.config.batchSize)
-        let batches = (train.count + bs - 1) / bs
-        var lossSum = 0.0, correct = 0, seen = 0
-        for b in 0..<batches {
-            let idx = Array(order[(b * bs)..<min((b + 1) * bs, train.count)])
-            let (x, y) = Trainer.batch(train, idx)
-            t.network.zeroGradients()
-            sim.install(into: &t.network)
-            var ctx = ForwardContext(mode: .train, rng: SplitMix64(seed: t.rng.next()))
-            let out = SoftmaxCrossEntropy.lossAndGradient(logits: t.network.forward(x, context: &ctx), labels: y)
-            t.network.backward(out.grad)
-            sim.remove(from: &t.network)
-            t.optimizer.update(&t.network, lr: lr)
-            lossSum += out.loss * Double(idx.count)
-            correct += out.correct
-            seen += idx.count
-            progress?(BatchProgress(epoch: t.epoch, batch: b + 1, batches: batches,
-                                    runningLoss: lossSum / Double(seen), runningAccuracy: Double(correct) / Double(seen)))
-        }
-        t.epoch += 1
-        let eval = Trainer.evaluate(t.network, on: test, batchSize: max(bs, 256))
-        return EpochRecord(epoch: t.epoch, lr: lr, trainLoss: lossSum / Double(max(seen, 1)),
-                           trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: eval.loss,
-                           testAccuracy: eval.accuracy, seconds: Date().timeIntervalSince(start))
+        var hooks = SimulatedErrorHooks(simulator: sim)
+        defer { sim = hooks.simulator }
+        return try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
     }
 
     /// Approximate epochs through the behavioural simulation: the network is wrapped (parameter
-    /// order, hence optimiser state, is unchanged), trained by `Trainer.runEpoch`, and unwrapped.
+    /// order, hence optimiser state, is unchanged), trained by the training loop, and unwrapped.
     /// Each epoch's test accuracy is measured on the unwrapped, error-free float network.
     static func behaviouralEpochs(_ t: inout Trainer, until n: Int, assignment: MultiplierAssignment,
                                   train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
-                                  onEpoch: (EpochRecord) throws -> Void) throws {
+                                  onEpoch: (EpochRecord, Trainer) throws -> Void) throws {
         while t.epoch < n {
             var net = ApproxNetwork.wrap(t.network, assignment)
             ApproxNetwork.calibrate(&net, on: train)   // recalibrated per epoch: ranges move in training
             ApproxNetwork.set(&net, compute: .approximate)
             t.network = net
-            var r = try t.runEpoch(train: train, test: test, progress: progress)
+            var hooks = ErrorFreeEvaluation()
+            let r = try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
             t.network = ApproxNetwork.unwrap(t.network)
-            let eval = Trainer.evaluate(t.network, on: test, batchSize: max(t.config.batchSize, 256))
-            (r.testAccuracy, r.testLoss) = (eval.accuracy, eval.loss)
-            try onEpoch(r)
+            try onEpoch(r, t)
         }
+    }
+}
+
+/// The hybrid paper's simulated multiplier error as hooks on the training loop: the weight-error
+/// wrappers are installed before each forward pass and removed after the backward pass.
+struct SimulatedErrorHooks: TrainingHooks {
+    var simulator: WeightErrorSimulator
+
+    mutating func beforeForward(_ network: inout Network, batch x: Tensor) throws { simulator.install(into: &network) }
+    mutating func afterBackward(_ network: inout Network) throws { simulator.remove(from: &network) }
+}
+
+/// Hooks that evaluate the float network with the approximate wrappers removed (the hybrid
+/// paper's test evaluation is error-free).
+struct ErrorFreeEvaluation: TrainingHooks {
+    mutating func evaluate(_ network: Network, on test: LabeledData, batchSize: Int) -> Evaluation {
+        Trainer.evaluate(ApproxNetwork.unwrap(network), on: test, batchSize: batchSize)
     }
 }

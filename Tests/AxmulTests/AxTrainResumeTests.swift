@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import NetSim
+
+/// `axmul axtrain` checkpoints after every act epoch (with γ and its history); a run stopped
+/// after 2 act epochs and continued with `--resume` ends with the same model as a straight run.
+@Suite struct AxTrainResumeTests {
+    static func args(_ folder: URL, act: Int, pas: Int) -> [String] {
+        ["axtrain", "--data", "breast_cancer_wdbc", "--hidden", "8", "--batch", "32", "--act-epochs", "\(act)",
+         "--pas-epochs", "\(pas)", "--flip-rate", "0.01", "--runs", "1", "--seed", "4", "-o", folder.path]
+    }
+
+    @Test func resumedRunEqualsStraightRun() throws {
+        let root = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let straight = root.appendingPathComponent("straight"), split = root.appendingPathComponent("split")
+        #expect(runAxmul(Self.args(straight, act: 3, pas: 1)).status == 0)
+        #expect(runAxmul(Self.args(split, act: 2, pas: 0)).status == 0)
+        let resumed = runAxmul(Self.args(split, act: 3, pas: 1) + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let a = try Data(contentsOf: straight.appendingPathComponent("model.safetensors"))
+        let b = try Data(contentsOf: split.appendingPathComponent("model.safetensors"))
+        #expect(a == b, "final models differ")
+        #expect(try TrainingLog.records(at: split.appendingPathComponent("act.log.jsonl")).map(\.epoch) == [1, 2, 3])
+        #expect(try TrainingLog.records(at: split.appendingPathComponent("pas.log.jsonl")).map(\.epoch) == [4])
+        let act = try TrainCheckpoint.load(from: split.appendingPathComponent("act.safetensors"))
+        #expect(act.trainer.epoch == 3 && act.info.extra["axtrain_gamma"] != nil)
+    }
+}
