@@ -47,7 +47,7 @@ struct AxTrainCommand: ParsableCommand {
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
                                      options: .init(hidden: widths))
-        let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0).0 },
+        let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0) },
                                storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
         let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
                                 gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)

@@ -25,7 +25,7 @@ struct CrossEvalCommand: ParsableCommand {
     func run() throws {
         let d = try ApproxCLI.loadData(data)
         let models = try model.map { (name: $0, network: try ApproxCLI.loadModel($0).network) }
-        let entries = try multiplier.map { try ApproxCLI.multiplier($0).0 }
+        let entries = try multiplier.map { try ApproxCLI.multiplier($0) }
         var options = ApproxNetwork.QuantOptions()
         options.perChannelWeights = perChannel
         let table = CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test, options: options)

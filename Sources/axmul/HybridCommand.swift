@@ -54,7 +54,7 @@ struct HybridCommand: ParsableCommand {
             if json { print(try DesignArgument.json(result)) } else { printTable(result) }
             return
         }
-        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0).0)) }
+        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0))) }
             ?? .gaussian(try ErrorSpec.parse(error))
         var trainer = try makeTrainer(train)
         let run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,

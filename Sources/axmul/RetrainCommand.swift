@@ -113,7 +113,7 @@ struct BenchRetrainCommand: ParsableCommand {
         }
         var config = RetrainConfig()
         (config.batchSize, config.errorModelSamples) = (batch, samples)
-        let entry = try ApproxCLI.multiplier(multiplier).0
+        let entry = try ApproxCLI.multiplier(multiplier)
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)
         if json { print(try DesignArgument.json(results)); return }

@@ -1,0 +1,109 @@
+import Circuits
+import Foundation
+import NetSim
+import TableFormat
+
+/// A multiplier ready for NetSim: one sign-magnitude table with its kernel plan (analysed once, here),
+/// its cost (figures, or the reason there are none) and the content hash of its source design.
+public struct LoadedMultiplier: Sendable {
+    public var name: String
+    public var plan: KernelPlan
+    public var cost: CostEstimate
+    public var sourceHash: UInt64?
+    /// The sign-magnitude product table.
+    public var table: SignedProductTable { plan.table }
+    /// The NetSim assignment entry (name, plan, power relative to exact).
+    public var entry: MultiplierAssignment.Entry { .init(name: name, plan: plan, powerRel: cost.powerRel) }
+}
+
+/// What a multiplier argument names, before it becomes a NetSim table: a design (a built-in, a design
+/// file, or a table read from a file, as a table design) and the cost a table file stores.
+public struct MultiplierSource: Sendable {
+    public enum Kind: String, Sendable { case builtin, designFile = "design-file", compiledTable = "axlut", foreignTable = "foreign-table" }
+    public var kind: Kind
+    public var design: Design
+    /// The `.axlut` file's table, when the argument is one.
+    public var compiled: LookupTable?
+
+    /// The cost: the stored one for `.axlut` files, none for foreign tables, else the model's estimate
+    /// (power_rel against the exact design of the same construction).
+    public func cost(_ model: CostModel) throws(DesignError) -> CostEstimate {
+        if let compiled { return CostEstimate(table: compiled) }
+        return try model.estimate(design, reference: design.exactReference())
+    }
+
+    /// The design's content hash, or the hash a compiled table stores.
+    public var sourceHash: UInt64? { compiled.map(\.sourceHash) ?? design.contentHash }
+}
+
+/// The one place that turns a multiplier argument into a multiplier: a built-in name, a design file
+/// (.axd: LUT or gate netlist, composition, formula, table), a compiled `.axlut`, or another tool's table
+/// by extension (`.npy`, TFApprox `.bin`).
+public enum MultiplierLoader {
+    /// The source named by `spec`; errors name the file and what was expected.
+    public static func source(_ spec: String) throws -> MultiplierSource {
+        let ext = (spec as NSString).pathExtension.lowercased()
+        switch ext {
+        case "axlut":
+            let table = try LookupTable(contentsOf: spec)
+            return MultiplierSource(kind: .compiledTable, design: try design(of: table, path: spec), compiled: table)
+        case "npy", "bin":
+            let design = try TableExchange.importDesign(path: spec, format: ext == "npy" ? .npy : .tfapprox,
+                                                        name: ((spec as NSString).lastPathComponent as NSString).deletingPathExtension)
+            return MultiplierSource(kind: .foreignTable, design: design, compiled: nil)
+        default:
+            let isFile = DesignResolver.isPath(spec)
+            return MultiplierSource(kind: isFile ? .designFile : .builtin, design: try DesignResolver.resolve(spec), compiled: nil)
+        }
+    }
+
+    /// The `.axlut` table of a design with its cost and source hash stored (what `axmul compile` writes).
+    public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude,
+                               costModel: CostModel) throws(DesignError) -> LookupTable {
+        var table = try TableCompiler.compile(design, encoding: encoding)
+        let cost = try costModel.estimate(design, reference: design.exactReference())
+        table.setCost(cost.tableCost, unknownReason: cost.note ?? "no cost known", sourceHash: design.contentHash)
+        if let signed = try? MultiplierTables.signed(from: table) {
+            table.metadata["kernel_route"] = KernelPlan.analyse(signed).route.description
+        }
+        return table
+    }
+
+    /// The multiplier named by `spec` for 8-bit layers. `costModel` nil skips the cost (for commands that
+    /// report no energy); a stored cost is used whatever the model.
+    public static func load(_ spec: String, costModel: CostModel? = .withSynthesis()) throws -> LoadedMultiplier {
+        let src = try source(spec)
+        let table: LookupTable
+        if let compiled = src.compiled {
+            table = compiled
+        } else {
+            guard src.design.widthA == 8, src.design.widthB == 8 else {
+                throw ApproxError.unsupportedTable(reason: "'\(spec)' is a \(src.design.widthA)x\(src.design.widthB) multiplier; 8-bit layers need an 8x8 one")
+            }
+            table = try TableCompiler.compile(src.design, encoding: .signMagnitude)
+        }
+        let signed = try MultiplierTables.signed(from: table, path: spec)
+        let cost: CostEstimate
+        if src.compiled != nil || costModel == nil {
+            cost = src.compiled != nil ? CostEstimate(table: table) : .unavailable("cost not computed by this command")
+        } else if let costModel {
+            cost = try src.cost(costModel)
+        } else {
+            cost = .unavailable("cost not computed by this command")
+        }
+        let name = table.name.isEmpty ? spec : table.name
+        return LoadedMultiplier(name: name, plan: KernelPlan.analyse(signed), cost: cost, sourceHash: src.sourceHash)
+    }
+
+    /// A compiled table as a table design for characterisation (unsigned and sign-magnitude tables hold
+    /// M(a, b) for every index pair; two's-complement tables do not, so they are refused).
+    static func design(of table: LookupTable, path: String) throws -> Design {
+        guard table.encoding != .twosComplement else {
+            throw DesignError.unsupported(what: "\(path): a two's-complement table as a design (it stores signed products, not M(a, b) for every a, b); compile an unsigned or sign-magnitude table", location: nil)
+        }
+        let wa = table.widthA, wb = table.widthB
+        let values = (0..<(1 << (wa + wb))).map { UInt32(truncatingIfNeeded: table[$0 >> wb, $0 & ((1 << wb) - 1)]) }
+        let t = TruthTable(widthA: wa, widthB: wb, outputWidth: wa + wb, values: values)
+        return Design(name: table.name.isEmpty ? path : table.name, summary: "compiled table \(path)", body: .table(t))
+    }
+}
