@@ -68,7 +68,7 @@ enum SynthesisSource {
             wire [\(w - 1):0] xa = a >> sa, xb = b >> sb;
             wire [\(k - 1):0] ma = xa[\(k - 1):0] | (sa != 0), mb = xb[\(k - 1):0] | (sb != 0);
             wire [\(2 * k - 1):0] m = ma * mb;
-            assign p = {\(2 * w - 2 * k)'b0, m} << (sa + sb);
+            assign p = {\(2 * w - 2 * k)'b0, m} << ({1'b0, sa} + {1'b0, sb});
 
         """
     }
@@ -86,7 +86,7 @@ enum SynthesisSource {
             endfunction
             wire [\(tw - 1):0] ta = lead(a), tb = lead(b);
             wire [\(2 * w - 1):0] fa = {\(w)'b0, a & ~(\(w)'b1 << ta)}, fb = {\(w)'b0, b & ~(\(w)'b1 << tb)};
-            wire [\(2 * w - 1):0] one = \(2 * w)'b1 << (ta + tb);
+            wire [\(2 * w - 1):0] one = \(2 * w)'b1 << ({1'b0, ta} + {1'b0, tb});
             wire [\(2 * w - 1):0] fsum = (fa << tb) + (fb << ta);
             assign p = (a == 0 || b == 0) ? \(2 * w)'b0 : (fsum < one ? one + fsum : fsum << 1);
 

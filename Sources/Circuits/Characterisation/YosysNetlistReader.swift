@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the `write_json` netlist of a flattened `synth_xilinx` run into a LUT-level `Netlist`:
-/// LUT1..LUT6 become LUT6 cells (unused inputs tied to 0, so the INIT's low 2^k bits decide), CARRY4 and
+/// LUT1..LUT6 become LUT6 cells (unused inputs tied to 0, so the INIT's low 2^k bits decide), INV a LUT1, CARRY4 and
 /// CARRY8 keep their pins. Yosys bit numbers (from 2) are used as net ids; "0"/"1" are the constants.
 enum YosysNetlistReader {
     private struct File: Decodable { var modules: [String: Module] }
@@ -43,7 +43,11 @@ enum YosysNetlistReader {
         for (name, c) in m.cells.sorted(by: { $0.key < $1.key }) {
             let pin = { (p: String) -> [NetID] in (c.connections[p] ?? []).map(\.id) }
             let kind: CellKind, inputs: [NetID], outputs: [NetID]
-            if c.type.hasPrefix("LUT"), let k = Int(c.type.dropFirst(3)), (1...6).contains(k) {
+            if c.type == "INV" {                                     // an inverter occupies a LUT1 (INIT 01)
+                kind = .lut6(LUTInit(1))
+                inputs = [pin("I").first ?? NetID.const0] + Array(repeating: NetID.const0, count: 5)
+                outputs = pin("O")
+            } else if c.type.hasPrefix("LUT"), let k = Int(c.type.dropFirst(3)), (1...6).contains(k) {
                 guard let text = c.parameters?["INIT"], let bits = UInt64(text, radix: 2) else {
                     throw .io(path: path, reason: "cell \(name) (\(c.type)) has no binary INIT")
                 }
@@ -58,7 +62,7 @@ enum YosysNetlistReader {
                     + padded(pin("DI"), n) + padded(pin("S"), n)
                 outputs = padded(pin("O"), n) + padded(pin("CO"), n)
             } else {
-                throw .unsupported(what: "the yosys cell type \(c.type) in \(path) (LUT1..LUT6, CARRY4 and CARRY8 are read)", location: nil)
+                throw .unsupported(what: "the yosys cell type \(c.type) in \(path) (LUT1..LUT6, INV, CARRY4 and CARRY8 are read)", location: nil)
             }
             maxNet = max(maxNet, (inputs + outputs).max() ?? 1)
             cells.append(Cell(name: name, kind: kind, inputs: inputs, outputs: outputs.map { $0 > 1 ? $0 : nil }))
