@@ -108,6 +108,6 @@ import Testing
         let metricKeys: Set = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "wcre_pct", "bias", "sd", "nmed"]
         #expect(Set((first["unsigned"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
         #expect(Set((first["magnitude"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
-        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel"])
+        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel", "source", "note"])
     }
 }
