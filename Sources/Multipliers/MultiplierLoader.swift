@@ -84,8 +84,8 @@ public enum MultiplierLoader {
         }
         let signed = try MultiplierTables.signed(from: table, path: spec)
         let cost: CostEstimate
-        if src.compiled != nil || costModel == nil {
-            cost = src.compiled != nil ? CostEstimate(table: table) : .unavailable("cost not computed by this command")
+        if src.compiled != nil {
+            cost = CostEstimate(table: table)
         } else if let costModel {
             cost = try src.cost(costModel)
         } else {
