@@ -29,7 +29,7 @@ public struct MultiplierSource: Sendable {
     /// (power_rel against the exact design of the same construction).
     public func cost(_ model: CostModel) throws(DesignError) -> CostEstimate {
         if let compiled { return CostEstimate(table: compiled) }
-        return try model.estimate(design, reference: design.exactReference())
+        return try MultiplierLoader.cost(of: design, model: model)
     }
 
     /// The design's content hash, or the hash a compiled table stores.
@@ -61,12 +61,18 @@ public enum MultiplierLoader {
     public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude,
                                costModel: CostModel) throws(DesignError) -> LookupTable {
         var table = try TableCompiler.compile(design, encoding: encoding)
-        let cost = try costModel.estimate(design, reference: design.exactReference())
+        let cost = try cost(of: design, model: costModel)
         table.setCost(cost.tableCost, unknownReason: cost.note ?? "no cost known", sourceHash: design.contentHash)
         if let signed = try? MultiplierTables.signed(from: table) {
             table.metadata["kernel_route"] = KernelPlan.analyse(signed).route.description
         }
         return table
+    }
+
+    /// A design's cost, `power_rel` against the exact design of the same construction: the one relative
+    /// power behind `characterize`, the `.axlut` cost keys and `energy_rel`.
+    public static func cost(of design: Design, model: CostModel) throws(DesignError) -> CostEstimate {
+        try model.estimate(design, reference: design.exactReference())
     }
 
     /// The multiplier named by `spec` for 8-bit layers. `costModel` nil skips the cost (for commands that
