@@ -10,7 +10,7 @@ struct BenchLUTGemmCommand: ParsableCommand {
         abstract: "Time the bit-exact LUT-GEMM kernels against the plain loop and OpenBLAS sgemm (build with -c release).",
         discussion: "Example:\n  axmul bench lutgemm --layers resnet8 --epoch-batches 24")
 
-    @Option(name: .long, help: "Multiplier: a built-in 8x8 design name, a design file or an .axlut file.")
+    @Option(name: .long, help: "Multiplier: \(ApproxCLI.multiplierKinds).")
     var design = "smapprox8x8-3330"
 
     @Option(name: .long, help: "Force a route (exact, byte-blocks-4, block-composed-4, low-rank-<r>, gather); default: the analysed one.")

@@ -14,7 +14,7 @@ struct CrossEvalCommand: ParsableCommand {
 
     @Option(help: "Dataset name or path.") var data: String
     @Option(help: "A model checkpoint (repeatable): the rows.") var model: [String]
-    @Option(help: "A multiplier, design name or .axlut (repeatable): the columns.") var multiplier: [String]
+    @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
     @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
     @Flag(help: "JSON output.") var json = false
 

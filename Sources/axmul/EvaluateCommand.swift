@@ -79,7 +79,7 @@ struct ApproxOptions: ParsableArguments {
     @Option(help: "Dataset name (e.g. breast_cancer_wdbc) or path.")
     var data: String
 
-    @Option(help: "Multiplier for every Dense/Conv2D layer: a design name, a design file (.axd), a .axlut file from `axmul compile`, or a .npy / TFApprox .bin table.")
+    @Option(help: "Multiplier for every Dense/Conv2D layer: \(ApproxCLI.multiplierKinds).")
     var multiplier: String
 
     @Option(name: .customLong("layer-multiplier"), help: "Per-layer override LAYER=DESIGN (repeatable).")
@@ -131,6 +131,9 @@ struct ApproxOptions: ParsableArguments {
 
 /// Loading models, data and multipliers for the approximate-network commands.
 enum ApproxCLI {
+    /// What a multiplier argument may be (the help text of every --multiplier option).
+    static let multiplierKinds = "a built-in name, a design file (.axd), a compiled .axlut, or a .npy / TFApprox .bin table"
+
     /// A checkpoint's network and what it describes.
     static func loadModel(_ path: String) throws -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: path))

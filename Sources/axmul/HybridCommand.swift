@@ -23,7 +23,7 @@ struct HybridCommand: ParsableCommand {
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
     @Option(help: "OpenBLAS threads.") var threads = 1
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
-    @Option(help: "Instead of --error: a real multiplier (design name or .axlut), behavioural simulation.") var multiplier: String?
+    @Option(help: "Instead of --error: a real multiplier (\(ApproxCLI.multiplierKinds)), behavioural simulation.") var multiplier: String?
     @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
     @Flag(help: "Sweep error settings for the smallest exact tail within --tolerance of the exact baseline.") var sweep = false
     @Option(help: "Sweep: error settings, comma-separated.") var errors = "1,2,3,4,5,6,7,8"

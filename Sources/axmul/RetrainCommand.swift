@@ -90,7 +90,7 @@ struct BenchRetrainCommand: ParsableCommand {
 
     @Option(help: "Zoo model name (freshly initialised) or a checkpoint path.") var model: String
     @Option(help: "Dataset name or path, or synthetic-cifar.") var data: String
-    @Option(help: "Multiplier design name or .axlut file.") var multiplier: String
+    @Option(help: "Multiplier: \(ApproxCLI.multiplierKinds).") var multiplier: String
     @Option(help: "Training samples per epoch (0 = all).") var limit = 0
     @Option(help: "Batch size (the paper's 64).") var batch = 64
     @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
