@@ -68,8 +68,9 @@ struct CharacterizeCommand: ParsableCommand {
         if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
         let bar = ProgressBar.forStandardError()
         var results: [Characterisation] = []
-        for name in names {
-            let source = try DesignArgument.reporting { try MultiplierLoader.source(name) }
+        let sources = try names.map { name in try DesignArgument.reporting { try MultiplierLoader.source(name) } }
+        model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))   // yosys runs in parallel, once
+        for source in sources {
             let design = source.design
             let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
             var result = try DesignArgument.reporting {

@@ -52,6 +52,21 @@ public struct YosysCostSynthesis: Sendable, Equatable {
         return netlist
     }
 
+    /// Fills the cache for the designs among `designs` that need synthesis (and the exact references of their
+    /// widths), running yosys on all cores; failures are left for the cost pass, which reports them.
+    public func prepare(_ designs: [Design]) {
+        guard cacheFolder != nil, Self.unavailableReason == nil else { return }
+        var jobs = designs.filter { d in
+            if case .table = d.body { return false }
+            return (try? LUTFlattener.flatten(d)).flatMap { $0 } == nil
+        }
+        for w in Set(jobs.filter { $0.widthA == $0.widthB }.map(\.widthA)).sorted() {
+            jobs.append(Design(name: "exact\(w) (yosys)", body: .formula(.exact(width: w))))
+        }
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { k in _ = try? mappedNetlist(work[k]) }
+    }
+
     /// Runs yosys in a fresh temporary folder and returns its JSON netlist.
     private func run(verilog: String, top: String) throws(DesignError) -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-synth-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
