@@ -19,8 +19,6 @@ public struct LoadedMultiplier: Sendable {
 /// What a multiplier argument names, before it becomes a NetSim table: a design (a built-in, a design
 /// file, or a table read from a file, as a table design) and the cost a table file stores.
 public struct MultiplierSource: Sendable {
-    public enum Kind: String, Sendable { case builtin, designFile = "design-file", compiledTable = "axlut", foreignTable = "foreign-table" }
-    public var kind: Kind
     public var design: Design
     /// The `.axlut` file's table, when the argument is one.
     public var compiled: LookupTable?
@@ -46,14 +44,13 @@ public enum MultiplierLoader {
         switch ext {
         case "axlut":
             let table = try LookupTable(contentsOf: spec)
-            return MultiplierSource(kind: .compiledTable, design: try design(of: table, path: spec), compiled: table)
+            return MultiplierSource(design: try design(of: table, path: spec), compiled: table)
         case "npy", "bin":
             let design = try TableExchange.importDesign(path: spec, format: ext == "npy" ? .npy : .tfapprox,
                                                         name: ((spec as NSString).lastPathComponent as NSString).deletingPathExtension)
-            return MultiplierSource(kind: .foreignTable, design: design, compiled: nil)
+            return MultiplierSource(design: design, compiled: nil)
         default:
-            let isFile = DesignResolver.isPath(spec)
-            return MultiplierSource(kind: isFile ? .designFile : .builtin, design: try DesignResolver.resolve(spec), compiled: nil)
+            return MultiplierSource(design: try DesignResolver.resolve(spec), compiled: nil)
         }
     }
 
@@ -78,27 +75,22 @@ public enum MultiplierLoader {
     /// The multiplier named by `spec` for 8-bit layers. `costModel` nil skips the cost (for commands that
     /// report no energy); a stored cost is used whatever the model.
     public static func load(_ spec: String, costModel: CostModel? = .withSynthesis()) throws -> LoadedMultiplier {
-        let src = try source(spec)
-        let table: LookupTable
-        if let compiled = src.compiled {
-            table = compiled
+        let table: LookupTable, cost: CostEstimate, hash: UInt64?
+        if (spec as NSString).pathExtension.lowercased() == "axlut" {
+            // Read directly: a sign-symmetric two's-complement table drives the layers but is no design.
+            table = try LookupTable(contentsOf: spec)
+            (cost, hash) = (CostEstimate(table: table), table.sourceHash)
         } else {
+            let src = try source(spec)
             guard src.design.widthA == 8, src.design.widthB == 8 else {
                 throw ApproxError.unsupportedTable(reason: "'\(spec)' is a \(src.design.widthA)x\(src.design.widthB) multiplier; 8-bit layers need an 8x8 one")
             }
             table = try TableCompiler.compile(src.design, encoding: .signMagnitude)
+            cost = try costModel.map { try src.cost($0) } ?? .unavailable("cost not computed by this command")
+            hash = src.sourceHash
         }
         let signed = try MultiplierTables.signed(from: table, path: spec)
-        let cost: CostEstimate
-        if src.compiled != nil {
-            cost = CostEstimate(table: table)
-        } else if let costModel {
-            cost = try src.cost(costModel)
-        } else {
-            cost = .unavailable("cost not computed by this command")
-        }
-        let name = table.name.isEmpty ? spec : table.name
-        return LoadedMultiplier(name: name, plan: KernelPlan.analyse(signed), cost: cost, sourceHash: src.sourceHash)
+        return LoadedMultiplier(name: table.name.isEmpty ? spec : table.name, plan: KernelPlan.analyse(signed), cost: cost, sourceHash: hash)
     }
 
     /// A compiled table as a table design for characterisation (unsigned and sign-magnitude tables hold

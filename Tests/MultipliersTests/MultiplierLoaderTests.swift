@@ -13,7 +13,7 @@ import Testing
         return dir
     }
 
-    /// A name, a design file, a compiled table, an .npy and a TFApprox .bin of smapprox8x8-3330 give the same
+    /// A name, a design file, a compiled table (sign-magnitude or two's complement), an .npy and a TFApprox .bin of smapprox8x8-3330 give the same
     /// sign-magnitude table (T(a, b) = the design's product of the magnitudes), and the same kernel route; the
     /// name, the file and the table give the same cost, bit for bit; the foreign tables have none, with a reason.
     @Test func everyKindGivesTheSameTable() throws {
@@ -24,6 +24,7 @@ import Testing
             .write(toFile: dir + "/d.axd", atomically: true, encoding: .utf8)
         let model = CostModel()
         try MultiplierLoader.compile(design, costModel: model).write(to: dir + "/d.axlut")
+        try MultiplierLoader.compile(design, encoding: .twosComplement, costModel: model).write(to: dir + "/d2c.axlut")
         let truth = try design.truthTable()
         try TableExchange.export(truth, format: .npy, to: dir + "/d.npy")
         try TableExchange.export(truth, format: .tfapprox, to: dir + "/d.bin")
@@ -31,7 +32,7 @@ import Testing
         let byName = try MultiplierLoader.load("smapprox8x8-3330", costModel: model)
         for a in [0, 1, 77, 128] { for b in [0, 3, 128] { #expect(byName.table.magnitude(a, b) == Int32(truth[a, b])) } }
         let expected = try #require(byName.cost.powerRel)
-        for spec in ["d.axd", "d.axlut", "d.npy", "d.bin"].map({ dir + "/" + $0 }) {
+        for spec in ["d.axd", "d.axlut", "d2c.axlut", "d.npy", "d.bin"].map({ dir + "/" + $0 }) {
             let m = try MultiplierLoader.load(spec, costModel: model)
             #expect(m.table == byName.table, "\(spec)")
             #expect(m.plan.route == byName.plan.route, "\(spec)")
