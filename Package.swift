@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
         .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"]),
         .target(name: "Report", dependencies: ["Circuits"]),
+        // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
+        .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat", "Report",
+            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
@@ -30,5 +32,6 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat"]),
+        .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )

@@ -14,6 +14,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for k in 0..<8 { bytes[32 + k] = UInt8(truncatingIfNeeded: count >> UInt64(8 * k)) }
     let sum = LookupTable.checksum(of: bytes)
     for k in 0..<8 { bytes[40 + k] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * k)) }
-    _ = try? LookupTable(bytes: bytes, path: "fuzz.axlut")
+    if let t = try? LookupTable(bytes: bytes, path: "fuzz.axlut") {   // the cost keys of version-2 files
+        _ = (t.cost, t.costUnknownReason, t.sourceHash, CostEstimate(table: t))
+    }
     return 0
 }

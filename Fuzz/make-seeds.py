@@ -14,13 +14,13 @@ def npy(rows, descr, fmt):
     body = b"".join(struct.pack("<" + fmt, v) for r in rows for v in r)
     return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + body
 
-def axlut(wa, wb, out_type=3):
-    name, meta = b"exact", b"source=seed\n"
+def axlut(wa, wb, out_type=3, version=1, meta=b"source=seed\n"):
+    name = b"exact"
     vals = [v for r in products(wa, wb) for v in r]
     fmt = {1: "H", 2: "h", 3: "I", 4: "i", 5: "q"}[out_type]
     data = b"".join(struct.pack("<" + fmt, v) for v in vals)
     total = 48 + len(name) + len(meta) + len(data)
-    head = b"AXLUT\r\n\x1a" + struct.pack("<H", 1) + bytes([wa, wb, 0, 0, out_type, 0])
+    head = b"AXLUT\r\n\x1a" + struct.pack("<H", version) + bytes([wa, wb, 0, 0, out_type, 0])
     head += struct.pack("<IIQQQ", len(name), len(meta), len(vals), total, 0)
     return head + name + meta + data  # checksum left 0: the fuzz target repairs it
 
@@ -50,7 +50,11 @@ def seeds(target):
         return {"exact2x2.csv": "\n".join(",".join(map(str, r)) for r in products(2, 2)).encode() + b"\n",
                 "exact3x2.txt": "\n".join(" ".join(map(str, r)) for r in products(3, 2)).encode()}
     if target == "axlut":
-        return {"exact2x2.axlut": axlut(2, 2), "exact4x4_u16.axlut": axlut(4, 4, 1), "exact3x2_i64.axlut": axlut(3, 2, 5)}
+        cost = (b"cost_carry_cells=0\ncost_delay_ns=0.425\ncost_lut_levels=1\ncost_luts=4\n"
+                b"cost_power_mw=0.11\ncost_power_rel=1.0\ncost_source=lut-mapping\nsource_hash=0x0123456789abcdef\n")
+        return {"exact2x2.axlut": axlut(2, 2), "exact4x4_u16.axlut": axlut(4, 4, 1), "exact3x2_i64.axlut": axlut(3, 2, 5),
+                "exact2x2_v2_cost.axlut": axlut(2, 2, version=2, meta=cost),
+                "exact2x2_v2_unknown.axlut": axlut(2, 2, version=2, meta=b"cost_unknown=an imported table has no circuit\n")}
     if target == "safetensors":
         return {"small.safetensors": safetensors()}
     if target == "idx":

@@ -72,7 +72,7 @@ struct ParetoPlot {
 
     func html() -> String {
         let points = results.map { c in c.cost.powerRel.map { ($0, c.magnitude.mrePct) } }
-        let flags = ParetoFront.flags(points)
+        let flags = ParetoFront.flags(results, cost: .powerRel)   // among designs of the same width
         let plotted = zip(results, zip(points, flags)).compactMap { c, pf in pf.0.map { (c.name, $0.0, $0.1, pf.1) } }
         var s = "<section><h2>Pareto front: power vs. error</h2>"
         let missing = zip(results, points).filter { $0.1 == nil }.map(\.0.name)

@@ -36,7 +36,7 @@ extension LookupTable {
             throw .truncated(path: path, expectedBytes: TableFormat.headerSize, foundBytes: bytes.count)
         }
         let version = Int(bytes[8]) | Int(bytes[9]) << 8
-        guard version == Int(TableFormat.version) else { throw .unsupportedVersion(path: path, found: version) }
+        guard TableFormat.readableVersions.contains(version) else { throw .unsupportedVersion(path: path, found: version) }
         let declared = Self.readUInt64(bytes, at: 32)
         guard declared <= UInt64(Int.max) else {
             throw .invalidHeader(path: path, field: "file size", value: "\(declared)", rule: "must fit the platform")
@@ -50,11 +50,11 @@ extension LookupTable {
         let stored = Self.readUInt64(bytes, at: 40)
         let computed = Self.checksum(of: bytes)
         guard stored == computed else { throw .checksumMismatch(path: path, stored: stored, computed: computed) }
-        try self.init(checkedBytes: bytes, path: path)
+        try self.init(checkedBytes: bytes, version: version, path: path)
     }
 
     /// Parses a file whose size and checksum are already verified.
-    private init(checkedBytes bytes: [UInt8], path: String) throws(TableFileError) {
+    private init(checkedBytes bytes: [UInt8], version: Int, path: String) throws(TableFileError) {
         let wa = Int(bytes[10]), wb = Int(bytes[11])
         try Self.checkWidths(wa, wb, path: path)
         guard let enc = OperandEncoding(rawValue: bytes[12]) else {
@@ -93,6 +93,8 @@ extension LookupTable {
         let values = Self.decodeValues(bytes, from: o, count: Int(count), type: type)
         try self.init(name: name, widthA: wa, widthB: wb, encoding: enc, rowOperand: row, outputType: type,
                       metadata: metadata, values: values)
+        formatVersion = version
+        if version >= 2 { try TableCost.validate(metadata, path: path) }
     }
 
     /// Reads and validates a table file.

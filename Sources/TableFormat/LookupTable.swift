@@ -12,6 +12,14 @@ public struct LookupTable: Sendable, Equatable {
     /// Extensible key/value section, e.g. "route" = "block4" or "design" = the design text digest.
     public var metadata: [String: String]
     public var values: [Int64]
+    /// The format version the table was read from (`TableFormat.version` for tables made in memory).
+    /// Not part of equality: the same table read from a version-1 and a version-2 file is equal.
+    public var formatVersion = Int(TableFormat.version)
+
+    public static func == (l: LookupTable, r: LookupTable) -> Bool {
+        l.name == r.name && l.widthA == r.widthA && l.widthB == r.widthB && l.encoding == r.encoding
+            && l.rowOperand == r.rowOperand && l.outputType == r.outputType && l.metadata == r.metadata && l.values == r.values
+    }
 
     /// Checks sizes, widths and value ranges; throws the first problem.
     public init(name: String, widthA: Int, widthB: Int, encoding: OperandEncoding = .unsigned,

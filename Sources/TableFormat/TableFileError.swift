@@ -30,7 +30,7 @@ public enum TableFileError: Error, Equatable, CustomStringConvertible {
         case .notATableFile:
             return "not an .axlut table file: the first 8 bytes are not the magic \"AXLUT\\r\\n\\u{1A}\"; create one with `axmul compile`"
         case .unsupportedVersion(_, let v):
-            return "table file version \(v) is not supported: this build reads version \(TableFormat.version)"
+            return "table file version \(v) is not supported: this build reads versions \(TableFormat.readableVersions.lowerBound)...\(TableFormat.readableVersions.upperBound)"
         case .truncated(_, let e, let f):
             return "table file is truncated: its header announces \(e) bytes but the file has \(f); re-create it with `axmul compile`"
         case .trailingBytes(_, let e, let f):

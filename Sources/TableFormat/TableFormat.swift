@@ -4,8 +4,10 @@
 public enum TableFormat {
     /// The eight magic bytes that open every `.axlut` file: "AXLUT", CR, LF, SUB (PNG-style).
     public static let magic: [UInt8] = [0x41, 0x58, 0x4C, 0x55, 0x54, 0x0D, 0x0A, 0x1A]
-    /// The format version this code writes and reads.
-    public static let version: UInt16 = 1
+    /// The format version this code writes (2: the metadata may carry the design's cost, see `TableCost`).
+    public static let version: UInt16 = 2
+    /// The versions this code reads (version-1 files have no stored cost).
+    public static let readableVersions: ClosedRange<Int> = 1...2
     /// Size of the fixed header in bytes.
     public static let headerSize = 48
     /// The largest widthA + widthB a file may declare (2^24 entries).

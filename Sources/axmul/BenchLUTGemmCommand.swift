@@ -10,7 +10,7 @@ struct BenchLUTGemmCommand: ParsableCommand {
         abstract: "Time the bit-exact LUT-GEMM kernels against the plain loop and OpenBLAS sgemm (build with -c release).",
         discussion: "Example:\n  axmul bench lutgemm --layers resnet8 --epoch-batches 24")
 
-    @Option(name: .long, help: "Multiplier: a built-in 8x8 design name, a design file or an .axlut file.")
+    @Option(name: .long, help: "Multiplier: \(ApproxCLI.multiplierKinds).")
     var design = "smapprox8x8-3330"
 
     @Option(name: .long, help: "Force a route (exact, byte-blocks-4, block-composed-4, low-rank-<r>, gather); default: the analysed one.")
@@ -30,18 +30,18 @@ struct BenchLUTGemmCommand: ParsableCommand {
 
     func run() throws {
         let report = try DesignArgument.reporting { () throws -> LUTGemmBenchReport in
-            let (entry, _) = try EvaluateCommand.multiplier(design)
+            let entry = try ApproxCLI.multiplier(design)
             let plan: KernelPlan
             if let route {
                 guard let r = KernelRoute(text: route) else { throw ValidationError("unknown route '\(route)'") }
                 plan = try KernelPlan(route: r, table: entry.table)
             } else {
-                plan = KernelPlan.analyse(entry.table)
+                plan = entry.plan
             }
             if !json { print("multiplier \(entry.name), route \(plan.route), AVX2 \(LUTGemm.hasAVX2), best of \(repeats)") }
             let shapes = LUTGemmBenchmark.defaultShapes.filter { layers.map($0.layer.hasPrefix) ?? true }
             let epoch = epochBatches > 0
-                ? RetrainEpochBenchmark(entry: .init(name: entry.name, table: entry.table), batches: epochBatches) : nil
+                ? RetrainEpochBenchmark(entry: entry, batches: epochBatches) : nil
             return try LUTGemmBenchmark(plan: plan, repeats: repeats).run(shapes, epoch: epoch) { t in
                 if !json { print(Self.line(t)) }
             }

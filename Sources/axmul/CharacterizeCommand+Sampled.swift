@@ -1,12 +1,13 @@
 import Circuits
 import Foundation
+import Multipliers
 
 extension CharacterizeCommand {
     /// `--samples N`: sampled estimates with 95% confidence intervals, as JSON or a short text table.
     func runSampled(_ names: [String], characteriser: Characteriser, samples: Int) throws {
         var results: [SampledCharacterisation] = []
         for name in names {
-            let design = try DesignArgument.resolve(name)
+            let design = try DesignArgument.reporting { try MultiplierLoader.source(name) }.design
             results.append(try DesignArgument.reporting { try characteriser.characteriseSampled(design, samples: samples) })
         }
         if json { print(try DesignArgument.json(results)); return }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import Multipliers
 
 /// `axmul characterize <design>... [--all] [--json] [--sort <metric>] [--pairs F]`.
 struct CharacterizeCommand: ParsableCommand {
@@ -9,7 +10,11 @@ struct CharacterizeCommand: ParsableCommand {
         abstract: "Exact error metrics (unsigned and magnitude domains) and cost estimates of designs.",
         discussion: """
         Metrics are computed over all operand pairs (16x16 designs: all 2^32, multi-threaded).
-        The table marks with * the Pareto-optimal rows (power_rel against magnitude mre_pct).
+        A design is a built-in name, a design file, a compiled .axlut (metrics from its table, cost as stored)
+        or a .npy / TFApprox .bin table (metrics only). Designs without a LUT mapping are costed by yosys
+        synth_xilinx (cached by design hash under $AXMUL_CACHE or ~/.cache/axmul).
+        The table marks with * the Pareto-optimal rows (power_rel, or luts with --pareto luts, against
+        magnitude mre_pct), comparing designs of the same width only.
         Sort keys: a metric (magnitude domain), unsigned.<metric>, magnitude.<metric>, a cost key
         (luts, carry_cells, lut_levels, delay_ns, power_mw, power_rel), name or width.
         Definitions and model assumptions: docs/cost-model.md.
@@ -18,7 +23,7 @@ struct CharacterizeCommand: ParsableCommand {
           axmul characterize smapprox8x8-3330 smapprox8x8-2222 exact8 --sort mre_pct
         """)
 
-    @Argument(help: "Built-in design names (see `axmul list`) or design-file paths.")
+    @Argument(help: "Built-in design names (see `axmul list`), design files, .axlut tables, or .npy / .bin tables.")
     var designs: [String] = []
 
     @Flag(name: .long, help: "Characterise every built-in design.")
@@ -35,6 +40,9 @@ struct CharacterizeCommand: ParsableCommand {
 
     @Option(name: .long, help: "Estimate metrics from N random operand pairs per domain, with 95% confidence intervals (for designs too wide to enumerate).")
     var samples: Int?
+
+    @Option(name: .long, help: "The cost of the Pareto flag: power_rel (default) or luts.")
+    var pareto: ParetoCost = .powerRel
 
     @Option(name: .long, help: "Worker threads for the exhaustive scans (default: all cores); results are identical for any count.")
     var threads: Int?
@@ -54,27 +62,35 @@ struct CharacterizeCommand: ParsableCommand {
 
     private func characteriseAll() throws {
         let names = all ? BuiltinDesigns.catalog.map(\.name) + designs : designs
-        var model = CostModel()
+        var model = CostModel.withSynthesis()
         if let pairs { model.pairs = try DesignArgument.reporting { try OperandPairs.read(pairs) } }
         let characteriser = Characteriser(costModel: model)
         if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
         let bar = ProgressBar.forStandardError()
         var results: [Characterisation] = []
-        for name in names {
-            let design = try DesignArgument.resolve(name)
+        let sources = try names.map { name in try DesignArgument.reporting { try MultiplierLoader.source(name) } }
+        model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))   // yosys runs in parallel, once
+        for source in sources {
+            let design = source.design
             let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
-            results.append(try DesignArgument.reporting {
+            var result = try DesignArgument.reporting {
                 try characteriser.characterise(design, reference: design.exactReference(), progress: report)
-            })
+            }
+            if source.compiled != nil { result.cost = try source.cost(model) }
+            results.append(result)
             bar?.clear()
         }
         if json {
             print(try DesignArgument.json(results))
         } else {
-            print(CharacterisationReport.text(results, sortKey: sort))
+            print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
+            let unknown = results.filter { !$0.cost.isKnown }
+            for c in unknown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }
         }
     }
 }
+
+extension ParetoCost: ExpressibleByArgument {}
 
 /// A one-line progress bar on standard error, shown only on a terminal and outside CI.
 final class ProgressBar: @unchecked Sendable {

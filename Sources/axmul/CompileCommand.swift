@@ -1,5 +1,6 @@
 import ArgumentParser
 import Circuits
+import Multipliers
 import NetSim
 import TableFormat
 
@@ -37,11 +38,15 @@ struct CompileCommand: ParsableCommand {
 
     func run() throws {
         let resolved = try DesignArgument.resolve(design)
-        var table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
-        if let route = Self.kernelRoute(of: table) { table.metadata["kernel_route"] = route }
+        let table = try DesignArgument.reporting {
+            try MultiplierLoader.compile(resolved, encoding: encoding, costModel: .withSynthesis())
+        }
         try DesignArgument.reporting { try table.write(to: output) }
         if json { return print(try DesignArgument.json(Self.written(table, design: resolved, to: output))) }
         print("wrote \(output): \(resolved.name), \(table.widthA)x\(table.widthB) \(encoding.name), \(table.outputType.name), route \(table.metadata["route"] ?? "-"), kernel \(table.metadata["kernel_route"] ?? "none (not an 8-bit signed-usable table)")")
+        let c = table.cost
+        print(c.map { "cost: \($0.luts) LUTs, \($0.carryCells) carry cells, power \(String(format: "%.4f", $0.powerMw)) mW, power rel " + ($0.powerRel.map { String(format: "%.4f", $0) } ?? "unknown (no exact reference)") }
+              ?? "cost unknown: \(table.costUnknownReason ?? "no cost")")
     }
 
     /// The `--json` description of a compiled table file.
@@ -52,12 +57,5 @@ struct CompileCommand: ParsableCommand {
         w.checksum = FNV1a64.hex(table.checksum)
         w.kernelRoute = table.metadata["kernel_route"]
         return w
-    }
-
-    /// The exact LUT-GEMM decomposition NetSim's kernels use for this table (exact, block-composed-4,
-    /// low-rank-r or gather), or nil when the table cannot drive the 8-bit behavioural layers.
-    static func kernelRoute(of table: LookupTable) -> String? {
-        guard let signed = try? MultiplierTables.signed(from: table) else { return nil }
-        return KernelPlan.analyse(signed).route.description
     }
 }

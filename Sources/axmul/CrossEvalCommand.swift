@@ -14,7 +14,7 @@ struct CrossEvalCommand: ParsableCommand {
 
     @Option(help: "Dataset name or path.") var data: String
     @Option(help: "A model checkpoint (repeatable): the rows.") var model: [String]
-    @Option(help: "A multiplier, design name or .axlut (repeatable): the columns.") var multiplier: [String]
+    @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
     @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
     @Flag(help: "JSON output.") var json = false
 
@@ -29,7 +29,7 @@ struct CrossEvalCommand: ParsableCommand {
         // A retrained checkpoint's stored Δx and calibration settings replace recalibration.
         var records: [String: QuantisationRecord] = [:]
         for m in loaded { records[m.name] = m.checkpoint.info.quantisation }
-        let entries = try multiplier.map { try ApproxCLI.multiplier($0).0 }
+        let entries = try multiplier.map { try ApproxCLI.multiplier($0) }
         var options = ApproxNetwork.QuantOptions()
         options.perChannelWeights = perChannel
         let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import Multipliers
 import NetSim
 import TableFormat
 
@@ -17,11 +18,6 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var common: ApproxOptions
 
-    /// A multiplier by design name or `.axlut` path, with its power relative to the exact one (used by other commands).
-    static func multiplier(_ spec: String) throws -> (MultiplierAssignment.Entry, Double?) {
-        try ApproxCLI.multiplier(spec)
-    }
-
     @Flag(help: "Print {multiplier, float_accuracy, exact8_accuracy, approx_accuracy, energy_rel} as JSON.")
     var json = false
 
@@ -31,9 +27,9 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let loaded = try ApproxCLI.loadModel(common.model)
         let data = try ApproxCLI.loadData(common.data)
-        let (assignment, power) = try common.assignment()
+        let (assignment, notes) = try common.assignment(withCost: true)
         let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: data.train,
-                                               test: data.test, options: try common.quantOptions(), power: { power[$0] ?? nil })
+                                               test: data.test, options: try common.quantOptions())
         let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy)
         if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
@@ -45,9 +41,10 @@ struct EvaluateCommand: ParsableCommand {
         print(String(format: "float accuracy      %.4f", a.floatAccuracy))
         print(String(format: "exact 8-bit         %.4f", a.exact8Accuracy))
         print(String(format: "approximate         %.4f", a.approxAccuracy))
-        print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f", $0) } ?? "unknown (no LUT mapping for power)"))
+        print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f", $0) } ?? "unknown: a multiplier has no power figure (see below)"))
         for l in result.energy.layers {
-            print("  \(l.name): \(l.macs) MACs/sample, \(l.multiplier), power rel " + (l.power.map { String(format: "%.4f", $0) } ?? "?"))
+            let power = l.power.map { "power rel " + String(format: "%.4f", $0) } ?? "power unknown: " + (notes[l.multiplier] ?? "no cost known")
+            print("  \(l.name): \(l.macs) MACs/sample, \(l.multiplier), " + power)
         }
     }
 }
@@ -82,7 +79,7 @@ struct ApproxOptions: ParsableArguments {
     @Option(help: "Dataset name (e.g. breast_cancer_wdbc) or path.")
     var data: String
 
-    @Option(help: "Multiplier for every Dense/Conv2D layer: a design name or a .axlut file from `axmul compile`.")
+    @Option(help: "Multiplier for every Dense/Conv2D layer: \(ApproxCLI.multiplierKinds).")
     var multiplier: String
 
     @Option(name: .customLong("layer-multiplier"), help: "Per-layer override LAYER=DESIGN (repeatable).")
@@ -97,21 +94,24 @@ struct ApproxOptions: ParsableArguments {
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.")
     var calibrationBatches = 4
 
-    /// The multiplier map and each multiplier's power relative to the exact 8-bit one (nil = unknown).
-    func assignment() throws -> (MultiplierAssignment, [String: Double?]) {
-        let (main, p) = try ApproxCLI.multiplier(multiplier)
-        var power: [String: Double?] = [main.name: p]
+    /// The multiplier map (each entry with its power relative to exact) and, per multiplier name, why its
+    /// power is unknown (absent when it is known).
+    /// `withCost: false` (commands that report no energy) skips computing costs.
+    func assignment(withCost: Bool = false) throws -> (MultiplierAssignment, [String: String]) {
+        let main = try ApproxCLI.loaded(multiplier, withCost: withCost)
+        var notes: [String: String] = [:]
+        if main.cost.powerRel == nil { notes[main.name] = main.cost.note ?? "no cost known" }
         var perLayer: [String: MultiplierAssignment.Entry] = [:]
         for spec in layerMultipliers {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw ValidationError("--layer-multiplier '\(spec)' must have the form LAYER=DESIGN")
             }
-            let (e, q) = try ApproxCLI.multiplier(parts[1])
-            perLayer[parts[0]] = e
-            power[e.name] = q
+            let m = try ApproxCLI.loaded(parts[1], withCost: withCost)
+            perLayer[parts[0]] = m.entry
+            if m.cost.powerRel == nil { notes[m.name] = m.cost.note ?? "no cost known" }
         }
-        return (MultiplierAssignment(default: main, perLayer: perLayer), power)
+        return (MultiplierAssignment(default: main.entry, perLayer: perLayer), notes)
     }
 
     func quantOptions() throws -> ApproxNetwork.QuantOptions {
@@ -128,6 +128,9 @@ struct ApproxOptions: ParsableArguments {
 
 /// Loading models, data and multipliers for the approximate-network commands.
 enum ApproxCLI {
+    /// What a multiplier argument may be (the help text of every --multiplier option).
+    static let multiplierKinds = "a built-in name, a design file (.axd), a compiled .axlut, or a .npy / TFApprox .bin table"
+
     /// A checkpoint's network and what it describes.
     static func loadModel(_ path: String) throws -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: path))
@@ -138,23 +141,16 @@ enum ApproxCLI {
         try DatasetLoader.load(nameOrPath)
     }
 
-    /// A `.axlut` file or a design name; the power is relative to smapprox8x8-0000 when the design
-    /// has a LUT mapping, else nil.
-    static func multiplier(_ spec: String) throws -> (MultiplierAssignment.Entry, Double?) {
-        if spec.hasSuffix(".axlut") || (FileManager.default.fileExists(atPath: spec) && !spec.hasSuffix(".design")) {
-            let table = try LookupTable(contentsOf: spec)
-            let signed = try MultiplierTables.signed(from: table, path: spec)
-            return (.init(name: table.name.isEmpty ? spec : table.name, table: signed), nil)
-        }
-        let design = try DesignArgument.resolve(spec)
-        let truth = try DesignArgument.reporting { try design.truthTable() }
-        guard truth.widthA == 8, truth.widthB == 8 else {
-            throw ApproxError.unsupportedTable(reason: "design '\(spec)' is \(truth.widthA)x\(truth.widthB); 8-bit layers need an 8x8 multiplier")
-        }
-        let signed = try SignedProductTable(unsignedProducts: truth.values, width: 256)
-        let reference = try? DesignResolver.resolve("smapprox8x8-0000")
-        let power = try? CostModel().estimate(design, reference: reference).powerRel
-        return (.init(name: design.name, table: signed), power ?? nil)
+    /// The multiplier named by `spec` (see `MultiplierLoader`) as a NetSim entry, for commands that
+    /// report no energy (its cost is not computed unless a table file stores it).
+    static func multiplier(_ spec: String) throws -> MultiplierAssignment.Entry {
+        try loaded(spec, withCost: false).entry
+    }
+
+    /// The multiplier named by `spec`, with its cost (yosys-synthesised for designs without a LUT
+    /// mapping, cached); `withCost: false` skips the cost for commands that report no energy.
+    static func loaded(_ spec: String, withCost: Bool = true) throws -> LoadedMultiplier {
+        try DesignArgument.reporting { try MultiplierLoader.load(spec, costModel: withCost ? .withSynthesis() : nil) }
     }
 }
 

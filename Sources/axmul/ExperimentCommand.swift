@@ -90,8 +90,8 @@ struct ExperimentCommand: ParsableCommand {
 
     private func runTable1() throws -> Table1Result {
         let folder = URL(fileURLWithPath: output ?? ".")
-        let accurate = try ApproxCLI.multiplier("exact8").0
-        let ks = try (1...4).map { ("K\($0)", try ApproxCLI.multiplier("drum8-k\($0)").0) }
+        let accurate = try ApproxCLI.multiplier("exact8")
+        let ks = try (1...4).map { ("K\($0)", try ApproxCLI.multiplier("drum8-k\($0)")) }
         let recipe = Table1Recipe(settings: settings, apps: try Table1App.select(appNames), accurate: accurate, approximate: ks)
         let logs = Table1Output.Logs(folder: folder)
         let bar = TrainingProgressBar()

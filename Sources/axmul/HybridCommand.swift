@@ -25,7 +25,7 @@ struct HybridCommand: ParsableCommand {
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
     var maxGradNorm: Float?
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
-    @Option(help: "Instead of --error: a real multiplier (design name or .axlut), behavioural simulation.") var multiplier: String?
+    @Option(help: "Instead of --error: a real multiplier (\(ApproxCLI.multiplierKinds)), behavioural simulation.") var multiplier: String?
     @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
     @Flag(help: "Sweep error settings for the smallest exact tail within --tolerance of the exact baseline.") var sweep = false
     @Option(help: "Sweep: error settings, comma-separated.") var errors = "1,2,3,4,5,6,7,8"
@@ -59,7 +59,7 @@ struct HybridCommand: ParsableCommand {
             if json { print(try DesignArgument.json(result)) } else { printTable(result) }
             return
         }
-        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0).0)) }
+        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0))) }
             ?? .gaussian(try ErrorSpec.parse(error))
         let name = "hybrid_n\(switchEpoch)"
         let checkpoint = folder.appendingPathComponent("\(name).safetensors"), log = folder.appendingPathComponent("\(name).log.jsonl")

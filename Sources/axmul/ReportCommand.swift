@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
                 folders.append(try ResultsFolder(path: input))
             } else {
                 let design = try DesignArgument.resolve(input)
-                designs.append(try Report.DesignEntry(design: design))
+                designs.append(try Report.DesignEntry(design: design, characteriser: Characteriser(costModel: .withSynthesis())))
             }
         }
         bar?.clear()

@@ -162,7 +162,7 @@ struct BenchRetrainCommand: ParsableCommand {
 
     @Option(help: "Zoo model name (freshly initialised) or a checkpoint path.") var model: String
     @Option(help: "Dataset name or path, or synthetic-cifar.") var data: String
-    @Option(help: "Multiplier design name or .axlut file.") var multiplier: String
+    @Option(help: "Multiplier: \(ApproxCLI.multiplierKinds).") var multiplier: String
     @Option(help: "Training samples per epoch (0 = all).") var limit = 0
     @Option(help: "Batch size (the paper's 64).") var batch = 64
     @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
@@ -185,7 +185,7 @@ struct BenchRetrainCommand: ParsableCommand {
         }
         var config = RetrainConfig()
         (config.batchSize, config.errorModelSamples) = (batch, samples)
-        let entry = try ApproxCLI.multiplier(multiplier).0
+        let entry = try ApproxCLI.multiplier(multiplier)
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)
         if json { print(try DesignArgument.json(results)); return }

@@ -10,7 +10,7 @@ extension ApproxCLI {
         guard let record = info.quantisation, let p = info.provenance else { return nil }
         func resolve(_ m: CheckpointProvenance.Multiplier) throws -> MultiplierAssignment.Entry? {
             if m.spec == "exact" && m.name == "exact" { return nil }
-            let entry = try multiplier(m.spec).0
+            let entry = try multiplier(m.spec)
             guard entry.table.contentHash == m.tableHash else {
                 throw ModelError.checkpoint(path: path, reason: "it was retrained for multiplier '\(m.spec)' with table hash "
                     + "\(m.tableHash), but '\(m.spec)' now has \(entry.table.contentHash); give the original table file")

@@ -21,6 +21,7 @@ func runAxmul(_ args: [String], currentDirectory: URL? = nil) -> (status: Int32,
         process.executableURL = binary
         process.arguments = args
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        process.environment = testEnvironment
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -54,3 +55,13 @@ func axmulBinaryURL() -> URL? {
     }
     return nil
 }
+
+/// The environment of every CLI run: the caller's, with the synthesis cache in a temporary folder of this
+/// test process (shared by its tests, so yosys runs once per design) unless AXMUL_CACHE is set.
+let testEnvironment: [String: String] = {
+    var env = ProcessInfo.processInfo.environment
+    if env["AXMUL_CACHE"] == nil {
+        env["AXMUL_CACHE"] = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-test-cache-\(getpid())").path
+    }
+    return env
+}()

@@ -74,11 +74,18 @@ import Testing
         #expect(flat.lutCount == 4 * 26 + 20)
     }
 
-    @Test func formulaDesignsHaveNullCost() throws {
+    /// Without synthesis a formula has no cost, and the note says why; an imported table never has one.
+    @Test func formulaDesignsWithoutSynthesisHaveNullCostAndAReason() throws {
         let cost = try CostModel().estimate(Design(name: "d", body: .formula(.drum(width: 8, k: 4))), reference: nil)
-        #expect(cost == .unavailable)
+        #expect(!cost.isKnown)
+        #expect(cost.note?.contains("yosys") == true)
         let json = try #require(String(data: JSONEncoder().encode(cost), encoding: .utf8))
         for key in ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel"] { #expect(json.contains("\"\(key)\":null")) }
+        var synth = CostModel()
+        synth.synthesis = YosysCostSynthesis(cacheFolder: nil)
+        let table = try synth.estimate(Design(name: "t", body: .table(.exact(widthA: 2, widthB: 2))), reference: nil)
+        #expect(!table.isKnown)
+        #expect(table.note?.contains("no circuit") == true)
     }
 
     /// Toggles: a 1-bit buffer-like LUT fed 0,1,1,0,1 toggles 3 times.
@@ -101,6 +108,6 @@ import Testing
         let metricKeys: Set = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "wcre_pct", "bias", "sd", "nmed"]
         #expect(Set((first["unsigned"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
         #expect(Set((first["magnitude"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
-        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel"])
+        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel", "source", "note"])
     }
 }

@@ -13,16 +13,18 @@ struct EnergyTests {
 
     @Test("MACs per layer and energy relative to the exact multiplier, by hand")
     func energy() {
-        let approx = MultiplierAssignment.Entry(name: "a", table: .exact)
-        let assignment = MultiplierAssignment(default: approx, perLayer: ["fc": .init(name: "b", table: .exact)])
+        let approx = MultiplierAssignment.Entry(name: "a", table: .exact, powerRel: 0.6)
+        let assignment = MultiplierAssignment(default: approx, perLayer: ["fc": .init(name: "b", table: .exact, powerRel: 1.1)])
         let net = ApproxNetwork.wrap(Self.network(), assignment)
         // conv: 3·5·5 outputs × 2·3·3 products = 1350; fc: 75·4 = 300.
-        let e = EnergyEstimate(network: net, assignment: assignment, power: { ["a": 0.6, "b": 1.1][$0] }, exactPower: 1)
+        let e = EnergyEstimate(network: net, assignment: assignment)
         #expect(e.layers.map(\.macs) == [1350, 300])
         #expect(e.layers.map(\.multiplier) == ["a", "b"])
         let expected = (1350 * 0.6 + 300 * 1.1) / 1650.0
         #expect(abs((e.relative ?? -1) - expected) < 1e-12)
-        let unknown = EnergyEstimate(network: net, assignment: assignment, power: { $0 == "a" ? 0.6 : nil }, exactPower: 1)
+        var partial = assignment
+        partial.perLayer["fc"]?.powerRel = nil
+        let unknown = EnergyEstimate(network: net, assignment: partial)
         #expect(unknown.relative == nil)
     }
 

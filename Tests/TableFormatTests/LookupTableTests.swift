@@ -31,7 +31,7 @@ import Testing
     @Test func headerLayoutIsAsDocumented() throws {
         let bytes = try sample().serialized()
         #expect(Array(bytes[0..<5]) == Array("AXLUT".utf8))
-        #expect(bytes[8] == 1 && bytes[9] == 0)          // version 1, little-endian
+        #expect(bytes[8] == 2 && bytes[9] == 0)          // version 2, little-endian
         #expect(bytes[10] == 3 && bytes[11] == 2)        // widths
         #expect(bytes[12] == 2 && bytes[13] == 0 && bytes[14] == 4)
         // 48 header + 6 name + "route=block4\nsource=test\n" (25) + 32 values × 4 bytes

@@ -25,9 +25,10 @@ public enum CharacterisationReport {
         return all.contains(key)
     }
 
-    /// Sorted rows (ascending; missing values last; ties by name) with their Pareto flags.
-    public static func rows(_ results: [Characterisation], sortKey: String?) -> [(Characterisation, Bool)] {
-        let flags = ParetoFront.flags(results.map { c in c.cost.powerRel.map { ($0, c.magnitude.mrePct) } })
+    /// Sorted rows (ascending; missing values last; ties by name) with their Pareto flags (`pareto` cost
+    /// against magnitude mre_pct, among designs of the same width).
+    public static func rows(_ results: [Characterisation], sortKey: String?, pareto: ParetoCost = .powerRel) -> [(Characterisation, Bool)] {
+        let flags = ParetoFront.flags(results, cost: pareto)
         var rows = Array(zip(results, flags))
         if let key = sortKey {
             rows.sort { l, r in
@@ -43,12 +44,12 @@ public enum CharacterisationReport {
         return rows
     }
 
-    /// An aligned text table; "*" marks Pareto-optimal rows (power_rel vs magnitude mre_pct).
-    public static func text(_ results: [Characterisation], sortKey: String?) -> String {
+    /// An aligned text table; "*" marks Pareto-optimal rows (`pareto` cost vs magnitude mre_pct, same width).
+    public static func text(_ results: [Characterisation], sortKey: String?, pareto: ParetoCost = .powerRel) -> String {
         let header = ["name", "n", "mag.mre%", "mag.ep%", "mag.mae", "mag.wce", "mag.bias", "mag.sd",
                       "uns.mre%", "uns.nmed", "luts", "carry", "levels", "delay_ns", "power_mw", "power_rel", "pareto"]
         var lines = [header]
-        for (c, pareto) in rows(results, sortKey: sortKey) {
+        for (c, pareto) in rows(results, sortKey: sortKey, pareto: pareto) {
             let m = c.magnitude, u = c.unsigned, k = c.cost
             lines.append([c.name, "\(c.width)", fmt(m.mrePct), fmt(m.epPct), fmt(m.mae), fmt(m.wce), fmt(m.bias), fmt(m.sd),
                           fmt(u.mrePct), fmt(u.nmed), opt(k.luts), opt(k.carryCells), opt(k.lutLevels), fmt(k.delayNs),

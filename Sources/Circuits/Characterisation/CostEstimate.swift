@@ -1,5 +1,6 @@
-/// The "cost" object of a characterisation. Every field is null for designs without a LUT mapping;
-/// `power_rel` is also null when no exact reference design is known.
+/// The "cost" object of a characterisation. Every figure is null when no cost is known (then `note`
+/// says why); `power_rel` is also null when no exact reference design is known. `source` says where
+/// the cell counts come from: "lut-mapping" (the design's own LUT netlist), "yosys synth_xilinx" or a table file.
 public struct CostEstimate: Sendable, Codable, Equatable {
     public var luts: Int?
     public var carryCells: Int?
@@ -7,14 +8,20 @@ public struct CostEstimate: Sendable, Codable, Equatable {
     public var delayNs: Double?
     public var powerMw: Double?
     public var powerRel: Double?
+    /// Where the figures come from; nil when there are none.
+    public var source: String?
+    /// Why there is no cost (or no `power_rel`), in words; nil when everything is known.
+    public var note: String?
 
     enum CodingKeys: String, CodingKey {
         case luts, carryCells = "carry_cells", lutLevels = "lut_levels", delayNs = "delay_ns"
-        case powerMw = "power_mw", powerRel = "power_rel"
+        case powerMw = "power_mw", powerRel = "power_rel", source, note
     }
 
     public init(luts: Int? = nil, carryCells: Int? = nil, lutLevels: Int? = nil, delayNs: Double? = nil,
-                powerMw: Double? = nil, powerRel: Double? = nil) {
+                powerMw: Double? = nil, powerRel: Double? = nil, source: String? = nil, note: String? = nil) {
+        self.source = source
+        self.note = note
         self.luts = luts
         self.carryCells = carryCells
         self.lutLevels = lutLevels
@@ -23,8 +30,11 @@ public struct CostEstimate: Sendable, Codable, Equatable {
         self.powerRel = powerRel
     }
 
-    /// No LUT mapping: all fields null.
-    public static let unavailable = CostEstimate()
+    /// No cost known: all figures null, `note` says why.
+    public static func unavailable(_ why: String) -> CostEstimate { CostEstimate(note: why) }
+
+    /// True when the cell counts, delay and power are known.
+    public var isKnown: Bool { luts != nil && powerMw != nil }
 
     /// Writes every key, with explicit nulls (so consumers see the full schema).
     public func encode(to encoder: Encoder) throws {
@@ -35,5 +45,7 @@ public struct CostEstimate: Sendable, Codable, Equatable {
         try c.encode(delayNs, forKey: .delayNs)
         try c.encode(powerMw, forKey: .powerMw)
         try c.encode(powerRel, forKey: .powerRel)
+        try c.encode(source, forKey: .source)
+        try c.encode(note, forKey: .note)
     }
 }

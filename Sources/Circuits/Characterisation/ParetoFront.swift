@@ -12,3 +12,30 @@ public enum ParetoFront {
         }
     }
 }
+
+/// The cost axis of a Pareto front against magnitude mre_pct.
+public enum ParetoCost: String, Sendable, CaseIterable {
+    case powerRel = "power_rel"
+    case luts
+
+    /// The cost of `c` on this axis, nil when unknown.
+    public func value(_ c: Characterisation) -> Double? {
+        switch self {
+        case .powerRel: c.cost.powerRel
+        case .luts: c.cost.luts.map(Double.init)
+        }
+    }
+}
+
+extension ParetoFront {
+    /// Pareto flags of `cost` against magnitude mre_pct, each design compared only with designs of its width.
+    public static func flags(_ results: [Characterisation], cost: ParetoCost) -> [Bool] {
+        var out = [Bool](repeating: false, count: results.count)
+        for width in Set(results.map(\.width)) {
+            let idx = results.indices.filter { results[$0].width == width }
+            let f = flags(idx.map { i in cost.value(results[i]).map { ($0, results[i].magnitude.mrePct) } })
+            for (k, i) in idx.enumerated() { out[i] = f[k] }
+        }
+        return out
+    }
+}

@@ -35,14 +35,13 @@ public enum ApproxEvaluation {
     }
 
     /// Wraps and calibrates `float` on `calibration` (the training set), then measures all three
-    /// accuracies on `test`; `power(name)` gives a multiplier's power relative to the exact one.
+    /// accuracies on `test`; the energy uses each entry's `powerRel`.
     public static func evaluate(_ float: Network, assignment: MultiplierAssignment, calibration: LabeledData,
-                                test: LabeledData, options: ApproxNetwork.QuantOptions = .init(),
-                                power: (String) -> Double? = { _ in nil })
+                                test: LabeledData, options: ApproxNetwork.QuantOptions = .init())
         -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
         var net = ApproxNetwork.wrap(float, assignment, options: options)
         ApproxNetwork.calibrate(&net, on: calibration, options: options)
-        let energy = EnergyEstimate(network: net, assignment: assignment, power: power, exactPower: 1)
+        let energy = EnergyEstimate(network: net, assignment: assignment)
         let acc = ApproxAccuracy(floatAccuracy: accuracy(net, on: test, compute: .float),
                                  exact8Accuracy: accuracy(net, on: test, compute: .exact),
                                  approxAccuracy: accuracy(net, on: test, compute: .approximate),

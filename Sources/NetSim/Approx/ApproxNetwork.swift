@@ -24,7 +24,7 @@ public enum ApproxNetwork {
             guard let inner = old?.inner ?? (layer as? any QuantisableLayer) else { continue }
             let entry = assignment.entry(for: inner.name)
             let key = entry?.name ?? "exact"
-            let plan = plans[key] ?? KernelPlan.analyse(entry?.table ?? .exact)
+            let plan = plans[key] ?? entry?.plan ?? KernelPlan.analyse(.exact)
             plans[key] = plan
             var a = ApproxLayer(inner, plan: plan, perChannelWeights: options.perChannelWeights,
                                 calibration: options.calibration)

@@ -1,6 +1,6 @@
 /// Energy of a network's multiplications relative to the exact 8-bit multiplier:
 /// Σ_l MACs_l · P(mult_l) / Σ_l MACs_l · P(exact), with P the power per operation from each
-/// multiplier's characterisation.
+/// multiplier's characterisation, relative to the exact multiplier (so P(exact) = 1).
 public struct EnergyEstimate: Sendable, Codable, Equatable {
     /// One approximated layer's share.
     public struct Layer: Sendable, Codable, Equatable {
@@ -12,7 +12,7 @@ public struct EnergyEstimate: Sendable, Codable, Equatable {
     }
 
     public var layers: [Layer]
-    /// Power per operation of the exact 8-bit multiplier.
+    /// Power per operation of the exact 8-bit multiplier (1: layer powers are relative).
     public var exactPower: Double?
 
     /// The relative energy, or nil when any power figure is missing or the exact power is not positive.
@@ -27,13 +27,14 @@ public struct EnergyEstimate: Sendable, Codable, Equatable {
         return den > 0 ? num / den : nil
     }
 
-    /// Per-layer MACs of a wrapped network with the multiplier names and powers looked up by name.
-    public init(network: Network, assignment: MultiplierAssignment, power: (String) -> Double?, exactPower: Double?) {
+    /// Per-layer MACs of a wrapped network, each with its multiplier's relative power (`Entry.powerRel`);
+    /// layers without a multiplier use the exact one, power 1.
+    public init(network: Network, assignment: MultiplierAssignment) {
         layers = ApproxNetwork.macs(network).map { l in
-            let m = assignment.entry(for: l.name)?.name ?? "exact"
-            return Layer(name: l.name, macs: l.macs, multiplier: m, power: m == "exact" ? exactPower : power(m))
+            let e = assignment.entry(for: l.name)
+            return Layer(name: l.name, macs: l.macs, multiplier: e?.name ?? "exact", power: e == nil ? 1 : e?.powerRel)
         }
-        self.exactPower = exactPower
+        exactPower = 1
     }
 
     /// Total MACs per sample.

@@ -1,12 +1,23 @@
 /// Which multiplier each approximated layer uses: a default for all layers, overridden per layer.
 public struct MultiplierAssignment: Sendable {
-    /// A named product table.
+    /// A named product table with its kernel plan (analysed once, where the table is made) and its
+    /// power relative to the exact multiplier of the same width (nil when unknown).
     public struct Entry: Sendable {
         public var name: String
-        public var table: SignedProductTable
-        public init(name: String, table: SignedProductTable) {
+        public var plan: KernelPlan
+        public var powerRel: Double?
+        /// The sign-magnitude product table (the plan's).
+        public var table: SignedProductTable { plan.table }
+
+        public init(name: String, plan: KernelPlan, powerRel: Double? = nil) {
             self.name = name
-            self.table = table
+            self.plan = plan
+            self.powerRel = powerRel
+        }
+
+        /// An entry for `table`, analysing its kernel plan here.
+        public init(name: String, table: SignedProductTable, powerRel: Double? = nil) {
+            self.init(name: name, plan: KernelPlan.analyse(table), powerRel: powerRel)
         }
     }
 

@@ -1,0 +1,68 @@
+import Circuits
+import Foundation
+import NetSim
+import TableFormat
+import Testing
+@testable import Multipliers
+
+/// `MultiplierLoader`: one route from every kind of argument to one table, one plan and one cost.
+@Suite struct MultiplierLoaderTests {
+    static func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-loader-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A name, a design file, a compiled table (sign-magnitude or two's complement), an .npy and a TFApprox .bin of smapprox8x8-3330 give the same
+    /// sign-magnitude table (T(a, b) = the design's product of the magnitudes), and the same kernel route; the
+    /// name, the file and the table give the same cost, bit for bit; the foreign tables have none, with a reason.
+    @Test func everyKindGivesTheSameTable() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let design = try BuiltinDesigns.design(named: "smapprox8x8-3330")
+        try "design smapprox8x8-3330\ncompose ll=smapprox4x4-3 hl=smapprox4x4-3 lh=smapprox4x4-3 hh=smapprox4x4-0\n"
+            .write(toFile: dir + "/d.axd", atomically: true, encoding: .utf8)
+        let model = CostModel()
+        try MultiplierLoader.compile(design, costModel: model).write(to: dir + "/d.axlut")
+        try MultiplierLoader.compile(design, encoding: .twosComplement, costModel: model).write(to: dir + "/d2c.axlut")
+        let truth = try design.truthTable()
+        try TableExchange.export(truth, format: .npy, to: dir + "/d.npy")
+        try TableExchange.export(truth, format: .tfapprox, to: dir + "/d.bin")
+
+        let byName = try MultiplierLoader.load("smapprox8x8-3330", costModel: model)
+        for a in [0, 1, 77, 128] { for b in [0, 3, 128] { #expect(byName.table.magnitude(a, b) == Int32(truth[a, b])) } }
+        let expected = try #require(byName.cost.powerRel)
+        for spec in ["d.axd", "d.axlut", "d2c.axlut", "d.npy", "d.bin"].map({ dir + "/" + $0 }) {
+            let m = try MultiplierLoader.load(spec, costModel: model)
+            #expect(m.table == byName.table, "\(spec)")
+            #expect(m.plan.route == byName.plan.route, "\(spec)")
+            if spec.hasSuffix(".npy") || spec.hasSuffix(".bin") {
+                #expect(m.entry.powerRel == nil && m.cost.note?.contains("no circuit") == true)
+            } else {
+                #expect(m.entry.powerRel?.bitPattern == expected.bitPattern, "\(spec)")
+                #expect(m.cost.luts == byName.cost.luts && m.sourceHash == design.contentHash, "\(spec)")
+            }
+        }
+    }
+
+    /// The entry's plan is the one `wrap` uses: a plan forced onto the gather route stays on it, although
+    /// analysing the table again would pick a faster route.
+    @Test func wrapUsesTheEntrysPlan() throws {
+        let m = try MultiplierLoader.load("smapprox8x8-2222", costModel: nil)
+        #expect(m.plan.route != KernelRoute.gather)
+        let forced = MultiplierAssignment.Entry(name: m.name, plan: try KernelPlan(route: .gather, table: m.table))
+        var rng = NetSim.SplitMix64(seed: 1)
+        var net = Network(name: "tiny", inputShape: [4])
+        net.add(Dense("fc", inFeatures: 4, outFeatures: 2, rng: &rng))
+        let wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: forced))
+        let layer = try #require(wrapped.nodes.first?.layer as? ApproxLayer)
+        #expect(layer.plan.route == KernelRoute.gather)
+    }
+
+    /// An 8-bit layer needs an 8x8 multiplier; the error names the argument.
+    @Test func widthIsChecked() throws {
+        do { _ = try MultiplierLoader.load("exact4", costModel: nil); Issue.record("accepted a 4x4 design") } catch {
+            #expect("\(error)".contains("exact4") && "\(error)".contains("8x8"))
+        }
+    }
+}
