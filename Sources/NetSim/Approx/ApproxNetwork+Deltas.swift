@@ -46,10 +46,10 @@ extension Calibrator.Method {
 }
 
 extension ApproxNetwork {
-    /// Δx of every wrapped layer, by layer name.
+    /// Δx of every approximate layer (bare or inside a training model), by layer name.
     public static func inputDeltas(_ net: Network) -> [String: Float] {
         var out: [String: Float] = [:]
-        for node in net.nodes { if let a = node.layer as? ApproxLayer { out[a.name] = a.inputDelta } }
+        for node in net.nodes { if let a = approxLayer(node.layer) { out[a.name] = a.inputDelta } }
         return out
     }
 
