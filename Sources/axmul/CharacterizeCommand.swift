@@ -41,7 +41,7 @@ struct CharacterizeCommand: ParsableCommand {
 
     func validate() throws {
         if let samples, samples < 2 { throw ValidationError("--samples needs at least 2 pairs") }
-        if let threads, threads < 1 { throw ValidationError("--threads needs at least 1") }
+        if let threads { try FlagRules.threads(threads) }
         if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
         if let sort, !CharacterisationReport.isValidSortKey(sort) {
             throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")

@@ -24,7 +24,11 @@ struct CrossEvalCommand: ParsableCommand {
 
     func run() throws {
         let d = try ApproxCLI.loadData(data)
-        let models = try model.map { (name: $0, network: try ApproxCLI.loadModel($0).network) }
+        let models = try model.map { path in
+            let loaded = try ApproxCLI.loadModel(path)
+            _ = try ApproxCLI.fit(d.test, loaded.info, path, data)
+            return (name: path, network: loaded.network)
+        }
         let entries = try multiplier.map { try ApproxCLI.multiplier($0).0 }
         var options = ApproxNetwork.QuantOptions()
         options.perChannelWeights = perChannel

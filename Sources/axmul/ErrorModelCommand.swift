@@ -58,7 +58,8 @@ struct ErrorModelCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try ApproxCLI.loadModel(common.model)
-            let data = try ApproxCLI.loadData(common.data)
+            let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+            try common.checkLayers(of: loaded.network)
             let (assignment, _) = try common.assignment()
             let options = try common.quantOptions()
             var net = ApproxNetwork.wrap(loaded.network, assignment, options: options)

@@ -30,7 +30,8 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ApproxCLI.loadModel(common.model)
-        let data = try ApproxCLI.loadData(common.data)
+        let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+        try common.checkLayers(of: loaded.network)
         let (assignment, power) = try common.assignment()
         let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: data.train,
                                                test: data.test, options: try common.quantOptions(), power: { power[$0] ?? nil })

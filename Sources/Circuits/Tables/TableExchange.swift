@@ -57,6 +57,6 @@ public enum TableExchange {
 extension TableExchange {
     /// Writes `design` as a design file (the text of `DesignWriter`), atomically.
     public static func writeDesignFile(_ design: Design, to path: String) throws(DesignError) {
-        try AtomicFileWriter.write(Data(DesignWriter.text(for: design).utf8), to: path)
+        try AtomicFileWriter.write(Data(DesignWriter.checkedText(for: design, output: path).utf8), to: path)
     }
 }

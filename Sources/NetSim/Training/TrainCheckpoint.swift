@@ -60,6 +60,8 @@ public enum TrainCheckpoint {
                         classCount: Int(try need("class_count")) ?? 0, hidden: split(meta["hidden"] ?? ""),
                         data: meta["data"] ?? "")
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
+        try CheckpointMetadataCheck.check(model: info.model, inputShape: info.inputShape, classCount: info.classCount,
+                                          hidden: info.hidden, tensors: tensors, path: url.path)
         var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
                                      seed: config.seed, options: .init(hidden: info.hidden))
         var trainer = Trainer(network: net, config: config)
