@@ -40,7 +40,7 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Print what was written as one JSON object.") var json = false
 
     func run() throws {
-        let resolved = try DesignArgument.resolve(design)
+        let resolved = try DesignArgument.resolveConsistent(design)
         var table = try DesignArgument.reporting { try TableCompiler.compile(resolved, encoding: encoding) }
         if let route = Self.kernelRoute(of: table) { table.metadata["kernel_route"] = route }
         try DesignArgument.reporting { try table.write(to: output) }

@@ -251,6 +251,69 @@ import Glibc
         #expect(Self.files(in: folder) == ["d4.csv"])
         #expect(Self.files(in: other) == ["d4.csv"])
     }
+
+    static let mul2 = """
+    design mul2
+    inputs a[2] b[2]
+    output p[4]
+    view gates
+      cell g0 AND a0 b0 -> p0
+      cell g1 AND a1 b0 -> x
+      cell g2 AND a0 b1 -> y
+      cell h1 HA x y -> p1 c
+      cell g3 AND a1 b1 -> z
+      cell h2 HA z c -> p2 p3
+    end
+    view lut
+      cell l0 LUT6_2 INIT=0000A0A000000000 I0=a0 I1=a1 I2=b0 I3=b1 I4=0 I5=1 O6=p0
+      cell l1 LUT6_2 INIT=00006AC000000000 I0=a0 I1=a1 I2=b0 I3=b1 I4=0 I5=1 O6=p1
+      cell l2 LUT6_2 INIT=00004C0000000000 I0=a0 I1=a1 I2=b0 I3=b1 I4=0 I5=1 O6=p2
+      cell l3 LUT6_2 INIT=0000800000000000 I0=a0 I1=a1 I2=b0 I3=b1 I4=0 I5=1 O6=p3
+    end
+
+    """
+
+    @Test func designWhoseViewsDisagreeIsRefusedByEveryCommandThatUsesIt() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.axd").path, bad = folder.appendingPathComponent("bad.axd").path
+        try Self.mul2.write(toFile: good, atomically: true, encoding: .utf8)
+        try Self.mul2.replacingOccurrences(of: "INIT=0000800000000000", with: "INIT=0000000000000000")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(runAxmul(["table", good, "-o", folder.appendingPathComponent("ok.csv").path]).status == 0)
+        let before = Self.files(in: folder)
+        for args in [["table", bad, "-o", folder.appendingPathComponent("t.csv").path],
+                     ["compile", bad, "-o", folder.appendingPathComponent("t.axlut").path],
+                     ["characterize", bad], ["verilog", bad, "-o", folder.appendingPathComponent("v").path]] {
+            Self.refused(args, status: 1, contains: "views disagree")
+        }
+        #expect(Self.files(in: folder) == before)
+    }
+
+    @Test func pairsOutsideTheDesignWidthAreRefusedWithTheLine() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pairs = folder.appendingPathComponent("pairs.txt").path
+        try "1 2\n\n3 4\n20 1\n".write(toFile: pairs, atomically: true, encoding: .utf8)
+        Self.refused(["characterize", "smapprox4x4-0", "--pairs", pairs], status: 1, contains: "\(pairs):4:")
+    }
+
+    @Test func importersNeverWriteADesignFileTheParserRefuses() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wide = folder.appendingPathComponent("wide.v").path
+        try "module w(input [39:0] a, input [39:0] b, output [79:0] p);\nassign p = {a, b};\nendmodule\n"
+            .write(toFile: wide, atomically: true, encoding: .utf8)
+        let small = folder.appendingPathComponent("small.v").path
+        try "module s(input a, input b, output p);\nassign p = a & b;\nendmodule\n".write(toFile: small, atomically: true, encoding: .utf8)
+        let before = Self.files(in: folder)
+        Self.refused(["import-verilog", wide, "-o", folder.appendingPathComponent("w.axd").path], status: 1, contains: "would not read back")
+        Self.refused(["import-verilog", small, "--name", "my design", "-o", folder.appendingPathComponent("s.axd").path],
+                     status: 1, contains: "would not read back")
+        #expect(Self.files(in: folder) == before)
+        let ok = runAxmul(["import-verilog", small, "-o", folder.appendingPathComponent("s.axd").path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
 }
 
 /// Holds the lock `axmul train` takes on an output, as a second writer would.

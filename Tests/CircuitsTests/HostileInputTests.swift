@@ -87,4 +87,51 @@ import TableFormat
         }
         #expect(throws: InputFile.Failure.self) { try InputFile.text(FileManager.default.temporaryDirectory.path) }
     }
+
+    // MARK: class 7, messages that hid the cause
+
+    static func npy(descr: String, values: [Int32]) -> [UInt8] {
+        let header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (2, 2), }" + String(repeating: " ", count: 3) + "\n"
+        var b: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)]
+        b += Array(header.utf8)
+        for v in values { withUnsafeBytes(of: v.littleEndian) { b += $0 } }
+        return b
+    }
+
+    @Test func npyNegativeEntryIsPrintedSignedAndErrorsAreOneLine() {
+        do {
+            _ = try TableImport.npy(Self.npy(descr: "<i4", values: [0, 1, -5, 3]), path: "t.npy")
+            Issue.record("accepted a negative entry")
+        } catch {
+            #expect(error.description.contains("'-5'"), "\(error.description)")
+            #expect(!error.description.contains("4294967291"))
+        }
+        do {
+            _ = try TableImport.npy(Self.npy(descr: "<f4", values: [0, 1, 2, 3]), path: "t.npy")
+            Issue.record("accepted a float table")
+        } catch {
+            #expect(!error.description.contains("\n"), "\(error.description)")
+        }
+    }
+
+    @Test func raggedTextTableNamesTheLine() {
+        do {
+            _ = try TableImport.text("0 0\n\n0 1 2\n", path: "r.txt")
+            Issue.record("accepted a ragged table")
+        } catch {
+            #expect(error.description.hasPrefix("r.txt:3:1: "), "\(error.description)")
+            #expect(error.description.contains("3 entries"))
+        }
+    }
+
+    @Test func gateWithTooManyInputsStatesTheLimit() {
+        let inputs = (0..<65).map { _ in "a0" }.joined(separator: " ")
+        let text = "design wide\ninputs a[1] b[1]\noutput p[2]\nview gates\n  cell g AND \(inputs) -> p0\n  cell h AND a0 b0 -> p1\nend\n"
+        do {
+            _ = try DesignParser.parse(text, file: "w.axd") { (n: String) throws(DesignError) -> Design in try BuiltinDesigns.design(named: n) }
+            Issue.record("accepted 65 inputs")
+        } catch {
+            #expect(error.description.contains("2 to 64"), "\(error.description)")
+        }
+    }
 }
