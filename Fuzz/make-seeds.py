@@ -24,9 +24,9 @@ def axlut(wa, wb, out_type=3):
     head += struct.pack("<IIQQQ", len(name), len(meta), len(vals), total, 0)
     return head + name + meta + data  # checksum left 0: the fuzz target repairs it
 
-def safetensors():
-    tensors = {"w": ([2, 3], [0.5, -1, 2, 3, 4, 5]), "b": ([3], [0, 1, 2])}
-    header, blob = {"__metadata__": {"epoch": "1"}}, b""
+def safetensors(tensors=None, meta=None):
+    tensors = tensors or {"w": ([2, 3], [0.5, -1, 2, 3, 4, 5]), "b": ([3], [0, 1, 2])}
+    header, blob = {"__metadata__": meta or {"epoch": "1"}}, b""
     for name, (shape, vals) in tensors.items():
         data = struct.pack("<%df" % len(vals), *vals)
         header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [len(blob), len(blob) + len(data)]}
@@ -36,15 +36,8 @@ def safetensors():
 
 def checkpoint(meta):
     # an mlp checkpoint: input 4, hidden 3, 2 classes (fc1 3x4 + 3, fc2 2x3 + 2)
-    tensors = {"fc1.weight": ([3, 4], [0.1] * 12), "fc1.bias": ([3], [0.0] * 3),
-               "fc2.weight": ([2, 3], [0.2] * 6), "fc2.bias": ([2], [0.0] * 2)}
-    header, blob = {"__metadata__": meta}, b""
-    for name, (shape, vals) in tensors.items():
-        data = struct.pack("<%df" % len(vals), *vals)
-        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [len(blob), len(blob) + len(data)]}
-        blob += data
-    h = json.dumps(header).encode()
-    return struct.pack("<Q", len(h)) + h + blob
+    return safetensors({"fc1.weight": ([3, 4], [0.1] * 12), "fc1.bias": ([3], [0.0] * 3),
+                        "fc2.weight": ([2, 3], [0.2] * 6), "fc2.bias": ([2], [0.0] * 2)}, meta)
 
 def idx(dims, type_code=0x08, payload=None):
     n = 1
