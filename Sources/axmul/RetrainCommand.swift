@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
 struct RetrainCommand: ParsableCommand {
@@ -47,6 +48,7 @@ struct RetrainCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        try OutputFile.checkTarget(output)
         let loaded = try ApproxCLI.loadModel(common.model)
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)

@@ -229,6 +229,8 @@ import Glibc
 
     @Test func deviceAsInputIsNamed() {
         Self.refused(["check", "/dev/zero"], status: 1, contains: "/dev/zero: the input is a character device")
+        Self.refused(["eval", "--model", "/dev/zero", "--data", "breast_cancer_wdbc"], status: 1,
+                     contains: "/dev/zero: the input is a character device")
     }
 
     // MARK: class 7, nonsense accepted
