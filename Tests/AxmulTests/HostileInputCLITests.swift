@@ -316,6 +316,40 @@ import Glibc
         let ok = runAxmul(["import-verilog", small, "-o", folder.appendingPathComponent("s.axd").path])
         #expect(ok.status == 0, "\(ok.stderr)")
     }
+
+    /// Property: after any failing command, the output folder holds no new file (seeded choice of bad
+    /// inputs: a ragged table, bad UTF-8, a device, an unknown design, a design name with spaces).
+    @Test func failingCommandsLeaveTheOutputFolderUnchanged() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: inputs) }
+        let ragged = inputs.appendingPathComponent("ragged.txt").path
+        try "0 0\n0 1 2\n".write(toFile: ragged, atomically: true, encoding: .utf8)
+        let table = inputs.appendingPathComponent("ok.txt").path
+        try "0 0\n0 1\n".write(toFile: table, atomically: true, encoding: .utf8)
+        let badText = inputs.appendingPathComponent("bad.v").path
+        try Data([0x6D, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: badText))
+        let out = { (name: String) in folder.appendingPathComponent(name).path }
+        let failing: [[String]] = [
+            ["import-lut", ragged, "--format", "text", "--name", "r", "-o", out("r.axd")],
+            ["import-lut", table, "--format", "text", "--name", "two words", "-o", out("t.axd")],
+            ["import-lut", "/dev/zero", "--format", "npy", "--name", "z", "-o", out("z.axd")],
+            ["import-verilog", badText, "-o", out("v.axd")],
+            ["table", "no-such-design", "-o", out("t.csv")],
+            ["compile", "no-such-design", "-o", out("t.axlut")],
+            ["export-lut", "no-such-design", "--format", "npy", "-o", out("t.npy")],
+            ["verilog", "no-such-design", "-o", out("vdir")],
+            ["train", "--model", "mlp", "--data", ragged, "--epochs", "1", "-o", out("m.safetensors")],
+        ]
+        var rng = SplitMix64(seed: 1616)
+        for args in failing.shuffled(using: &rng) {
+            let run = runAxmul(args)
+            #expect(run.status == 1, "\(args): exit \(run.status) \(run.stderr)")
+            #expect(!run.stderr.contains("permission"), "\(args): \(run.stderr)")
+            #expect(Self.files(in: folder).isEmpty, "\(args) left \(Self.files(in: folder))")
+        }
+    }
 }
 
 /// Holds the lock `axmul train` takes on an output, as a second writer would.
