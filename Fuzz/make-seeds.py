@@ -24,15 +24,20 @@ def axlut(wa, wb, out_type=3, version=1, meta=b"source=seed\n"):
     head += struct.pack("<IIQQQ", len(name), len(meta), len(vals), total, 0)
     return head + name + meta + data  # checksum left 0: the fuzz target repairs it
 
-def safetensors():
-    tensors = {"w": ([2, 3], [0.5, -1, 2, 3, 4, 5]), "b": ([3], [0, 1, 2])}
-    header, blob = {"__metadata__": {"epoch": "1"}}, b""
+def safetensors(tensors=None, meta=None):
+    tensors = tensors or {"w": ([2, 3], [0.5, -1, 2, 3, 4, 5]), "b": ([3], [0, 1, 2])}
+    header, blob = {"__metadata__": meta or {"epoch": "1"}}, b""
     for name, (shape, vals) in tensors.items():
         data = struct.pack("<%df" % len(vals), *vals)
         header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [len(blob), len(blob) + len(data)]}
         blob += data
     h = json.dumps(header).encode()
     return struct.pack("<Q", len(h)) + h + blob
+
+def checkpoint(meta):
+    # an mlp checkpoint: input 4, hidden 3, 2 classes (fc1 3x4 + 3, fc2 2x3 + 2)
+    return safetensors({"fc1.weight": ([3, 4], [0.1] * 12), "fc1.bias": ([3], [0.0] * 3),
+                        "fc2.weight": ([2, 3], [0.2] * 6), "fc2.bias": ([2], [0.0] * 2)}, meta)
 
 def idx(dims, type_code=0x08, payload=None):
     n = 1
@@ -57,6 +62,13 @@ def seeds(target):
                 "exact2x2_v2_unknown.axlut": axlut(2, 2, version=2, meta=b"cost_unknown=an imported table has no circuit\n")}
     if target == "safetensors":
         return {"small.safetensors": safetensors()}
+    if target == "checkpoint":
+        base = {"format": "axmul-netsim/1", "model": "mlp", "input_shape": "4", "class_count": "2", "hidden": "3"}
+        return {"mlp.safetensors": checkpoint(base),
+                "lenet.safetensors": checkpoint(dict(base, model="lenet5", input_shape="1,28,28", class_count="10")),
+                "huge.safetensors": checkpoint(dict(base, class_count="1000000000", hidden="100000,100000"))}
+    if target == "verilog-deep":
+        return {"nest.bin": bytes([0, 40, 1, 2]), "chain.bin": bytes([1, 255, 255, 3]), "mixed.bin": bytes([2, 9, 200, 7, 1])}
     if target == "idx":
         return {"images.idx3": idx([3, 4, 4]), "labels.idx1": idx([5], payload=bytes([1, 2, 3, 4, 9])),
                 "images.idx3.gz": gzip.compress(idx([2, 3, 3]))}

@@ -113,16 +113,10 @@ extension LookupTable {
 
     /// Writes `bytes` to a temporary sibling of `path` and renames it into place.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(TableFileError) {
-        let tmp = path + ".tmp-\(getpid())"
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: tmp))
+            try OutputFile.write(bytes, to: path)
         } catch {
-            throw .io(path: path, reason: "cannot write \(tmp): \(error.localizedDescription)")
-        }
-        if rename(tmp, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            throw .io(path: path, reason: "cannot move the new file into place: \(reason)")
+            throw .io(path: path, reason: error.reason)
         }
     }
 

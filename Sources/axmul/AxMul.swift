@@ -52,7 +52,12 @@ enum Main {
             print(AxMul.fullMessage(for: error))
             exit(0)
         }
-        printError(AxMul.fullMessage(for: error))
+        // One line: the parser's message; its "See 'axmul … --help'" pointer becomes the hint.
+        let message = AxMul.message(for: error)
+        printError(message.split(separator: "\n").first.map(String.init) ?? message)
+        if let see = AxMul.fullMessage(for: error).split(separator: "\n").first(where: { $0.contains("See '") }) {
+            writeStderr("hint: \(see.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "See", with: "see"))\n")
+        }
         exit(2)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import Multipliers
+import TableFormat
 
 /// `axmul characterize <design>... [--all] [--json] [--sort <metric>] [--pairs F]`.
 struct CharacterizeCommand: ParsableCommand {
@@ -49,7 +50,7 @@ struct CharacterizeCommand: ParsableCommand {
 
     func validate() throws {
         if let samples, samples < 2 { throw ValidationError("--samples needs at least 2 pairs") }
-        if let threads, threads < 1 { throw ValidationError("--threads needs at least 1") }
+        if let threads { try FlagRules.threads(threads) }
         if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
         if let sort, !CharacterisationReport.isValidSortKey(sort) {
             throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")
@@ -63,15 +64,18 @@ struct CharacterizeCommand: ParsableCommand {
     private func characteriseAll() throws {
         let names = all ? BuiltinDesigns.catalog.map(\.name) + designs : designs
         var model = CostModel.withSynthesis()
-        if let pairs { model.pairs = try DesignArgument.reporting { try OperandPairs.read(pairs) } }
+        let pairLines = try pairs.map { path in try DesignArgument.reporting { try OperandPairs.read(path) } }
+        if let pairLines { model.pairs = pairLines.pairs }
         let characteriser = Characteriser(costModel: model)
         if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
         let bar = ProgressBar.forStandardError()
         var results: [Characterisation] = []
         let sources = try names.map { name in try DesignArgument.reporting { try MultiplierLoader.source(name) } }
+        for (name, source) in zip(names, sources) { try DesignArgument.checkViews(source.design, spec: name) }
         model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))   // yosys runs in parallel, once
         for source in sources {
             let design = source.design
+            if let pairs, let pairLines { try DesignArgument.reporting { try OperandPairs.checkFits(pairLines, path: pairs, design: design) } }
             let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
             var result = try DesignArgument.reporting {
                 try characteriser.characterise(design, reference: design.exactReference(), progress: report)
@@ -122,23 +126,37 @@ final class ProgressBar: @unchecked Sendable {
 
 /// Reads a text file of operand pairs, one "a b" (or "a,b") per line.
 enum OperandPairs {
-    static func read(_ path: String) throws -> [CostModel.Pair] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw DesignError.io(path: path, reason: "cannot read the operand-pair file '\(path)'")
-        }
-        var out: [CostModel.Pair] = []
-        for (k, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+    static func read(_ path: String) throws -> (pairs: [CostModel.Pair], lines: [Int]) {
+        let text: String
+        do { text = try InputFile.text(path, limit: 1 << 30) } catch { throw DesignError.io(path: path, reason: error.description) }
+        var out: [CostModel.Pair] = [], lines: [Int] = []
+        for (k, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+        where !line.allSatisfy(\.isWhitespace) {
             let f = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
             guard f.count == 2, let a = UInt64(f[0]), let b = UInt64(f[1]) else {
                 throw DesignError.invalidValue(what: "operand pair", value: String(line), rule: "each line holds two non-negative integers 'a b'",
                                                location: SourceLocation(file: path, line: k + 1))
             }
             out.append(CostModel.Pair(a: a, b: b))
+            lines.append(k + 1)
         }
         guard out.count >= 2 else {
             throw DesignError.invalidValue(what: "operand-pair file", value: "\(out.count) pairs", rule: "the power model needs at least 2 pairs",
                                            location: SourceLocation(file: path, line: 1))
         }
-        return out
+        return (out, lines)
+    }
+
+    /// Every operand must fit the design's port widths (a < 2^widthA, b < 2^widthB).
+    static func checkFits(_ read: (pairs: [CostModel.Pair], lines: [Int]), path: String, design: Design) throws(DesignError) {
+        for (pair, line) in zip(read.pairs, read.lines) {
+            let fitsA = design.widthA >= 64 || pair.a >> UInt64(design.widthA) == 0
+            let fitsB = design.widthB >= 64 || pair.b >> UInt64(design.widthB) == 0
+            guard fitsA && fitsB else {
+                throw .invalidValue(what: "operand pair", value: "\(pair.a) \(pair.b)",
+                                    rule: "design \(design.name) takes a < \(1 << min(design.widthA, 62)) and b < \(1 << min(design.widthB, 62))",
+                                    location: SourceLocation(file: path, line: line))
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@ extension OperandEncoding: ExpressibleByArgument {
         guard let e = OperandEncoding.allCases.first(where: { $0.name == argument }) else { return nil }
         self = e
     }
+
+    /// The names the parser accepts (the default would list the raw values 0, 1, 2, which it refuses).
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+    public var defaultValueDescription: String { name }
 }
 
 /// `axmul compile <design> -o F`: the `.axlut` lookup table that NetSim reads.
@@ -37,7 +41,7 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Print what was written as one JSON object.") var json = false
 
     func run() throws {
-        let resolved = try DesignArgument.resolve(design)
+        let resolved = try DesignArgument.resolveConsistent(design)
         let table = try DesignArgument.reporting {
             try MultiplierLoader.compile(resolved, encoding: encoding, costModel: .withSynthesis())
         }

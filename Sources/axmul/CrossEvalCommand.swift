@@ -24,7 +24,11 @@ struct CrossEvalCommand: ParsableCommand {
 
     func run() throws {
         let d = try ApproxCLI.loadData(data)
-        let loaded = try model.map { (name: $0, checkpoint: try ApproxCLI.loadModel($0)) }
+        let loaded = try model.map { path in
+            let checkpoint = try ApproxCLI.loadModel(path)
+            _ = try ApproxCLI.fit(d.test, checkpoint.info, path, data)
+            return (name: path, checkpoint: checkpoint)
+        }
         let models = loaded.map { (name: $0.name, network: $0.checkpoint.network) }
         // A retrained checkpoint's stored Δx and calibration settings replace recalibration.
         var records: [String: QuantisationRecord] = [:]

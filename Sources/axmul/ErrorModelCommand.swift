@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul errormodel build|show`: the neuron-wise error statistics of a model and multiplier.
 struct ErrorModelCommand: ParsableCommand {
@@ -57,8 +58,10 @@ struct ErrorModelCommand: ParsableCommand {
         @Flag(help: "Print the per-layer summary as JSON.") var json = false
 
         func run() throws {
+            try OutputFile.checkTarget(output)
             let loaded = try ApproxCLI.loadModel(common.model)
-            let data = try ApproxCLI.loadData(common.data)
+            let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+            try common.checkLayers(of: loaded.network)
             let (assignment, _) = try common.assignment()
             let options = try common.quantOptions()
             var net = ApproxNetwork.wrap(loaded.network, assignment, options: options)

@@ -19,13 +19,7 @@ struct EvalCommand: ParsableCommand {
         BLAS.setThreads(threads)
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
         let dataName = data ?? info.data
-        let test = try DatasetLoader.load(dataName).test
-        guard test.sampleShape.reduce(1, *) == info.inputShape.reduce(1, *), test.classCount <= info.classCount else {
-            throw ModelError.invalidArgument(what: "--data", value: dataName,
-                                             rule: "samples of shape \(test.sampleShape) do not fit model input \(info.inputShape)")
-        }
-        var shaped = test
-        shaped.sampleShape = info.inputShape
+        let shaped = try ApproxCLI.fit(try DatasetLoader.load(dataName).test, info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)
         var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
         if let stored = try ApproxCLI.storedApproximation(info, path: model) {

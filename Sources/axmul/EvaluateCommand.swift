@@ -26,7 +26,8 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ApproxCLI.loadModel(common.model)
-        let data = try ApproxCLI.loadData(common.data)
+        let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+        try common.checkLayers(of: loaded.network)
         let (assignment, notes) = try common.assignment(withCost: true)
         let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: data.train,
                                                test: data.test, options: try common.quantOptions())

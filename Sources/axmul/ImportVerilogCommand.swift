@@ -1,6 +1,7 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import TableFormat
 
 /// `axmul import-verilog <file.v> -o <design file>`: reads a flat gate-level netlist into a design file.
 struct ImportVerilogCommand: ParsableCommand {
@@ -26,17 +27,15 @@ struct ImportVerilogCommand: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
+            text = try InputFile.text(file, limit: 64 << 20)
         } catch {
-            try DesignArgument.reporting { () throws(VerilogError) in
-                throw VerilogError.io(path: file, reason: "cannot read '\(file)': \(error.localizedDescription)")
-            }
-            return
+            throw error
         }
         let design = try DesignArgument.reporting {
             try VerilogImporter.design(text: text, file: file, name: name, swapOperands: swapOperands)
         }
-        try DesignArgument.reporting { try VerilogExport.writeAtomically(DesignWriter.text(for: design), to: output) }
+        let designText = try DesignArgument.reporting { try DesignWriter.checkedText(for: design, output: output) }
+        try DesignArgument.reporting { try VerilogExport.writeAtomically(designText, to: output) }
         let gates = design.gateNetlist
         if json {
             var written = WrittenFile(path: output, format: DesignParser.fileExtension, design: design.name,

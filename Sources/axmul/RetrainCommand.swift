@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
 struct RetrainCommand: ParsableCommand {
@@ -55,14 +56,11 @@ struct RetrainCommand: ParsableCommand {
     @Flag(help: "End with {approx_accuracy_before, approx_accuracy_after, epoch_seconds} as JSON.")
     var json = false
 
-    func validate() throws {
-        guard epochs >= 0, batch > 0, lr > 0 else { throw ValidationError("--epochs must be ≥ 0, --batch and --lr > 0") }
-        try validateMaxGradNorm(maxGradNorm)
-    }
-
     func run() throws {
+        try OutputFile.checkTarget(output)
         let loaded = try ApproxCLI.loadModel(common.model)
-        let data = try ApproxCLI.loadData(common.data)
+        let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+        try common.checkLayers(of: loaded.network)
         let (assignment, _) = try common.assignment()
         var config = RetrainConfig()
         (config.method, config.epochs, config.learningRate, config.batchSize) = (method, epochs, lr, batch)

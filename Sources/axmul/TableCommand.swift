@@ -17,7 +17,7 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "Print what was written as one JSON object.") var json = false
 
     func run() throws {
-        let resolved = try DesignArgument.resolve(design)
+        let resolved = try DesignArgument.resolveConsistent(design)
         let table = try resolved.truthTable()
         try table.write(to: output)
         guard json else { return print("wrote \(table.rows)x\(table.columns) table of \(resolved.name) to \(output)") }

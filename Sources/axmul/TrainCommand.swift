@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.
 struct TrainCommand: ParsableCommand {
@@ -13,14 +14,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model: String
     @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, fashion-mnist, …) or a path.") var data: String
     @Option(help: "Total epochs (with --resume: train until this many are done).") var epochs = 10
-    @Option(help: "Mini-batch size.") var batch = 32
-    @Option(help: "Base learning rate.") var lr: Float = 0.01
-    @Option(help: "Optimizer: sgd or adam.") var optimizer: String = "sgd"
+    @Option(help: "Mini-batch size (default 32; with --resume, the checkpoint's).") var batch: Int?
+    @Option(help: "Base learning rate (default 0.01; with --resume, the checkpoint's).") var lr: Float?
+    @Option(help: "Optimizer: sgd or adam (default sgd; with --resume, the checkpoint's).") var optimizer: String?
     @Option(help: "SGD momentum.") var momentum: Float = 0.9
     @Flag(help: "Nesterov momentum (SGD).") var nesterov = false
     @Option(name: .customLong("weight-decay"), help: "L2 weight decay.") var weightDecay: Float = 0
     @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
-    @Option(help: "Seed for initialisation, shuffling and dropout.") var seed: UInt64 = 1
+    @Option(help: "Seed for initialisation, shuffling and dropout (default 1; with --resume, the checkpoint's).") var seed: UInt64?
     @Option(name: .customLong("max-grad-norm"),
             help: "Clip the global L2 norm of all gradients to this value (kept in the checkpoint; with --resume, overrides it).")
     var maxGradNorm: Float?
@@ -32,6 +33,16 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print a final JSON object instead of text.") var json = false
 
     func validate() throws {
+        try FlagRules.model(model)
+        try FlagRules.epochs(epochs)
+        if let batch { try FlagRules.batch(batch) }
+        if let lr { try FlagRules.positive("--lr", lr) }
+        if let optimizer { try FlagRules.optimizer(optimizer) }
+        try FlagRules.fraction("--momentum", momentum)
+        try FlagRules.nonNegative("--weight-decay", weightDecay)
+        try FlagRules.schedule(schedule, epochs: epochs)
+        _ = try FlagRules.hidden(hidden)
+        try FlagRules.threads(threads)
         try validateMaxGradNorm(maxGradNorm)
     }
 
@@ -39,17 +50,39 @@ struct TrainCommand: ParsableCommand {
         BLAS.setThreads(threads)
         let outURL = URL(fileURLWithPath: output)
         let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
+        try OutputFile.checkTarget(output)
+        try OutputFile.checkTarget(logURL.path)
+        let lock = try OutputFile.Lock(for: output)
+        defer { lock.release() }
+        let logExisted = FileManager.default.fileExists(atPath: logURL.path)
+        var wroteCheckpoint = false
+        do {
+            try train(outURL, logURL, wroteCheckpoint: &wroteCheckpoint)
+        } catch {
+            // A fresh run that stops before its first checkpoint leaves no log behind.
+            if !resume, !wroteCheckpoint, !logExisted { try? FileManager.default.removeItem(at: logURL) }
+            throw error
+        }
+    }
+
+    private func train(_ outURL: URL, _ logURL: URL, wroteCheckpoint: inout Bool) throws {
         let (train, test) = try DatasetLoader.load(data)
-        var (trainer, info, session) = try resume ? resumed(outURL, log: logURL) : fresh(train, output: outURL, log: logURL)
+        var (trainer, info, session) = try resume ? resumed(outURL, log: logURL, train: train)
+            : fresh(train, output: outURL, log: logURL)
         trainer.config.epochs = epochs
         if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
         let bar = TrainingProgressBar()
         let start = Date()
         var last: EpochRecord?
+        var saved = false
+        defer { wroteCheckpoint = saved }
         try session.run(&trainer, until: epochs, epoch: { t in
             defer { bar.finish() }
             return try t.runEpoch(train: train, test: test, progress: bar.update)
-        }, save: { t, url in try TrainCheckpoint.save(t, info: info, to: url) }, done: { record in
+        }, save: { t, url in
+            try TrainCheckpoint.save(t, info: info, to: url)
+            saved = true
+        }, done: { record in
             if !json {
                 print(String(format: "epoch %d/%d  loss %.4f  train %.4f  test %.4f  lr %.4g  %.1fs", record.epoch, epochs,
                              record.trainLoss, record.trainAccuracy, record.testAccuracy, Double(record.lr), record.seconds))
@@ -65,31 +98,30 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func fresh(_ train: LabeledData, output: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
-        guard let kind = Optimizer.Kind(rawValue: optimizer) else {
-            throw ModelError.invalidArgument(what: "--optimizer", value: optimizer, rule: "use sgd or adam")
-        }
-        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
-            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
-        }
+        let kind = Optimizer.Kind(rawValue: optimizer ?? "sgd") ?? .sgd  // checked in validate()
+        let widths = try FlagRules.hidden(hidden)
+        let seed = seed ?? 1
         var cfg = TrainConfig()
-        (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, kind)
+        (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch ?? 32, lr ?? 0.01, kind)
         (cfg.momentum, cfg.nesterov, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, nesterov, weightDecay, schedule, seed)
         _ = try LRSchedule.parse(schedule, epochs: epochs)
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths))
+                                     options: .init(hidden: widths, source: data))
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
         return (Trainer(network: net, config: cfg), info, try TrainingSession.fresh(checkpoint: output, log: log))
     }
 
-    /// Loads the checkpoint, then makes the log agree with it: records past its epoch (written just
-    /// before a crash that prevented the checkpoint) are dropped, so the rerun epoch is logged once.
-    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
+    /// Loads the checkpoint, checks it against the data and the flags given, then makes the log agree
+    /// with it: records past its epoch (written just before a crash that prevented the checkpoint)
+    /// are dropped, so the rerun epoch is logged once.
+    private func resumed(_ url: URL, log: URL, train: LabeledData) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
         let (trainer, info) = try TrainCheckpoint.load(from: url)
         guard info.model == model else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
         }
+        _ = try ApproxCLI.fit(train, info, url.path, data)
+        try ResumeFlags.check(trainer.config, path: url.path, batch: batch, lr: lr, optimizer: optimizer, seed: seed)
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         noteDropped(dropped, epoch: trainer.epoch)
         return (trainer, info, session)

@@ -22,7 +22,7 @@ struct VerilogCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let resolved = try DesignArgument.resolve(design)
+        let resolved = try DesignArgument.resolveConsistent(design)
         let exports = try DesignArgument.reporting { try VerilogExporter.exportAll(resolved) }
         try DesignArgument.reporting {
             for export in exports { try export.write(to: output) }

@@ -39,7 +39,7 @@ struct DesignLine: Sendable {
 enum DesignLexer {
     static func lines(_ text: String, file: String) throws(DesignError) -> [DesignLine] {
         var result: [DesignLine] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             var tokens: [DesignToken] = []
             var quoted: String?

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Turns a design argument into a `Design`: a path to a design file, or a built-in name.
 public enum DesignResolver {
@@ -26,9 +27,12 @@ public enum DesignResolver {
         }
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try InputFile.text(url.path, limit: 64 << 20)
         } catch {
-            throw .io(path: path, reason: "cannot read design file '\(path)': check the path (\(error.localizedDescription))")
+            if let line = error.line {
+                throw .syntax(expected: "UTF-8 text", found: error.reason, location: SourceLocation(file: path, line: line, column: error.column ?? 1))
+            }
+            throw .io(path: path, reason: error.reason)
         }
         let folder = url.deletingLastPathComponent()
         return try DesignParser.parse(text, file: path) { (block: String) throws(DesignError) -> Design in

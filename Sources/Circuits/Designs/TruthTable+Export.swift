@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 extension TruthTable {
     /// CSV text: one line per first operand a (row), 2^widthB comma-separated values (column = b).
@@ -39,20 +40,13 @@ extension TruthTable {
     }
 }
 
-/// Writes a file by writing a temporary file in the same folder and renaming it over the target.
+/// Writes a design-side output through `OutputFile` (checked target, temporary file, rename, cleanup).
 enum AtomicFileWriter {
     static func write(_ data: Data, to path: String) throws(DesignError) {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temp)
+            try OutputFile.write(data, to: path)
         } catch {
-            throw .io(path: path, reason: "cannot write '\(path)': check that the folder exists and is writable (\(error.localizedDescription))")
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temp)
-            throw .io(path: path, reason: "cannot replace '\(path)' (rename failed, errno \(errno)); check permissions")
+            throw .io(path: path, reason: error.reason)
         }
     }
 }

@@ -14,7 +14,15 @@ public protocol UserFacingError: Error, CustomStringConvertible {
 public extension UserFacingError {
     var hint: String? { nil }
     var description: String {
-        let prefix = location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+        // Line 0 means "the whole file": name the file only, never ":0:0:".
+        var prefix = ""
+        if let location {
+            if location.line > 0 {
+                prefix = "\(location.file):\(location.line):\(location.column): "
+            } else if !location.file.isEmpty {
+                prefix = location.file + ": "
+            }
+        }
         return prefix + message
     }
 }

@@ -14,7 +14,8 @@ extension Netlist {
         for cell in cells {
             if !cell.kind.inputArity.contains(cell.inputs.count) {
                 let r = cell.kind.inputArity
-                let expected = r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound) or more"
+                var expected = "\(r.lowerBound) to \(r.upperBound)"
+                if r.lowerBound == r.upperBound { expected = "\(r.lowerBound)" } else if r.upperBound >= Int.max / 2 { expected = "\(r.lowerBound) or more" }
                 throw .widthMismatch(cell: cell.name, what: "\(cell.kind.keyword) inputs", expected: expected,
                                      found: cell.inputs.count, location: cell.location)
             }

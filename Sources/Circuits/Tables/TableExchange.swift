@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Formats for exchanging truth tables with other tools (`axmul export-lut` / `import-lut`).
 public enum TableExchangeFormat: String, Sendable, CaseIterable {
@@ -41,8 +42,8 @@ public enum TableExchange {
     /// A table design read from another tool's file.
     public static func importDesign(path: String, format: TableExchangeFormat, name: String) throws(DesignError) -> Design {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .io(path: path, reason: "cannot read '\(path)': \(error.localizedDescription)")
+        do { data = Data(try InputFile.bytes(path)) } catch {
+            throw .io(path: path, reason: error.reason)
         }
         let table: TruthTable
         switch format {
@@ -57,6 +58,6 @@ public enum TableExchange {
 extension TableExchange {
     /// Writes `design` as a design file (the text of `DesignWriter`), atomically.
     public static func writeDesignFile(_ design: Design, to path: String) throws(DesignError) {
-        try AtomicFileWriter.write(Data(DesignWriter.text(for: design).utf8), to: path)
+        try AtomicFileWriter.write(Data(DesignWriter.checkedText(for: design, output: path).utf8), to: path)
     }
 }

@@ -12,9 +12,10 @@ enum TableImport {
     }
 
     static func text(_ s: String, path: String) throws(DesignError) -> TruthTable {
-        let lines = s.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .filter { !$0.element.allSatisfy(\.isWhitespace) }
         var rows: [[UInt32]] = []
-        for (k, line) in lines.enumerated() {
+        for (k, line) in lines {
             var row: [UInt32] = []
             for field in line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }) {
                 guard let v = UInt32(field) else {
@@ -22,6 +23,10 @@ enum TableImport {
                                         location: SourceLocation(file: path, line: k + 1, column: 1))
                 }
                 row.append(v)
+            }
+            if let first = rows.first, row.count != first.count {
+                throw .invalidValue(what: "table row", value: "\(row.count) entries", rule: "every row needs \(first.count) entries, as the first has",
+                                    location: SourceLocation(file: path, line: k + 1, column: 1))
             }
             rows.append(row)
         }
@@ -41,16 +46,18 @@ enum TableImport {
             throw .invalidValue(what: "npy header", value: "\(headerLength) bytes", rule: "file is truncated", location: loc)
         }
         let header = String(decoding: b[headerStart..<headerStart + headerLength], as: UTF8.self)
+        // The header as one short line for messages (it ends in a newline and may be padded).
+        let shown = String(header.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ").prefix(120))
         let descrs: [String: (Int, Bool)] = ["<u2": (2, false), "<u4": (4, false), "<i4": (4, true), "<u8": (8, false),
                                              "<i8": (8, true), "|u1": (1, false), "<i2": (2, true)]
         guard let (size, signed) = descrs.first(where: { header.contains("'\($0.key)'") })?.value else {
-            throw .invalidValue(what: "npy dtype", value: header, rule: "supported: little-endian u1/u2/u4/u8/i2/i4/i8", location: loc)
+            throw .invalidValue(what: "npy dtype", value: shown, rule: "supported: little-endian u1/u2/u4/u8/i2/i4/i8", location: loc)
         }
         guard header.contains("'fortran_order': False") else {
-            throw .invalidValue(what: "npy order", value: header, rule: "arrays must be C order", location: loc)
+            throw .invalidValue(what: "npy order", value: shown, rule: "arrays must be C order", location: loc)
         }
         let shape = npyShape(header)
-        guard shape.count == 2 else { throw .invalidValue(what: "npy shape", value: header, rule: "must be 2-D (rows = first operand)", location: loc) }
+        guard shape.count == 2 else { throw .invalidValue(what: "npy shape", value: shown, rule: "must be 2-D (rows = first operand)", location: loc) }
         // A table has at least 2 × 2 entries; a zero dimension would let the other one be anything
         // (shape (10^17, 0) holds no data yet would build 10^17 empty rows).
         guard shape.allSatisfy({ $0 >= 2 }) else {
@@ -73,7 +80,9 @@ enum TableImport {
                 for k in 0..<size { u |= UInt64(b[o + k]) << UInt64(8 * k) }
                 let negative = signed && (u >> UInt64(8 * size - 1)) & 1 == 1
                 guard !negative, u <= UInt64(UInt32.max) else {
-                    throw .invalidValue(what: "npy entry [\(r), \(c)]", value: "\(u)", rule: "products must be in 0..2^32−1", location: loc)
+                    let shift = UInt64(64 - 8 * size)
+                    let shownValue = negative ? "\(Int64(bitPattern: u << shift) >> Int64(shift))" : "\(u)"
+                    throw .invalidValue(what: "npy entry [\(r), \(c)]", value: shownValue, rule: "products must be in 0..2^32−1", location: loc)
                 }
                 row.append(UInt32(u))
             }

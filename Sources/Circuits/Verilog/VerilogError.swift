@@ -24,6 +24,8 @@ public enum VerilogError: UserFacingError, Equatable {
     case badInterface(reason: String, location: SourceLocation)
     /// The netlist read is not a valid combinational netlist (cycle etc.).
     case invalidNetlist(DesignError, file: String)
+    /// An expression nested (parentheses, concatenation, `~`) deeper than the parser's limit.
+    case tooDeep(limit: Int, location: SourceLocation)
     /// A tool (iverilog, vvp, yosys) is missing or failed.
     case tool(name: String, reason: String)
     /// A file could not be read or written.
@@ -34,7 +36,7 @@ public enum VerilogError: UserFacingError, Equatable {
         case .unsupportedConstruct(_, let l), .syntax(_, _, let l), .undeclared(_, let l),
              .multipleDrivers(_, let l), .undriven(_, let l), .widthMismatch(_, _, _, let l),
              .indexOutOfRange(_, _, _, let l), .unknownCell(_, let l), .badPin(_, _, _, let l),
-             .badInterface(_, let l):
+             .badInterface(_, let l), .tooDeep(_, let l):
             return l
         case .invalidNetlist(let e, let file):
             return e.location ?? SourceLocation(file: file, line: 0, column: 0)
@@ -69,6 +71,8 @@ public enum VerilogError: UserFacingError, Equatable {
             return "module interface: \(reason)"
         case .invalidNetlist(let e, _):
             return e.message
+        case .tooDeep(let limit, _):
+            return "expression nested more than \(limit) levels deep (parentheses, concatenations and '~' count): split it into intermediate wires"
         case .tool(let name, let reason):
             return "\(name): \(reason)"
         case .io(_, let reason):

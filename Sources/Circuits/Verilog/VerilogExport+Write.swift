@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 extension VerilogExport {
     /// Writes every file into `directory` (created if needed), each atomically: a temporary file in
@@ -16,17 +17,10 @@ extension VerilogExport {
 
     /// Writes `text` to `path` through a temporary file in the same directory and a rename.
     public static func writeAtomically(_ text: String, to path: String) throws(VerilogError) {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temp)
-            guard rename(temp.path, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
+            try OutputFile.write(Array(text.utf8), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw .io(path: path, reason: "cannot write \(path): \(error.localizedDescription)")
+            throw .io(path: path, reason: error.reason)
         }
     }
 }

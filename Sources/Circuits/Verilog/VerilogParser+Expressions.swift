@@ -1,8 +1,20 @@
 /// A parsed right-hand side, with signal references already resolved to nets (least significant first).
-indirect enum VerilogExpression {
+///
+/// A run of one precedence level (`a & b & c & …`) is one flat `.chain`, not a left-leaning tree, so a
+/// long expression costs linear time and constant stack; nesting (parentheses, `~`, concatenation) is
+/// limited to `VerilogParser.maxNesting` levels, so parsing, elaboration and deallocation recurse at most that deep.
+enum VerilogExpression {
+    /// One operator and its right operand in a chain.
+    struct Link {
+        var kind: CellKind
+        var operand: VerilogExpression
+        var location: SourceLocation
+    }
+
     case bits([NetID])
-    case not(VerilogExpression)
-    case binary(CellKind, VerilogExpression, VerilogExpression, SourceLocation)
+    indirect case not(VerilogExpression)
+    /// `first op1 x1 op2 x2 …`, evaluated left to right; every operand has `width` bits.
+    indirect case chain(VerilogExpression, [Link], width: Int)
     /// Parts in source order, most significant part first.
     case concat([VerilogExpression])
 
@@ -10,7 +22,7 @@ indirect enum VerilogExpression {
         switch self {
         case .bits(let b): b.count
         case .not(let x): x.width
-        case .binary(_, let l, _, _): l.width
+        case .chain(_, _, let width): width
         case .concat(let parts): parts.reduce(0) { $0 + $1.width }
         }
     }
@@ -20,36 +32,55 @@ extension VerilogParser {
     // MARK: parsing, lowest precedence first: |  then ^ ~^  then &  then unary ~
 
     mutating func parseExpression() throws(VerilogError) -> VerilogExpression {
-        var left = try parseXor()
+        let first = try parseXor()
+        var links: [VerilogExpression.Link] = []
         while isSymbol("|") {
             let loc = location(); advance()
-            left = try binary(.or, left, try parseXor(), loc)
+            links.append(try link(.or, first, try parseXor(), loc))
         }
         try rejectOperator()
-        return left
+        return chain(first, links)
     }
 
     mutating func parseXor() throws(VerilogError) -> VerilogExpression {
-        var left = try parseAnd()
+        let first = try parseAnd()
+        var links: [VerilogExpression.Link] = []
         while isSymbol("^") || isSymbol("~^") || isSymbol("^~") {
             let kind: CellKind = isSymbol("^") ? .xor : .xnor
             let loc = location(); advance()
-            left = try binary(kind, left, try parseAnd(), loc)
+            links.append(try link(kind, first, try parseAnd(), loc))
         }
-        return left
+        return chain(first, links)
     }
 
     mutating func parseAnd() throws(VerilogError) -> VerilogExpression {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        var links: [VerilogExpression.Link] = []
         while isSymbol("&") {
             let loc = location(); advance()
-            left = try binary(.and, left, try parseUnary(), loc)
+            links.append(try link(.and, first, try parseUnary(), loc))
         }
-        return left
+        return chain(first, links)
+    }
+
+    func chain(_ first: VerilogExpression, _ links: [VerilogExpression.Link]) -> VerilogExpression {
+        links.isEmpty ? first : .chain(first, links, width: first.width)
+    }
+
+    /// Enters one level of nesting (`(`, `{`, `~`); refuses input nested deeper than `maxNesting`.
+    mutating func enterNesting(_ loc: SourceLocation) throws(VerilogError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw .tooDeep(limit: Self.maxNesting, location: loc)
+        }
     }
 
     mutating func parseUnary() throws(VerilogError) -> VerilogExpression {
-        if accept("~") { return .not(try parseUnary()) }
+        if isSymbol("~") {
+            try enterNesting(location()); advance()
+            defer { nesting -= 1 }
+            return .not(try parseUnary())
+        }
         for op in ["&", "|", "^", "~&", "~|", "~^", "^~"] where isSymbol(op) {
             throw .unsupportedConstruct(construct: "reduction operator '\(op)'", location: location())
         }
@@ -70,24 +101,27 @@ extension VerilogParser {
         }
     }
 
-    func binary(_ kind: CellKind, _ l: VerilogExpression, _ r: VerilogExpression,
-                _ loc: SourceLocation) throws(VerilogError) -> VerilogExpression {
-        guard l.width == r.width else {
-            throw .widthMismatch(what: "right operand of '\(kind.keyword.lowercased())'", expected: l.width, found: r.width, location: loc)
+    /// One link of a chain whose first operand is `first`; the widths must agree.
+    func link(_ kind: CellKind, _ first: VerilogExpression, _ r: VerilogExpression,
+              _ loc: SourceLocation) throws(VerilogError) -> VerilogExpression.Link {
+        guard first.width == r.width else {
+            throw .widthMismatch(what: "right operand of '\(kind.keyword.lowercased())'", expected: first.width, found: r.width, location: loc)
         }
-        return .binary(kind, l, r, loc)
+        return .init(kind: kind, operand: r, location: loc)
     }
 
     mutating func parsePrimary() throws(VerilogError) -> VerilogExpression {
         let loc = location()
         switch current.kind {
         case .symbol("("):
-            advance()
+            try enterNesting(loc); advance()
+            defer { nesting -= 1 }
             let e = try parseExpression()
             try expect(")", "')'")
             return e
         case .symbol("{"):
-            advance()
+            try enterNesting(loc); advance()
+            defer { nesting -= 1 }
             if case .number = current.kind { throw .unsupportedConstruct(construct: "replication {n{...}}", location: loc) }
             var parts = [try parseExpression()]
             while accept(",") { parts.append(try parseExpression()) }
@@ -161,12 +195,16 @@ extension VerilogParser {
             let outs = targets ?? temporaries(xs.count)
             for (source, target) in zip(xs, outs) { try addCell(.not, [source], [target], location: loc) }
             return outs
-        case .binary(let kind, let l, let r, let opLoc):
-            let ls = try elaborate(l, into: nil, location: opLoc)
-            let rs = try elaborate(r, into: nil, location: opLoc)
-            let outs = targets ?? temporaries(ls.count)
-            for k in outs.indices { try addCell(kind, [ls[k], rs[k]], [outs[k]], location: opLoc) }
-            return outs
+        case .chain(let first, let links, _):
+            var acc = try elaborate(first, into: nil, location: links[0].location)
+            for (i, link) in links.enumerated() {
+                let rs = try elaborate(link.operand, into: nil, location: link.location)
+                var outs: [NetID]
+                if i == links.count - 1, let targets { outs = targets } else { outs = temporaries(acc.count) }
+                for k in outs.indices { try addCell(link.kind, [acc[k], rs[k]], [outs[k]], location: link.location) }
+                acc = outs
+            }
+            return acc
         case .concat(let parts):
             var result: [NetID] = []
             var offset = 0

@@ -37,6 +37,10 @@ struct VerilogParser {
     var cells: [Cell] = []
     var cellNames: Set<String> = []
     var tempCounter = 0
+    /// Current depth of `(`, `{` and `~` in the expression being parsed.
+    var nesting = 0
+    /// The deepest expression nesting accepted; deeper input is refused with `VerilogError.tooDeep`.
+    static let maxNesting = 256
 
     init(text: String, file: String) throws(VerilogError) {
         self.file = file

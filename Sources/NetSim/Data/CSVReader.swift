@@ -112,6 +112,11 @@ private struct Parser {
                             "the label \(row.last ?? .nan) is not an integer in 0..<\(classLimit).",
                             hint: "the last column must hold the class index 0, 1, ...")
         }
+        if let k = row.dropLast().firstIndex(where: { abs($0) > Double(Float.greatestFiniteMagnitude) }) {
+            throw DataError(.notNumeric, file: path, line: line,
+                            "column \(k + 1) holds \(row[k]), outside the 32-bit float range (±3.4e38).",
+                            hint: "rescale the feature")
+        }
         for v in row.dropLast() { values.append(Float(v)) }
         labels.append(Int32(label))
     }

@@ -12,6 +12,10 @@ public enum DatasetLoader {
 
     /// Loads `nameOrPath` (a shipped name, `fashion-mnist`, or a path); `seed` drives the 80/20 split.
     public static func load(_ nameOrPath: String, seed: UInt64 = 0) throws -> (train: LabeledData, test: LabeledData) {
+        try nonEmptySplits(loadAny(nameOrPath, seed: seed), name: nameOrPath)
+    }
+
+    static func loadAny(_ nameOrPath: String, seed: UInt64) throws -> (train: LabeledData, test: LabeledData) {
         if let shipped = ShippedDataset.named(nameOrPath) {
             return try load(shipped, from: DatasetLocator.locate(shipped.file), seed: seed)
         }

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import TableFormat
 
 /// gzip decompression through zlib, bounded so that a small file can never make us allocate
 /// more than `limit` bytes (the gzip size trailer is never trusted).
@@ -66,6 +67,11 @@ public enum Gzip {
 
     /// Reads a whole file, mapping Foundation errors to `DataError`.
     static func readFile(_ url: URL) throws -> Data {
+        do {
+            try InputFile.checkReadable(url.path, limit: Int.max)
+        } catch {
+            throw DataError(.io, file: url.path, error.reason + ".", hint: "give the path of a data or checkpoint file")
+        }
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {

@@ -7,7 +7,9 @@ public enum ModelZoo {
     public struct Options: Sendable, Equatable {
         /// Hidden layer widths of `mlp` (AxTrain paper: 64-64).
         public var hidden: [Int] = [64, 64]
-        public init(hidden: [Int] = [64, 64]) { self.hidden = hidden }
+        /// Where the sizes came from, for error messages (a checkpoint path, or the command's flags).
+        public var source: String = ""
+        public init(hidden: [Int] = [64, 64], source: String = "") { (self.hidden, self.source) = (hidden, source) }
     }
 
     /// A freshly initialised network; weights are a function of `seed` only.
@@ -16,6 +18,8 @@ public enum ModelZoo {
         var rng = SplitMix64(seed: seed)
         var b = Builder(name: name, inputShape: inputShape)
         guard names.contains(name) else { throw ModelError.unknownModel(name: name, known: names) }
+        try ModelBudget.check(model: name, inputShape: inputShape, classCount: classCount, hidden: options.hidden,
+                              source: options.source)
         if name != "mlp" && inputShape.count != 3 {
             throw ModelError.invalidArgument(what: "input shape for \(name)", value: "\(inputShape)",
                                              rule: "convolutional models need image data [C, H, W]")

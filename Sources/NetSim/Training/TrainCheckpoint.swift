@@ -87,6 +87,8 @@ public enum TrainCheckpoint {
         }
         info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
+        try CheckpointMetadataCheck.check(model: info.model, inputShape: info.inputShape, classCount: info.classCount,
+                                          hidden: info.hidden, tensors: tensors, path: url.path)
         var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
                                      seed: config.seed, options: .init(hidden: info.hidden))
         var trainer = Trainer(network: net, config: config)
