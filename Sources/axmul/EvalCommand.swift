@@ -11,6 +11,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
+    @OptionGroup var subset: DataSubsetOptions
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
     var json = false
@@ -19,7 +20,7 @@ struct EvalCommand: ParsableCommand {
         BLAS.setThreads(threads)
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
         let dataName = data ?? info.data
-        let test = try DatasetLoader.load(dataName).test
+        let test = subset.subset.test(try DatasetLoader.load(dataName).test)
         guard test.sampleShape.reduce(1, *) == info.inputShape.reduce(1, *), test.classCount <= info.classCount else {
             throw ModelError.invalidArgument(what: "--data", value: dataName,
                                              rule: "samples of shape \(test.sampleShape) do not fit model input \(info.inputShape)")

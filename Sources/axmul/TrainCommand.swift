@@ -39,7 +39,7 @@ struct TrainCommand: ParsableCommand {
         BLAS.setThreads(threads)
         let outURL = URL(fileURLWithPath: output)
         let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
-        let (train, test) = try DatasetLoader.load(data)
+        let (train, test) = try DatasetLoader.load(data, allowTestOnly: false)
         var (trainer, info, session) = try resume ? resumed(outURL, log: logURL) : fresh(train, output: outURL, log: logURL)
         trainer.config.epochs = epochs
         if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
