@@ -30,7 +30,7 @@ let package = Package(
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers",
+            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
