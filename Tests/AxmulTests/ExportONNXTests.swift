@@ -28,17 +28,9 @@ import Testing
         return false
     }
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-onnx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func folder() throws -> URL { try cliTestFolder("axmul-onnx") }
 
-    static func ok(_ args: [String]) throws -> String {
-        let r = runAxmul(args)
-        try #require(r.status == 0, "axmul \(args.joined(separator: " ")): \(r.stderr)")
-        return r.stdout
-    }
+    static func ok(_ args: [String]) throws -> String { try runAxmulOK(args) }
 
     /// A data folder (C×H×W or C features), a model trained on it, and the folder.
     static func trained(_ model: String, shape: [Int], epochs: Int = 2, in dir: URL) throws -> (data: URL, checkpoint: String) {
