@@ -90,32 +90,38 @@ public enum PNGDecoder {
         return (width, height, c)
     }
 
-    /// Inflates a zlib stream that must produce exactly `expected` bytes.
+    /// Inflates a zlib stream that must produce exactly `expected` bytes. Output grows in 64 KiB steps
+    /// as zlib produces it, so a header promising a huge image costs nothing until the data is there.
     static func inflate(_ input: [UInt8], expected: Int, path: String) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DataError(.io, file: path, "zlib could not be initialised.")
         }
         defer { inflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: expected + 1)
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var input = input
-        let code: Int32 = input.withUnsafeMutableBufferPointer { inp in
-            out.withUnsafeMutableBufferPointer { outp in
-                stream.next_in = inp.baseAddress
-                stream.avail_in = uInt(inp.count)
-                stream.next_out = outp.baseAddress
-                stream.avail_out = uInt(outp.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
+        var code: Int32 = Z_OK
+        try input.withUnsafeMutableBufferPointer { inp in
+            stream.next_in = inp.baseAddress
+            stream.avail_in = uInt(inp.count)
+            repeat {
+                code = chunk.withUnsafeMutableBufferPointer { outp in
+                    stream.next_out = outp.baseAddress
+                    stream.avail_out = uInt(outp.count)
+                    return CZlib.inflate(&stream, Z_NO_FLUSH)
+                }
+                out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if code == Z_DATA_ERROR || code == Z_NEED_DICT || code == Z_MEM_ERROR {
+                    throw DataError(.malformed, file: path, "the PNG image data is not a valid zlib stream (code \(code)).")
+                }
+            } while code == Z_OK && out.count <= expected && (stream.avail_in > 0 || stream.avail_out == 0)
         }
-        let produced = Int(stream.total_out)
-        guard code == Z_STREAM_END, produced == expected else {
-            if code == Z_DATA_ERROR || code == Z_NEED_DICT {
-                throw DataError(.malformed, file: path, "the PNG image data is not a valid zlib stream (code \(code)).")
-            }
-            throw DataError(.countMismatch, file: path, "the PNG image data inflates to \(produced > expected ? "more than \(expected)" : "\(produced)") bytes; the header needs \(expected).")
+        guard code == Z_STREAM_END, out.count == expected else {
+            let produced = out.count > expected ? "more than \(expected)" : "\(out.count)"
+            throw DataError(code == Z_STREAM_END || out.count > expected ? .countMismatch : .truncated, file: path,
+                            "the PNG image data inflates to \(produced) bytes; the header needs \(expected).")
         }
-        out.removeLast()
         return out
     }
 
