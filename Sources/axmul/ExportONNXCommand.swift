@@ -9,11 +9,12 @@ struct ExportONNXCommand: ParsableCommand {
         commandName: "export-onnx",
         abstract: "Write a checkpoint as an ONNX model: float, or 8-bit QuantizeLinear/DequantizeLinear (--qdq).",
         discussion: """
-        The float export holds the checkpoint's weights (a retrained checkpoint's retrained weights). With --qdq
-        every Dense/Conv2D input gets a QuantizeLinear/DequantizeLinear pair with AxMul's Δx, and its weight is
-        stored as AxMul's int8 codes with DequantizeLinear(Δw): a retrained checkpoint's stored Δx and weight
-        setting are used; otherwise Δx is calibrated on --data like `evaluate` does. Input "input" [N, …],
-        output "logits" [N, classes], opset 13. See docs/onnx.md.
+        The float export holds the checkpoint's weights (a retrained checkpoint's retrained weights). \
+        With --qdq every Dense/Conv2D input gets a QuantizeLinear/DequantizeLinear pair with AxMul's Δx, \
+        and its weight is stored as AxMul's int8 codes with DequantizeLinear(Δw): a retrained checkpoint's \
+        stored Δx and weight setting are used; otherwise Δx is calibrated on --data as `evaluate` does. \
+        Input "input" [N, …], output "logits" [N, classes], opset 13. See docs/onnx.md.
+
         Example: axmul export-onnx --model m-2222.safetensors --qdq -o m-2222.qdq.onnx
         """)
 
