@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
-        .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat"]),
+        .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat", "ONNX"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )
