@@ -45,7 +45,27 @@ def idx(dims, type_code=0x08, payload=None):
     body = payload if payload is not None else bytes(i % 251 for i in range(n))
     return bytes([0, 0, type_code, len(dims)]) + b"".join(struct.pack(">I", d) for d in dims) + body
 
+def npy_nd(shape, descr, fmt, vals):
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }" % (descr, "".join("%d, " % d for d in shape))
+    header += " " * ((64 - (10 + len(header) + 1) % 64) % 64) + "\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + b"".join(struct.pack("<" + fmt, v) for v in vals)
+
+def png(w, h, colour_type, channels, filt):
+    import zlib
+    raw = b"".join(bytes([filt]) + bytes((7 * y + 3 * i) % 256 for i in range(w * channels)) for y in range(h))
+    def chunk(t, body):
+        return struct.pack(">I", len(body)) + t + body + struct.pack(">I", zlib.crc32(t + body) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, colour_type, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
 def seeds(target):
+    if target == "npyarray":
+        return {"x_f4_2x1x2x2.npy": npy_nd([2, 1, 2, 2], "<f4", "f", [0.5 * i for i in range(8)]),
+                "x_f8_3x2.npy": npy_nd([3, 2], "<f8", "d", [0.25 * i for i in range(6)]),
+                "y_i8_3.npy": npy_nd([3], "<i8", "q", [0, 1, 2]), "y_u1_4.npy": npy_nd([4], "|u1", "B", [1, 0, 3, 2])}
+    if target == "png":
+        return {"gray_%d.png" % f: png(5, 4, 0, 1, f) for f in range(5)} | {
+                "rgb.png": png(3, 3, 2, 3, 4), "rgba.png": png(2, 3, 6, 4, 1), "ga.png": png(4, 2, 4, 2, 3)}
     if target == "npy":
         return {"u4_4x4.npy": npy(products(2, 2), "<u4", "I"), "u2_8x4.npy": npy(products(3, 2), "<u2", "H"),
                 "i8_2x2.npy": npy(products(1, 1), "<i8", "q"), "u1_2x2.npy": npy(products(1, 1), "|u1", "B")}

@@ -16,6 +16,7 @@ struct CrossEvalCommand: ParsableCommand {
     @Option(help: "A model checkpoint (repeatable): the rows.") var model: [String]
     @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
     @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
+    @OptionGroup var subset: DataSubsetOptions
     @Flag(help: "JSON output.") var json = false
 
     func validate() throws {
@@ -36,7 +37,8 @@ struct CrossEvalCommand: ParsableCommand {
         let entries = try multiplier.map { try ApproxCLI.multiplier($0) }
         var options = ApproxNetwork.QuantOptions()
         options.perChannelWeights = perChannel
-        let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: d.train, test: d.test,
+        let calibration = subset.subset.calibration(d.train, options: &options)
+        let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: calibration, test: subset.subset.test(d.test),
                                             options: options, records: records)
         if json { print(try DesignArgument.json(table)); return }
         let width = max(12, table.models.map(\.count).max() ?? 0)

@@ -63,9 +63,10 @@ struct ErrorModelCommand: ParsableCommand {
             let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
             try common.checkLayers(of: loaded.network)
             let (assignment, _) = try common.assignment()
-            let options = try common.quantOptions()
+            var options = try common.quantOptions()
+            let calibration = common.subset.subset.calibration(data.train, options: &options)   // --limit: no test part here
             var net = ApproxNetwork.wrap(loaded.network, assignment, options: options)
-            ApproxNetwork.calibrate(&net, on: data.train, options: options)
+            ApproxNetwork.calibrate(&net, on: calibration, options: options)
             let model = ErrorModelBuilder.build(net, on: data.train, samples: samples, multiplier: assignment.label)
             try ErrorModelFile.write(model, to: output)
             try ErrorModelCommand.printSummary(model, json: json)

@@ -11,6 +11,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
+    @OptionGroup var subset: DataSubsetOptions
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
     var json = false
@@ -19,7 +20,7 @@ struct EvalCommand: ParsableCommand {
         BLAS.setThreads(threads)
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
         let dataName = data ?? info.data
-        let shaped = try ApproxCLI.fit(try DatasetLoader.load(dataName).test, info, model, dataName)
+        let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)
         var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
         if let stored = try ApproxCLI.storedApproximation(info, path: model) {

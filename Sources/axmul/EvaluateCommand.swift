@@ -29,8 +29,11 @@ struct EvaluateCommand: ParsableCommand {
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)
         let (assignment, notes) = try common.assignment(withCost: true)
-        let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: data.train,
-                                               test: data.test, options: try common.quantOptions())
+        var options = try common.quantOptions()
+        let calibration = common.subset.subset.calibration(data.train, options: &options)
+        let test = common.subset.subset.test(data.test)
+        let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: calibration,
+                                               test: test, options: options)
         let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy)
         if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
@@ -38,7 +41,7 @@ struct EvaluateCommand: ParsableCommand {
             return
         }
         let a = result.accuracy
-        print("model \(common.model) on \(common.data) (\(data.test.count) test samples), multiplier \(assignment.label)")
+        print("model \(common.model) on \(common.data) (\(test.count) test samples), multiplier \(assignment.label)")
         print(String(format: "float accuracy      %.4f", a.floatAccuracy))
         print(String(format: "exact 8-bit         %.4f", a.exact8Accuracy))
         print(String(format: "approximate         %.4f", a.approxAccuracy))
@@ -94,6 +97,8 @@ struct ApproxOptions: ParsableArguments {
 
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.")
     var calibrationBatches = 4
+
+    @OptionGroup var subset: DataSubsetOptions
 
     /// The multiplier map (each entry with its power relative to exact) and, per multiplier name, why its
     /// power is unknown (absent when it is known).

@@ -59,7 +59,8 @@ struct RetrainCommand: ParsableCommand {
     func run() throws {
         try OutputFile.checkTarget(output)
         let loaded = try ApproxCLI.loadModel(common.model)
-        let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+        let loadedData = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model, allowTestOnly: false)
+        let data = (train: loadedData.train, test: common.subset.subset.test(loadedData.test))
         try common.checkLayers(of: loaded.network)
         let (assignment, _) = try common.assignment()
         var config = RetrainConfig()
@@ -67,13 +68,14 @@ struct RetrainCommand: ParsableCommand {
         (config.momentum, config.seed, config.errorModelSamples) = (momentum, seed, samples)
         (config.snrDB, config.baselineSigma, config.baselineFresh) = (snr, baselineSigma, !baselineFixed)
         (config.quant, config.maxGradNorm) = (try common.quantOptions(), maxGradNorm)
+        let calibration = common.subset.subset.calibration(data.train, options: &config.quant)
         let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
         let outURL = URL(fileURLWithPath: output), logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
         let provenance = try self.provenance(assignment)
         try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let say: (String) -> Void = { writeStderr($0 + "\n") }
         var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
-                                             config: config, errorModel: stats, log: say)
+                                             config: config, errorModel: stats, calibration: calibration, log: say)
         var info = loaded.info
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance

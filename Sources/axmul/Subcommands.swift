@@ -13,5 +13,7 @@ extension AxMul {
         RetrainCommand.self, CrossEvalCommand.self, HybridCommand.self, AxTrainCommand.self, ExperimentCommand.self,
         // Results and measurements.
         ReportCommand.self, BenchCommand.self,
+        // Interchange: networks out to ONNX.
+        ExportONNXCommand.self,
     ]
 }

@@ -66,7 +66,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func train(_ outURL: URL, _ logURL: URL, wroteCheckpoint: inout Bool) throws {
-        let (train, test) = try DatasetLoader.load(data)
+        let (train, test) = try DatasetLoader.load(data, allowTestOnly: false)
         var (trainer, info, session) = try resume ? resumed(outURL, log: logURL, train: train)
             : fresh(train, output: outURL, log: logURL)
         trainer.config.epochs = epochs

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `axmul` binary with `args` and returns its exit status and captured output.
 ///
@@ -65,3 +66,17 @@ let testEnvironment: [String: String] = {
     }
     return env
 }()
+
+/// A fresh folder under the temporary directory, named `<prefix>-<UUID>`, for one CLI test.
+func cliTestFolder(_ prefix: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Runs a command that must succeed and returns its stdout (the test stops with stderr otherwise).
+func runAxmulOK(_ args: [String]) throws -> String {
+    let r = runAxmul(args)
+    try #require(r.status == 0, "axmul \(args.joined(separator: " ")): \(r.stderr)")
+    return r.stdout
+}

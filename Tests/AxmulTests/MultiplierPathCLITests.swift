@@ -12,18 +12,9 @@ import Testing
         var energy_rel: Double?
     }
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-mpath-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func folder() throws -> URL { try cliTestFolder("axmul-mpath") }
 
-    /// Runs a command that must succeed and returns its stdout.
-    static func ok(_ args: [String]) throws -> String {
-        let r = runAxmul(args)
-        try #require(r.status == 0, "axmul \(args.joined(separator: " ")): \(r.stderr)")
-        return r.stdout
-    }
+    static func ok(_ args: [String]) throws -> String { try runAxmulOK(args) }
 
     static func evaluate(_ model: String, _ multiplier: String) throws -> Evaluation {
         let out = try ok(["evaluate", "--model", model, "--data", "breast_cancer_wdbc", "--multiplier", multiplier, "--json"])

@@ -37,6 +37,24 @@ struct DataFuzzTests {
         #expect(rejected(mutations(of: valid, count: 300, seed: 2)) { _ = try SafeTensors.decode($0, path: "f") } > 100)
     }
 
+    @Test func npyArrayReaderSurvivesCorruption() {
+        var header = Array("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }".utf8)
+        while (10 + header.count + 1) % 16 != 0 { header.append(0x20) }
+        header.append(0x0A)
+        let valid = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [UInt8](repeating: 0x3F, count: 24)
+        #expect(rejected(mutations(of: valid, count: 300, seed: 5)) {
+            let a = try NPYArray.parse($0, path: "f")
+            _ = try a.floats(path: "f")
+        } > 100)
+    }
+
+    @Test func pngDecoderSurvivesCorruption() throws {
+        guard let folder = try pythonArrayFixtures() else { return }
+        defer { folder.cleanUp() }
+        let valid = [UInt8](try Data(contentsOf: folder.url.appendingPathComponent("png/type6.png")))
+        #expect(rejected(mutations(of: valid, count: 300, seed: 6)) { _ = try PNGDecoder.decode($0, path: "f") } > 200)
+    }
+
     @Test func csvReaderSurvivesCorruption() {
         let valid = Array("a,b,label\n1.5,-2,0\n3,4e1,1\n".utf8)
         #expect(rejected(mutations(of: valid, count: 300, seed: 3)) { _ = try CSVReader.parse($0, path: "f") } > 50)

@@ -77,7 +77,7 @@ struct DatasetFolderTests {
         try folder.file("readme.txt", text: "nothing here")
         let error = dataError { _ = try DatasetLoader.load(folder.url.path) }
         #expect(error?.kind == .io)
-        #expect(error?.description.contains("neither IDX files") == true)
+        #expect(error?.description.contains("none of: IDX files") == true && error?.description.contains(".npy arrays") == true)
     }
 
     @Test func cifarFolderWithoutTestBatchIsRejected() throws {

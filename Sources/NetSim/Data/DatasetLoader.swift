@@ -11,18 +11,20 @@ public enum DatasetLoader {
     public static let testFraction = 0.2
 
     /// Loads `nameOrPath` (a shipped name, `fashion-mnist`, or a path); `seed` drives the 80/20 split.
-    public static func load(_ nameOrPath: String, seed: UInt64 = 0) throws -> (train: LabeledData, test: LabeledData) {
-        try nonEmptySplits(loadAny(nameOrPath, seed: seed), name: nameOrPath)
+    /// A folder with only `test_x.npy`/`test_y.npy` returns its test part as both parts (with a warning on
+    /// stderr) when `allowTestOnly`; commands that train pass false and get an error instead.
+    public static func load(_ nameOrPath: String, seed: UInt64 = 0, allowTestOnly: Bool = true) throws -> (train: LabeledData, test: LabeledData) {
+        try nonEmptySplits(loadAny(nameOrPath, seed: seed, allowTestOnly: allowTestOnly), name: nameOrPath)
     }
 
-    static func loadAny(_ nameOrPath: String, seed: UInt64) throws -> (train: LabeledData, test: LabeledData) {
+    static func loadAny(_ nameOrPath: String, seed: UInt64, allowTestOnly: Bool) throws -> (train: LabeledData, test: LabeledData) {
         if let shipped = ShippedDataset.named(nameOrPath) {
             return try load(shipped, from: DatasetLocator.locate(shipped.file), seed: seed)
         }
         if ["fashion-mnist", "fashion_mnist", "fashionmnist"].contains(nameOrPath.lowercased()) {
             return try loadIDXFolder(DatasetLocator.fashionMNISTFolder(), seed: seed, classCount: 10)
         }
-        return try loadPath(nameOrPath, seed: seed)
+        return try loadPath(nameOrPath, seed: seed, allowTestOnly: allowTestOnly)
     }
 
     /// Loads a shipped set from `url` (a copy of its CSV file) and prepares it.
@@ -49,7 +51,7 @@ public enum DatasetLoader {
         return (try train.standardised(using: stats), try test.standardised(using: stats))
     }
 
-    static func loadPath(_ path: String, seed: UInt64) throws -> (train: LabeledData, test: LabeledData) {
+    static func loadPath(_ path: String, seed: UInt64, allowTestOnly: Bool = true) throws -> (train: LabeledData, test: LabeledData) {
         let parts = path.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 2, parts.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             let data = try IDXReader.read(images: URL(fileURLWithPath: parts[0]), labels: URL(fileURLWithPath: parts[1]))
@@ -64,8 +66,13 @@ public enum DatasetLoader {
         let url = URL(fileURLWithPath: path, isDirectory: isFolder.boolValue)
         if isFolder.boolValue {
             if IDXFiles.find(in: url) != nil { return try loadIDXFolder(url, seed: seed, classCount: nil) }
+            if ArrayFolderReader.holdsNPY(url) { return try loadNPYFolder(url, allowTestOnly: allowTestOnly) }
+            if !CIFARReader.holdsBatches(url), ArrayFolderReader.holdsImages(url) || ArrayFolderReader.holdsImages(url.appendingPathComponent("train")) {
+                let images = try ArrayFolderReader.readImages(url)
+                return try images.test.map { (images.train, $0) } ?? images.train.stratifiedSplit(testFraction: testFraction, seed: seed)
+            }
             guard CIFARReader.holdsBatches(url) else {
-                throw DataError(.io, file: path, "the folder holds neither IDX files (train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz]) nor CIFAR-10 batches (data_batch_1.bin and test_batch.bin).",
+                throw DataError(.io, file: path, "the folder holds none of: IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]), CIFAR-10 batches (data_batch_1.bin, test_batch.bin), .npy arrays (test_x.npy, test_y.npy, optionally train_x.npy, train_y.npy), or class sub-folders of .png images.",
                                 hint: "point at the folder that holds the extracted files")
             }
             return try CIFARReader.readFolder(url)
@@ -78,6 +85,18 @@ public enum DatasetLoader {
             return try CIFARReader.readBatch(url).stratifiedSplit(testFraction: testFraction, seed: seed)
         }
         return try standardisedSplit(CSVReader.read(url), seed: seed)
+    }
+
+    /// Loads a folder of `.npy` arrays; a test-only folder serves as both parts (calibration on test inputs).
+    static func loadNPYFolder(_ url: URL, allowTestOnly: Bool) throws -> (train: LabeledData, test: LabeledData) {
+        let d = try ArrayFolderReader.readNPY(url)
+        if d.testOnly {
+            guard allowTestOnly else {
+                throw DataError(.io, file: url.path, "the folder holds only test_x.npy and test_y.npy; training needs train_x.npy and train_y.npy too.")
+            }
+            FileHandle.standardError.write(Data("warning: \(url.path): no train_x.npy/train_y.npy; calibrating on the test inputs\n".utf8))
+        }
+        return (d.train, d.test)
     }
 
     /// Loads a folder of IDX files: its own train/test split if it has both, else 80/20.

@@ -83,3 +83,11 @@ public struct LabeledData: Sendable, Equatable {
         try stats.apply(to: self)
     }
 }
+
+extension LabeledData {
+    /// The first `n` samples (all of them when `n` is nil or at least `count`).
+    public func prefix(_ n: Int?) -> LabeledData {
+        guard let n, n < count else { return self }
+        return subset(Array(0..<max(0, n)))
+    }
+}

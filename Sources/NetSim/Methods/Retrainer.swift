@@ -35,9 +35,10 @@ public enum Retrainer {
     /// Wraps and calibrates `float`, measures the accuracy before, installs the method.
     public static func prepare(_ float: Network, train: LabeledData, test: LabeledData,
                                assignment: MultiplierAssignment, config: RetrainConfig, errorModel: ErrorModel? = nil,
+                               calibration: LabeledData? = nil,
                                log: (String) -> Void = { _ in }) throws(ApproxError) -> Prepared {
         var net = ApproxNetwork.wrap(float, assignment, options: config.quant)
-        ApproxNetwork.calibrate(&net, on: train, options: config.quant)
+        ApproxNetwork.calibrate(&net, on: calibration ?? train, options: config.quant)
         let before = ApproxEvaluation.accuracy(net, on: test, compute: .approximate)
         log("behavioural accuracy before: \(String(format: "%.4f", before))")
         try install(config, assignment: assignment, errorModel: errorModel, train: train, into: &net)

@@ -1,0 +1,67 @@
+import NetSim
+
+/// One NetSim layer type → ONNX node(s), one case each. Returns the name of the layer's output.
+extension ONNXGraphWriter {
+    /// Layer kinds `layer(_:input:inputShape:)` exports.
+    static let exportedKinds = ["Dense", "Conv2D", "ReLU", "MaxPool", "AvgPool", "GlobalAvgPool", "Flatten", "Dropout",
+                                "Add", "BatchNorm"]
+
+    mutating func layer(_ layer: any Layer, input: String, inputShape: [Int]) throws -> String {
+        let name = layer.name
+        switch layer {
+        case let dense as Dense:
+            var x = input
+            if inputShape.count > 1 { x = node("Flatten", [x], name: "\(name).flatten", [("axis", .int(1))]) }
+            let (qx, w) = operands(dense, input: x)
+            return node("Gemm", [qx, w, initializer("\(name).bias", shape: [dense.outFeatures], floats: dense.parameters[1].value.data)],
+                        name: name, [("transB", .int(1))])
+        case let conv as Conv2D:
+            let (qx, w) = operands(conv, input: input)
+            var inputs = [qx, w]
+            if conv.hasBias { inputs.append(initializer("\(name).bias", shape: [conv.outChannels], floats: conv.parameters[1].value.data)) }
+            return node("Conv", inputs, name: name, [
+                ("kernel_shape", .ints([conv.kernel, conv.kernel])), ("strides", .ints([conv.stride, conv.stride])),
+                ("pads", .ints([Int](repeating: conv.padding, count: 4))), ("dilations", .ints([1, 1])),
+                ("group", .int(Int64(conv.groups))),
+            ])
+        case is ReLU:
+            return node("Relu", [input], name: name)
+        case let pool as MaxPool:
+            return node("MaxPool", [input], name: name, window(pool.kernel, pool.stride, pool.padding))
+        case let pool as AvgPool:   // padded taps count as zeros, divisor k²
+            return node("AveragePool", [input], name: name, window(pool.kernel, pool.stride, pool.padding) + [("count_include_pad", .int(1))])
+        case is GlobalAvgPool:   // NetSim's output is [C]; ONNX's [C, 1, 1]
+            let pooled = node("GlobalAveragePool", [input], name: "\(name).pool")
+            return node("Flatten", [pooled], name: name, [("axis", .int(1))])
+        case is Flatten:
+            return node("Flatten", [input], name: name, [("axis", .int(1))])
+        case is Dropout, is Add:   // Dropout is the identity in evaluation; Add's sum is the node's Sum of inputs
+            return node("Identity", [input], name: name)
+        case let bn as BatchNorm:
+            let p = bn.parameters
+            return node("BatchNormalization", [
+                input, initializer("\(name).gamma", shape: [bn.channels], floats: p[0].value.data),
+                initializer("\(name).beta", shape: [bn.channels], floats: p[1].value.data),
+                initializer("\(name).running_mean", shape: [bn.channels], floats: bn.runningMean.data),
+                initializer("\(name).running_var", shape: [bn.channels], floats: bn.runningVar.data),
+            ], name: name, [("epsilon", .float(bn.epsilon))])
+        default:
+            throw ModelError.invalidArgument(what: "layer \(name)", value: layer.kind,
+                                             rule: "ONNX export supports \(Self.exportedKinds.joined(separator: ", "))")
+        }
+    }
+
+    /// The (possibly quantised) input and weight of a Dense/Conv2D layer.
+    private mutating func operands(_ layer: some WeightedLayer, input: String) -> (String, String) {
+        let w = layer.parameters[0].value
+        guard let q = quantisation, let delta = q.inputDeltas[layer.name] else {
+            return (input, initializer("\(layer.name).weight", shape: w.shape, floats: w.data))
+        }
+        return (quantiseActivation(input, delta: delta, layer: layer.name),
+                quantisedWeight(w, channels: layer.outputChannels, perChannel: q.perChannelWeights, layer: layer.name))
+    }
+
+    private func window(_ k: Int, _ s: Int, _ p: Int) -> [(String, Attribute)] {
+        [("kernel_shape", .ints([k, k])), ("strides", .ints([s, s])), ("pads", .ints([p, p, p, p]))]
+    }
+}

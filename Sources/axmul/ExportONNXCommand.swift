@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import NetSim
+import ONNX
+
+/// `axmul export-onnx --model F -o out.onnx [--qdq]`: a checkpoint as an ONNX model.
+struct ExportONNXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-onnx",
+        abstract: "Write a checkpoint as an ONNX model: float, or 8-bit QuantizeLinear/DequantizeLinear (--qdq).",
+        discussion: """
+        The float export holds the checkpoint's weights (a retrained checkpoint's retrained weights). \
+        With --qdq every Dense/Conv2D input gets a QuantizeLinear/DequantizeLinear pair with AxMul's Δx, \
+        and its weight is stored as AxMul's int8 codes with DequantizeLinear(Δw): a retrained checkpoint's \
+        stored Δx and weight setting are used; otherwise Δx is calibrated on --data as `evaluate` does. \
+        Input "input" [N, …], output "logits" [N, classes], opset 13. See docs/onnx.md.
+
+        Example: axmul export-onnx --model m-2222.safetensors --qdq -o m-2222.qdq.onnx
+        """)
+
+    @Option(help: "Checkpoint (.safetensors) from `axmul train`, `retrain` or an import.") var model: String
+    @Option(name: .shortAndLong, help: "Output .onnx file (written atomically).") var output: String
+    @Flag(help: "Write the 8-bit model as QuantizeLinear/DequantizeLinear pairs with the stored or calibrated steps.")
+    var qdq = false
+    @Option(help: "Data set for calibrating Δx (--qdq on a checkpoint without stored steps).") var data: String?
+    @Option(help: "Activation calibration: maxabs, or percentile:P.") var calibration = "maxabs"
+    @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.")
+    var calibrationBatches = 4
+    @Option(name: .customLong("calibration-samples"), help: "Calibrate on the first N training samples instead.")
+    var calibrationSamples: Int?
+    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel (calibrated exports only).")
+    var perChannel = false
+    @Flag(help: "Print {path, format, form, bytes, model, opset, quantised_layers} as JSON.") var json = false
+
+    func validate() throws {
+        guard calibrationBatches > 0 else { throw ValidationError("--calibration-batches must be positive; got \(calibrationBatches)") }
+        if let n = calibrationSamples, n <= 0 { throw ValidationError("--calibration-samples must be a positive sample count; got \(n)") }
+        guard Calibrator.Method(text: calibration) != nil else {
+            throw ValidationError("--calibration '\(calibration)' must be maxabs or percentile:P with 0 < P ≤ 100")
+        }
+        guard output.hasSuffix(".onnx") else { throw ValidationError("--output '\(output)' must end in .onnx") }
+    }
+
+    func run() throws {
+        let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
+        let record = qdq ? try quantisation(trainer.network, info) : nil
+        var meta = ["axmul.model": info.model, "axmul.data": info.data, "axmul.source": (model as NSString).lastPathComponent]
+        if let record { meta["axmul.calibration"] = record.calibration.text + (record.perChannelWeights ? ", per-channel weights" : "") }
+        let url = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let bytes = try ONNXExport.write(trainer.network, quantisation: record, metadata: meta, to: url)
+        let result = ExportedONNX(path: output, form: qdq ? "qdq" : "float", bytes: bytes, model: info.model,
+                                  opset: Int(ONNXExport.opset), quantisedLayers: record.map { $0.inputDeltas.keys.sorted() } ?? [])
+        if json { return print(try DesignArgument.json(result)) }
+        print("wrote \(output) (ONNX opset \(ONNXExport.opset), \(result.form), \(bytes) bytes)")
+    }
+
+    /// The stored record of a retrained checkpoint, or Δx calibrated on --data.
+    private func quantisation(_ net: Network, _ info: TrainCheckpoint.Info) throws -> QuantisationRecord {
+        if let stored = info.quantisation {
+            if data != nil { writeStderr("export-onnx: \(model) stores its Δx; --data is not used\n") }
+            return stored
+        }
+        guard let data else {
+            throw ModelError.invalidArgument(what: "--data", value: "(none)",
+                                             rule: "\(model) stores no activation steps Δx; give --data to calibrate them for --qdq")
+        }
+        var options = ApproxNetwork.QuantOptions()
+        options.perChannelWeights = perChannel
+        options.calibrationBatches = calibrationBatches
+        options.calibration = Calibrator.Method(text: calibration) ?? .maxAbs
+        var train = try ApproxCLI.loadData(data).train
+        train.sampleShape = info.inputShape
+        let calibrationSet = DataSubset(calibrationSamples: calibrationSamples).calibration(train, options: &options)
+        var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: nil), options: options)
+        ApproxNetwork.calibrate(&wrapped, on: calibrationSet, options: options)
+        return ApproxNetwork.record(wrapped, options: options)
+    }
+}
+
+/// The `export-onnx --json` object.
+struct ExportedONNX: Codable {
+    var path: String
+    var format = "onnx"
+    var form: String
+    var bytes: Int
+    var model: String
+    var opset: Int
+    var quantisedLayers: [String]
+
+    init(path: String, form: String, bytes: Int, model: String, opset: Int, quantisedLayers: [String]) {
+        (self.path, self.form, self.bytes, self.model, self.opset, self.quantisedLayers) = (path, form, bytes, model, opset, quantisedLayers)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, format, form, bytes, model, opset, quantisedLayers = "quantised_layers"
+    }
+}
