@@ -8,6 +8,9 @@ public enum ErrorDomain: String, Sendable, Codable, CaseIterable {
     /// twos-complement`); the product bits are read as a two's-complement number too.
     case signed
 
+    /// The domains `characterize` reports for an unsigned design (a two's-complement design has only `.signed`).
+    public static let ofUnsignedDesigns: [ErrorDomain] = [.unsigned, .magnitude]
+
     /// The largest operand value (signed: magnitude) of an n-bit operand in this domain.
     public func maxOperand(width n: Int) -> UInt64 {
         switch self {
