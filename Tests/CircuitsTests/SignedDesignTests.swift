@@ -21,6 +21,15 @@ import Testing
     /// A made-up signed multiplier: x·w + 3 when x is odd, as int16.
     static func odd(_ x: Int, _ w: Int) -> Int { x * w + (x & 1 == 1 ? 3 : 0) }
 
+    /// `odd` written as a text table (offset order) and imported with --signed.
+    static func oddDesign() throws -> Design {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("odd.txt")
+        try text(order: .offset, odd).write(to: path, atomically: true, encoding: .utf8)
+        return try TableExchange.importDesign(path: path.path, format: .text, name: "odd", signed: .offset)
+    }
+
     @Test func bothOrdersImportToTheSameTwosComplementDesign() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -41,11 +50,7 @@ import Testing
     }
 
     @Test func compiledSignedDesignStoresSignedProducts() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("odd.txt")
-        try Self.text(order: .offset, Self.odd).write(to: path, atomically: true, encoding: .utf8)
-        let design = try TableExchange.importDesign(path: path.path, format: .text, name: "odd", signed: .offset)
+        let design = try Self.oddDesign()
         let table = try TableCompiler.compile(design)   // the default sign-magnitude request yields two's complement
         #expect(table.encoding == .twosComplement)
         for x in -128...127 {
@@ -70,11 +75,7 @@ import Testing
     /// Signed-domain metrics of the made-up multiplier, from its formula: e = 3 for the 128 odd x (all w),
     /// so EP = 50 %, MAE = bias = 1.5, WCE = 3, SD = 1.5; MRE = mean over x·w ≠ 0 of 3·[x odd]/|x·w|.
     @Test func signedMetricsFollowTheFormula() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("odd.txt")
-        try Self.text(order: .offset, Self.odd).write(to: path, atomically: true, encoding: .utf8)
-        let design = try TableExchange.importDesign(path: path.path, format: .text, name: "odd", signed: .offset)
+        let design = try Self.oddDesign()
         let c = try Characteriser().characterise(design)
         let m = try #require(c.signed)
         #expect(m.epPct == 50 && m.mae == 1.5 && m.bias == 1.5 && m.wce == 3 && m.sd == 1.5)
