@@ -110,4 +110,13 @@ import Testing
             }
         }
     }
+
+    /// The baseline model's profile of a general signed table is taken over all 255² non-zero signed pairs:
+    /// P = x·w except P(1, 1) = 2 (and so not sign-symmetric: P(−1, −1) = 1) has one relative error of 1.
+    @Test func profileOfAGeneralSignedTableCoversSignedPairs() throws {
+        let table = try MultiplierTables.signed(from: Self.lookupTable { x, w in x == 1 && w == 1 ? 2 : x * w })
+        #expect(table.isGeneralSigned)
+        let p = MultiplierProfile(table)
+        #expect(p.meanRelativeError == 1.0 / 65_025 && p.relativeErrorMean == 1.0 / 65_025)
+    }
 }
