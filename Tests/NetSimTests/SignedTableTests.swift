@@ -59,7 +59,8 @@ import Testing
 
     /// A truncated Baugh-Wooley multiplier (partial products a_i·b_j with i + j < 3 dropped, i, j < 7):
     /// not sign-symmetric, P(1, 1) = 0 and P(−1, 1) = −8 by hand (−1 drops a0b0 + 2·a1b0 + 4·a2b0 = 7).
-    @Test func truncatedSignedMultiplierIsGeneralAndExactOnGather() throws {
+    /// Its error is low-rank over the codes, so it runs on the low-rank route; that and gather equal the definition.
+    @Test func truncatedSignedMultiplierRunsLowRankAndGatherExactly() throws {
         let p = { (x: Int, w: Int) -> Int in
             let a = x & 255, b = w & 255
             var v = x * w
@@ -68,7 +69,13 @@ import Testing
         }
         let table = try MultiplierTables.signed(from: Self.lookupTable(p))
         #expect(table.isGeneralSigned && table.product(1, 1) == 0 && table.product(-1, 1) == -8)
-        try expectMatchesDefinition(KernelPlan.analyse(table), seed: 182, p)
+        // E = −[a0 a1 a2]·M·[b0 b1 b2]ᵀ with M = [[1, 2, 4], [2, 4, 0], [4, 0, 0]] (det −64): rank 3 over the codes.
+        #expect(KernelPlan.applicableRoutes(table) == [.lowRank(3), .gather])
+        let plan = KernelPlan.analyse(table)
+        #expect(plan.route == .lowRank(3) && plan.factors?.byCode == true)
+        try expectMatchesDefinition(plan, seed: 182, p)
+        try expectMatchesDefinition(KernelPlan(route: .gather, table: table), seed: 182, p)
+        #expect(throws: ApproxError.self) { try KernelPlan(route: .byteBlocks4, table: table) }
     }
 
     /// The exact signed table is sign-symmetric: it becomes the sign-magnitude exact table, runs on route

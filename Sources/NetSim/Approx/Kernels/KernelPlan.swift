@@ -30,13 +30,13 @@ public struct KernelPlan: Sendable {
         return routes.min { rank($0) < rank($1) } ?? .gather
     }
 
-    /// Every route that computes `table` exactly (`.gather` always applies; it is the only route of a
-    /// general two's-complement table, whose products are not s(x)·s(w)·T(|x|, |w|)).
+    /// Every route that computes `table` exactly (`.gather` always applies). A general two's-complement
+    /// table, whose products are not s(x)·s(w)·T(|x|, |w|), can take only the float routes (factors by code)
+    /// and gather: the nibble routes factor through |x| and |w|.
     public static func applicableRoutes(_ table: SignedProductTable) -> [KernelRoute] {
-        if table.isGeneralSigned { return [.gather] }
         var routes: [KernelRoute] = []
         if let f = LowRankFactors.find(table) { routes.append(f.rank == 0 ? .exact : .lowRank(f.rank)) }
-        if NibbleSplit.applies(to: table) {
+        if !table.isGeneralSigned, NibbleSplit.applies(to: table) {
             if ByteBlocks.find(table) != nil { routes.append(.byteBlocks4) }
             routes.append(.blockComposed4)
         }
@@ -58,9 +58,9 @@ public struct KernelPlan: Sendable {
         var factors: LowRankFactors? = nil
         var nibbles: [UInt8] = []
         var blocks: ByteBlocks? = nil
-        if table.isGeneralSigned && route != .gather {
+        if table.isGeneralSigned && (route == .blockComposed4 || route == .byteBlocks4) {
             throw ApproxError.unsupportedTable(
-                reason: "a two's-complement table that is not sign-symmetric runs only on route gather, not \(route)")
+                reason: "a two's-complement table that is not sign-symmetric cannot run on route \(route) (it needs s(x)·s(w)·T(|x|, |w|)); use low-rank or gather")
         }
         switch route {
         case .exact, .lowRank:
