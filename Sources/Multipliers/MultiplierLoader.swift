@@ -3,14 +3,14 @@ import Foundation
 import NetSim
 import TableFormat
 
-/// A multiplier ready for NetSim: one sign-magnitude table with its kernel plan (analysed once, here),
+/// A multiplier ready for NetSim: one product table (sign-magnitude, or general two's complement) with its kernel plan (analysed once, here),
 /// its cost (figures, or the reason there are none) and the content hash of its source design.
 public struct LoadedMultiplier: Sendable {
     public var name: String
     public var plan: KernelPlan
     public var cost: CostEstimate
     public var sourceHash: UInt64?
-    /// The sign-magnitude product table.
+    /// The product table (sign-magnitude, or all 256 × 256 products of a general signed multiplier).
     public var table: SignedProductTable { plan.table }
     /// The NetSim assignment entry (name, plan, power relative to exact).
     public var entry: MultiplierAssignment.Entry { .init(name: name, plan: plan, powerRel: cost.powerRel) }
@@ -77,7 +77,7 @@ public enum MultiplierLoader {
     public static func load(_ spec: String, costModel: CostModel? = .withSynthesis()) throws -> LoadedMultiplier {
         let table: LookupTable, cost: CostEstimate, hash: UInt64?
         if (spec as NSString).pathExtension.lowercased() == "axlut" {
-            // Read directly: a sign-symmetric two's-complement table drives the layers but is no design.
+            // Read directly: the stored products and cost, whatever the encoding.
             table = try LookupTable(contentsOf: spec)
             (cost, hash) = (CostEstimate(table: table), table.sourceHash)
         } else {
@@ -93,15 +93,28 @@ public enum MultiplierLoader {
         return LoadedMultiplier(name: table.name.isEmpty ? spec : table.name, plan: KernelPlan.analyse(signed), cost: cost, sourceHash: hash)
     }
 
-    /// A compiled table as a table design for characterisation (unsigned and sign-magnitude tables hold
-    /// M(a, b) for every index pair; two's-complement tables do not, so they are refused).
+    /// A compiled table as a table design for characterisation: unsigned and sign-magnitude tables hold
+    /// M(a, b) for every index pair; a two's-complement table holds signed products P(x, w) by bit pattern,
+    /// so it becomes a two's-complement table design (product bits: P mod 2^(wa+wb)).
     static func design(of table: LookupTable, path: String) throws -> Design {
-        guard table.encoding != .twosComplement else {
-            throw DesignError.unsupported(what: "\(path): a two's-complement table as a design (it stores signed products, not M(a, b) for every a, b); compile an unsigned or sign-magnitude table", location: nil)
-        }
         let wa = table.widthA, wb = table.widthB
+        let name = table.name.isEmpty ? path : table.name
+        if table.encoding == .twosComplement {
+            let out = wa + wb, mask = (Int64(1) << Int64(out)) - 1, half = Int64(1) << Int64(out - 1)
+            var values = [UInt32](repeating: 0, count: 1 << out)
+            for i in 0..<(1 << out) {
+                let v = table[i >> wb, i & ((1 << wb) - 1)]
+                guard v >= -half, v < half else {
+                    throw DesignError.invalidValue(what: "signed product at index \(i)", value: "\(v)",
+                                                   rule: "a \(wa)x\(wb) two's-complement product fits \(out) bits", location: nil)
+                }
+                values[i] = UInt32(v & mask)
+            }
+            let t = TruthTable(widthA: wa, widthB: wb, outputWidth: out, values: values)
+            return Design(name: name, summary: "compiled table \(path)", body: .table(t), operands: .twosComplement)
+        }
         let values = (0..<(1 << (wa + wb))).map { UInt32(truncatingIfNeeded: table[$0 >> wb, $0 & ((1 << wb) - 1)]) }
         let t = TruthTable(widthA: wa, widthB: wb, outputWidth: wa + wb, values: values)
-        return Design(name: table.name.isEmpty ? path : table.name, summary: "compiled table \(path)", body: .table(t))
+        return Design(name: name, summary: "compiled table \(path)", body: .table(t))
     }
 }

@@ -30,7 +30,7 @@ struct CharacterizeCommand: ParsableCommand {
     @Flag(name: .long, help: "Characterise every built-in design.")
     var all = false
 
-    @Flag(name: .long, help: "Print a JSON array of {name, width, unsigned, magnitude, cost}.")
+    @Flag(name: .long, help: "Print a JSON array of {name, width, unsigned, magnitude, cost} (plus signed for two's-complement designs).")
     var json = false
 
     @Option(name: .long, help: "Sort the table by this key (ascending).")
@@ -90,6 +90,9 @@ struct CharacterizeCommand: ParsableCommand {
             print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
             let unknown = results.filter { !$0.cost.isKnown }
             for c in unknown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }
+            for c in results where c.signed != nil {
+                print("note: \(c.name) is two's complement: its metrics are over all signed operand pairs (the unsigned and magnitude columns repeat them)")
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 
 extension TableExchangeFormat: ExpressibleByArgument {}
+extension SignedTableOrder: ExpressibleByArgument {}
 
 /// `axmul export-lut <design> --format npy|tfapprox|text -o F`.
 struct ExportLUTCommand: ParsableCommand {

@@ -8,7 +8,7 @@ struct ImportVerilogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-verilog",
         abstract: "Read a flat gate-level Verilog netlist into a design file.",
-        discussion: "The first input vector in the port list is the first operand (table row); --swap-operands swaps them. See docs/verilog.md for the accepted subset.\n\nExample:\n  axmul import-verilog mul8u.v -o mul8u.axd --name mul8u")
+        discussion: "The first input vector in the port list is the first operand (table row); --swap-operands swaps them. See docs/verilog.md for the accepted subset.\n\nExample:\n  axmul import-verilog mul8u.v -o mul8u.axd --name mul8u\n  axmul import-verilog mul8s_1KV6.v -o mul8s_1KV6.axd --signed")
 
     @Argument(help: "The Verilog file (one flat module: two input vectors, one output vector).")
     var file: String
@@ -22,6 +22,9 @@ struct ImportVerilogCommand: ParsableCommand {
     @Flag(name: .long, help: "Use the second input vector as the first operand.")
     var swapOperands = false
 
+    @Flag(name: .long, help: "Read operands and product as two's complement (EvoApproxLib mul8s_*); writes 'operands twos-complement'.")
+    var signed = false
+
     @Flag(help: "Print what was written as one JSON object.") var json = false
 
     func run() throws {
@@ -32,7 +35,7 @@ struct ImportVerilogCommand: ParsableCommand {
             throw error
         }
         let design = try DesignArgument.reporting {
-            try VerilogImporter.design(text: text, file: file, name: name, swapOperands: swapOperands)
+            try VerilogImporter.design(text: text, file: file, name: name, swapOperands: swapOperands, signed: signed)
         }
         let designText = try DesignArgument.reporting { try DesignWriter.checkedText(for: design, output: output) }
         try DesignArgument.reporting { try VerilogExport.writeAtomically(designText, to: output) }

@@ -118,6 +118,10 @@ struct BehaviouralTests {
         var bad = tc.values
         bad[(255 << 8) | 1] = 5   // (−1)·1 stored as +5: not sign-symmetric
         let tcBad = try LookupTable(name: "t", widthA: 8, widthB: 8, encoding: .twosComplement, outputType: .int32, values: bad)
-        #expect(throws: ApproxError.self) { try MultiplierTables.signed(from: tcBad) }
+        // Not sign-symmetric: a general signed table that keeps every product. Its error is one entry
+        // (6 at codes (−1, 1)), rank 1 over the codes, so it runs on route low-rank-1.
+        let general = try MultiplierTables.signed(from: tcBad)
+        #expect(general.isGeneralSigned && general.product(-1, 1) == 5 && general.product(1, -1) == -1)
+        #expect(KernelPlan.analyse(general).route == .lowRank(1))
     }
 }

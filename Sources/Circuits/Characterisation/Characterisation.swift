@@ -4,13 +4,19 @@ public struct Characterisation: Sendable, Codable, Equatable {
     public var width: Int
     public var unsigned: ErrorMetrics
     public var magnitude: ErrorMetrics
+    /// For a two's-complement design: the metrics over all signed operand pairs. Such a design has only
+    /// this domain, so `unsigned` and `magnitude` then hold the same figures (the report and the Pareto
+    /// flag read `magnitude`). nil (absent from JSON) for unsigned designs.
+    public var signed: ErrorMetrics?
     public var cost: CostEstimate
 
-    public init(name: String, width: Int, unsigned: ErrorMetrics, magnitude: ErrorMetrics, cost: CostEstimate) {
+    public init(name: String, width: Int, unsigned: ErrorMetrics, magnitude: ErrorMetrics, cost: CostEstimate,
+                signed: ErrorMetrics? = nil) {
         self.name = name
         self.width = width
         self.unsigned = unsigned
         self.magnitude = magnitude
+        self.signed = signed
         self.cost = cost
     }
 }
@@ -26,6 +32,12 @@ public struct Characteriser: Sendable {
     public func characterise(_ design: Design, reference: Design? = nil,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws(DesignError) -> Characterisation {
         try CharacterisationLimits.checkExhaustive(design)  // before any enumeration or allocation
+        if design.isSigned {
+            let sums = try design.errorSums(domain: .signed, progress: progress)
+            let metrics = ErrorMetrics(sums: sums, domain: .signed, widthA: design.widthA, widthB: design.widthB)
+            return Characterisation(name: design.name, width: design.widthA, unsigned: metrics, magnitude: metrics,
+                                    cost: try costModel.estimate(design, reference: reference), signed: metrics)
+        }
         let u: ErrorSums, m: ErrorSums
         if design.widthA + design.widthB <= 16 {              // `errorSums`' table path, one table for both domains
             let table = try design.truthTable()

@@ -3,7 +3,7 @@ extension Design {
     /// a materialised truth table (≤ 24 input bits), the composition scan (blocks of 3..8 bits),
     /// or the general row scan of `productFunction()`.
     public func errorSums(domain: ErrorDomain, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(DesignError) -> ErrorSums {
-        if widthA + widthB <= 16 {
+        if widthA + widthB <= 16 || domain == .signed {
             let table = try truthTable()
             return TableScan.sums(of: table, domain: domain)
         }

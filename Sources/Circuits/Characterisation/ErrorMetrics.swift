@@ -21,6 +21,8 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
 
     /// Metrics from exact sums. `widthA`/`widthB` give 2^(wa+wb) (the _pct normaliser) and the domain's
     /// largest exact product; the magnitude-domain MRE divides by (2^(n−1))² as in the SMApprox literature.
+    /// The signed domain uses the unsigned definitions with |x|, |w| in place of a, b: relative error
+    /// |e| / |x·w| over the pairs with x·w ≠ 0, largest exact |product| 2^(n−1)·2^(n−1).
     public init(sums s: ErrorSums, domain: ErrorDomain, widthA: Int, widthB: Int) {
         precondition(s.pairs > 0, "metrics need at least one pair")
         let n = Int128(s.pairs)
@@ -39,7 +41,7 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
         nmed = mae / maxExact
         wcrePct = 100 * s.maxRelativeError
         switch domain {
-        case .unsigned:
+        case .unsigned, .signed:
             mrePct = s.nonzeroProductPairs == 0 ? 0 : 100 * s.relativeErrorSum.value / Double(s.nonzeroProductPairs)
         case .magnitude:
             let denominator = Double(domain.maxOperand(width: widthA)) * Double(domain.maxOperand(width: widthB))

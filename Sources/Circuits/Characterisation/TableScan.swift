@@ -9,6 +9,9 @@ public enum TableScan {
     public static func sums(widthA: Int, widthB: Int, domain: ErrorDomain,
                             progress: (@Sendable (Int, Int) -> Void)? = nil,
                             product: @escaping @Sendable (UInt64, UInt64) -> UInt64) -> ErrorSums {
+        if domain == .signed {
+            return signedSums(widthA: widthA, widthB: widthB, outputWidth: widthA + widthB) { a, b in product(UInt64(a), UInt64(b)) }
+        }
         let rows = domain.maxOperand(width: widthA) + 1, cols = domain.maxOperand(width: widthB) + 1
         let chunkCount = Int(min(rows, 256))
         let counter = ProgressCounter(total: chunkCount, report: progress)
@@ -28,6 +31,13 @@ public enum TableScan {
 
     /// Error sums of a materialised truth table (fast for tables up to 2^24 entries).
     public static func sums(of table: TruthTable, domain: ErrorDomain) -> ErrorSums {
+        if domain == .signed {
+            return table.values.withUnsafeBufferPointer { values in
+                signedSums(widthA: table.widthA, widthB: table.widthB, outputWidth: table.outputWidth) { a, b in
+                    UInt64(values[a << table.widthB | b])
+                }
+            }
+        }
         let rows = Int(domain.maxOperand(width: table.widthA)) + 1
         let cols = Int(domain.maxOperand(width: table.widthB)) + 1
         let wb = table.widthB
@@ -73,6 +83,30 @@ public enum TableScan {
             }
             return s
         }
+    }
+}
+
+extension TableScan {
+    /// Error sums over every pair of two's-complement patterns: x, w and the product P are read as signed
+    /// numbers (P with `outputWidth` bits), e = P − x·w, and the relative error uses |x|, |w|.
+    static func signedSums(widthA: Int, widthB: Int, outputWidth: Int, product: (Int, Int) -> UInt64) -> ErrorSums {
+        var s = ErrorSums()
+        for a in 0..<(1 << widthA) {
+            let x = signExtend(UInt64(a), width: widthA)
+            for b in 0..<(1 << widthB) {
+                let w = signExtend(UInt64(b), width: widthB)
+                let p = signExtend(product(a, b), width: outputWidth)
+                s.add(error: p - x * w, a: x.magnitude, b: w.magnitude)
+            }
+        }
+        return s
+    }
+
+    /// The value of a `width`-bit two's-complement pattern (bits above `width` are ignored).
+    static func signExtend(_ v: UInt64, width: Int) -> Int64 {
+        guard width < 64 else { return Int64(bitPattern: v) }
+        let m = v & ((1 << UInt64(width)) - 1)
+        return m >> UInt64(width - 1) == 1 ? Int64(m) - (1 << Int64(width)) : Int64(m)
     }
 }
 

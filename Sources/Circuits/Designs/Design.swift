@@ -3,6 +3,20 @@ public struct Design: Sendable, Hashable {
     public var name: String
     public var summary: String
     public var body: Body
+    /// How the operand bits and the product are read: unsigned (the default) or n-bit two's complement
+    /// (`operands twos-complement` in a design file; EvoApproxLib's `mul8s_*`, AdaPT and ApproxTorch tables).
+    public var operands: Operands = .unsigned
+
+    /// The reading of a design's operand and product bit patterns.
+    public enum Operands: String, Sendable, Hashable, CaseIterable {
+        /// Operands and product are unsigned binary numbers.
+        case unsigned
+        /// Operands are n-bit two's-complement patterns and the product an m-bit two's-complement pattern.
+        case twosComplement = "twos-complement"
+    }
+
+    /// True for a signed two's-complement design.
+    public var isSigned: Bool { operands == .twosComplement }
 
     /// How a design is built.
     public indirect enum Body: Sendable, Hashable {
@@ -16,10 +30,11 @@ public struct Design: Sendable, Hashable {
         case table(TruthTable)
     }
 
-    public init(name: String, summary: String = "", body: Body) {
+    public init(name: String, summary: String = "", body: Body, operands: Operands = .unsigned) {
         self.name = name
         self.summary = summary
         self.body = body
+        self.operands = operands
     }
 
     public var widthA: Int {

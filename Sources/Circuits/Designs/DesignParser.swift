@@ -29,6 +29,7 @@ struct DesignFileParser {
     var index = 0
     var nameToken: DesignToken?
     var summary = ""
+    var operands: DesignToken?
     var inputs: [PortDeclaration]?
     var output: PortDeclaration?
     var lutView: Netlist?
@@ -63,6 +64,7 @@ struct DesignFileParser {
         switch keyword.text {
         case "design": try parseName(line)
         case "summary": try parseSummary(line)
+        case "operands": try parseOperands(line)
         case "inputs": try parseInputs(line)
         case "output": try parseOutput(line)
         case "view": try parseView(line)
@@ -72,7 +74,7 @@ struct DesignFileParser {
         case "end":
             throw syntax("a statement", found: "'end' with no open 'view' or 'table'", at: keyword)
         default:
-            throw syntax("a statement (design, summary, inputs, output, view, compose, formula or table)",
+            throw syntax("a statement (design, summary, operands, inputs, output, view, compose, formula or table)",
                          found: "'\(keyword.text)'", at: keyword)
         }
     }
@@ -103,6 +105,19 @@ struct DesignFileParser {
             throw syntax("a double-quoted string after 'summary'", found: found, at: line.tokens.last ?? line.keyword)
         }
         summary = text
+    }
+
+    /// `operands unsigned|twos-complement`: how operand and product bits are read.
+    private mutating func parseOperands(_ line: DesignLine) throws(DesignError) {
+        guard operands == nil else { throw .duplicateName(name: "operands", location: line.keyword.location(file)) }
+        guard line.tokens.count == 2 else {
+            throw syntax("'operands unsigned' or 'operands twos-complement'", found: "\(line.tokens.count - 1) words after 'operands'", at: line.keyword)
+        }
+        guard Design.Operands(rawValue: line.tokens[1].text) != nil else {
+            throw .invalidValue(what: "operand encoding", value: line.tokens[1].text,
+                                rule: "must be 'unsigned' or 'twos-complement'", location: line.tokens[1].location(file))
+        }
+        operands = line.tokens[1]
     }
 
     private mutating func parseInputs(_ line: DesignLine) throws(DesignError) {
@@ -174,7 +189,17 @@ struct DesignFileParser {
             let last = lines.last?.tokens.last ?? nameToken
             throw syntax("a body: 'view lut', 'view gates', 'compose', 'formula' or 'table'", found: "end of file", at: last)
         }
-        let design = Design(name: nameToken.text, summary: summary, body: body)
+        let encoding = operands.flatMap { Design.Operands(rawValue: $0.text) } ?? .unsigned
+        if let operands, encoding == .twosComplement {
+            switch body {
+            case .netlists, .table: break
+            case .composition, .formula:
+                throw .invalidValue(what: "operand encoding", value: operands.text,
+                                    rule: "only a netlist or table design can be two's complement (compositions and formulas are unsigned)",
+                                    location: operands.location(file))
+            }
+        }
+        let design = Design(name: nameToken.text, summary: summary, body: body, operands: encoding)
         try checkDeclaredWidths(design)
         return design
     }

@@ -8,6 +8,7 @@ public enum DesignWriter {
         if !design.summary.isEmpty {
             out += "summary \"\(design.summary.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " "))\"\n"
         }
+        if design.isSigned { out += "operands \(design.operands.rawValue)\n" }
         switch design.body {
         case .netlists(let views):
             let ports = portNames(views.primary)

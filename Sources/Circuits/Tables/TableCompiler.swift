@@ -5,6 +5,8 @@ public enum TableCompiler {
     /// The table of an n×n design. `.unsigned` and `.signMagnitude` store M(a, b) for every a, b < 2^n
     /// (for sign-magnitude, indexes are magnitudes and the sign s_a·s_b is applied by the reader);
     /// `.twosComplement` indexes by n-bit patterns and stores s_a·s_b·M(|a|, |b|) (|−2^(n−1)| = 2^(n−1)).
+    /// A two's-complement design (`Design.operands`) always compiles to a `.twosComplement` table of its
+    /// signed products P(x, w), element (x pattern) << wb | (w pattern), whatever `encoding` asks.
     /// `table`, if given, must be the design's truth table (saves recomputing it).
     public static func compile(_ design: Design, encoding: OperandEncoding = .signMagnitude,
                                table precomputed: TruthTable? = nil) throws(DesignError) -> LookupTable {
@@ -16,7 +18,8 @@ public enum TableCompiler {
         let wa = table.widthA, wb = table.widthB
         let values: [Int64]
         let type: OutputType
-        switch encoding {
+        // A two's-complement design has one table form: its signed products, indexed by bit patterns.
+        switch design.isSigned ? .twosComplement : encoding {
         case .unsigned, .signMagnitude:
             var top: UInt32 = 0
             values = table.values.withUnsafeBufferPointer { src in
@@ -29,6 +32,9 @@ public enum TableCompiler {
                 }
             }
             type = top <= UInt32(UInt16.max) ? .uint16 : .uint32
+        case .twosComplement where design.isSigned:
+            values = table.values.map { signedValue($0, width: table.outputWidth) }
+            type = .int32
         case .twosComplement:
             values = (0..<(1 << (wa + wb))).map { i in
                 let (sa, ma) = signAndMagnitude(i >> wb, width: wa), (sb, mb) = signAndMagnitude(i & ((1 << wb) - 1), width: wb)
@@ -37,11 +43,17 @@ public enum TableCompiler {
             type = .int32
         }
         do {
-            return try LookupTable(name: design.name, widthA: wa, widthB: wb, encoding: encoding, rowOperand: .first,
+            return try LookupTable(name: design.name, widthA: wa, widthB: wb, encoding: design.isSigned ? .twosComplement : encoding, rowOperand: .first,
                                    outputType: type, metadata: metadata(design), values: values)
         } catch {
             throw .invalidValue(what: "table of '\(design.name)'", value: "\(error)", rule: "values must fit the output type", location: nil)
         }
+    }
+
+    /// The value of an m-bit two's-complement pattern (m ≤ 32).
+    public static func signedValue(_ pattern: UInt32, width m: Int) -> Int64 {
+        let v = Int64(pattern)
+        return m < 64 && (v >> (m - 1)) & 1 == 1 ? v - (1 << m) : v
     }
 
     /// (sign, magnitude) of an n-bit two's-complement pattern.

@@ -39,11 +39,23 @@ public enum TableExchange {
         try AtomicFileWriter.write(try export(table, format: format), to: path)
     }
 
-    /// A table design read from another tool's file.
-    public static func importDesign(path: String, format: TableExchangeFormat, name: String) throws(DesignError) -> Design {
+    /// A table design read from another tool's file. With `signed` set, the file holds signed int8 × int8
+    /// products (npy or text, 256 × 256 in that order) and the design is two's complement.
+    public static func importDesign(path: String, format: TableExchangeFormat, name: String,
+                                    signed: SignedTableOrder? = nil) throws(DesignError) -> Design {
         let data: Data
         do { data = Data(try InputFile.bytes(path)) } catch {
             throw .io(path: path, reason: error.reason)
+        }
+        if let order = signed {
+            let table: TruthTable
+            switch format {
+            case .npy: table = try SignedTableImport.npy([UInt8](data), path: path, order: order)
+            case .text: table = try SignedTableImport.text(String(decoding: data, as: UTF8.self), path: path, order: order)
+            case .tfapprox: throw .unsupported(what: "a signed tfapprox table (TFApprox tables are unsigned uint16; use npy or text)", location: nil)
+            }
+            return Design(name: name, summary: "imported from \(path) (\(format.rawValue), signed, \(order.rawValue) order)",
+                          body: .table(table), operands: .twosComplement)
         }
         let table: TruthTable
         switch format {

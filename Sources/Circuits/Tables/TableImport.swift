@@ -35,6 +35,25 @@ enum TableImport {
 
     static func npy(_ b: [UInt8], path: String) throws(DesignError) -> TruthTable {
         let loc = SourceLocation(file: path, line: 0, column: 0)
+        let (shape, entries) = try npyEntries(b, path: path)
+        var rows: [[UInt32]] = []
+        for r in 0..<shape[0] {
+            var row: [UInt32] = []
+            for c in 0..<shape[1] {
+                let v = entries[r * shape[1] + c]
+                guard v >= 0, v <= Int64(UInt32.max) else {
+                    throw .invalidValue(what: "npy entry [\(r), \(c)]", value: "\(v)", rule: "products must be in 0..2^32−1", location: loc)
+                }
+                row.append(UInt32(v))
+            }
+            rows.append(row)
+        }
+        return try shaped(rows, path: path)
+    }
+
+    /// The shape and the entries (C order, as Int64; u8 values above Int64.max are refused) of a 2-D npy array.
+    static func npyEntries(_ b: [UInt8], path: String) throws(DesignError) -> (shape: [Int], entries: [Int64]) {
+        let loc = SourceLocation(file: path, line: 0, column: 0)
         guard b.count >= 10, b[0] == 0x93, Array(b[1..<6]) == Array("NUMPY".utf8), b[6] == 1 || b[6] == 2 else {
             throw .invalidValue(what: "npy header", value: "(magic)", rule: "file must start with \\x93NUMPY version 1 or 2", location: loc)
         }
@@ -71,24 +90,22 @@ enum TableImport {
         guard b.count == data + count * size else {
             throw .invalidValue(what: "npy data", value: "\(b.count - data) bytes", rule: "shape \(shape) needs \(count * size) bytes", location: loc)
         }
-        var rows: [[UInt32]] = []
-        for r in 0..<shape[0] {
-            var row: [UInt32] = []
-            for c in 0..<shape[1] {
-                let o = data + (r * shape[1] + c) * size
-                var u: UInt64 = 0
-                for k in 0..<size { u |= UInt64(b[o + k]) << UInt64(8 * k) }
-                let negative = signed && (u >> UInt64(8 * size - 1)) & 1 == 1
-                guard !negative, u <= UInt64(UInt32.max) else {
-                    let shift = UInt64(64 - 8 * size)
-                    let shownValue = negative ? "\(Int64(bitPattern: u << shift) >> Int64(shift))" : "\(u)"
-                    throw .invalidValue(what: "npy entry [\(r), \(c)]", value: shownValue, rule: "products must be in 0..2^32−1", location: loc)
+        var entries = [Int64](repeating: 0, count: count)
+        for i in 0..<count {
+            let o = data + i * size
+            var u: UInt64 = 0
+            for k in 0..<size { u |= UInt64(b[o + k]) << UInt64(8 * k) }
+            let bits = UInt64(8 * size)
+            if signed && (u >> (bits - 1)) & 1 == 1 {
+                entries[i] = bits == 64 ? Int64(bitPattern: u) : Int64(u) - (Int64(1) << bits)
+            } else {
+                guard u <= UInt64(Int64.max) else {
+                    throw .invalidValue(what: "npy entry [\(i / shape[1]), \(i % shape[1])]", value: "\(u)", rule: "products must be below 2^63", location: loc)
                 }
-                row.append(UInt32(u))
+                entries[i] = Int64(u)
             }
-            rows.append(row)
         }
-        return try shaped(rows, path: path)
+        return (shape, entries)
     }
 
     private static func npyShape(_ header: String) -> [Int] {

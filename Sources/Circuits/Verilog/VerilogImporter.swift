@@ -4,14 +4,21 @@
 /// `swapOperands` is set; the single output vector is the product. BUF cells and plain `assign x = y`
 /// aliases are folded away, so the netlist holds only logic.
 public enum VerilogImporter {
-    /// The design read from Verilog text; `name` defaults to the module name.
+    /// The design read from Verilog text; `name` defaults to the module name. `signed` reads operands and
+    /// product as two's complement (EvoApproxLib's `mul8s_*`); a port declared `signed` requires it.
     public static func design(text: String, file: String, name: String? = nil,
-                              swapOperands: Bool = false) throws(VerilogError) -> Design {
-        let (module, netlist) = try netlist(text: text, file: file, swapOperands: swapOperands)
+                              swapOperands: Bool = false, signed: Bool = false) throws(VerilogError) -> Design {
+        var parser = try VerilogParser(text: text, file: file)
+        try parser.parseModule()
+        if let at = parser.signedPort, !signed {
+            throw .unsupportedConstruct(construct: "a signed port without --signed (pass --signed to read the operands as two's complement)", location: at)
+        }
+        let (module, netlist) = (parser.moduleName, try parser.finish(swapOperands: swapOperands))
         let a = netlist.operandA, b = netlist.operandB
         let summary = "imported from \(file.split(separator: "/").last.map(String.init) ?? file) (module \(module)); "
             + "first operand \(a.name), second operand \(b.name)"
-        return Design(name: name ?? module, summary: summary, body: .netlists(NetlistViews(lut: nil, gates: netlist)))
+        return Design(name: name ?? module, summary: summary + (signed ? "; two's complement" : ""),
+                      body: .netlists(NetlistViews(lut: nil, gates: netlist)), operands: signed ? .twosComplement : .unsigned)
     }
 
     /// The module name and its validated netlist.

@@ -28,6 +28,8 @@ struct VerilogParser {
     var index = 0
     var moduleName = ""
     var portOrder: [String] = []
+    /// Where a port was declared `signed` (accepted only by an import with `signed: true`).
+    var signedPort: SourceLocation?
     var signals: [String: Signal] = [:]
     var netNames = ["const0", "const1"]
     /// Where each net is driven (inputs and constants count as driven).
@@ -159,10 +161,14 @@ struct VerilogParser {
         if isKeyword("inout") { throw .unsupportedConstruct(construct: "inout", location: location()) }
         direction = isKeyword("input") ? .input : .output
         advance()
-        if isKeyword("reg") || isKeyword("signed") || isKeyword("integer") {
+        if isKeyword("reg") || isKeyword("integer") {
             throw .unsupportedConstruct(construct: "\(current.text.dropFirst().dropLast()) port", location: location())
         }
         if isKeyword("wire") { advance() }
+        if isKeyword("signed") {
+            if signedPort == nil { signedPort = location() }
+            advance()
+        }
         let (msb, lsb) = try parseOptionalRange()
         return (direction, msb, lsb)
     }

@@ -5,8 +5,9 @@ import TableFormat
 public enum MultiplierTables {
     /// Row = first operand = activation magnitude, column = weight magnitude.
     /// - unsigned / sign-magnitude (8×8 or wider): T(a, b) = table[a, b] for magnitudes 0...128.
-    /// - two's complement 8×8: accepted when it is sign-symmetric, P(x, w) = s(x)s(w)·T(|x|, |w|);
-    ///   T is read from the non-negative quadrant and T(128, b) = −P(−128, b).
+    /// - two's complement 8×8: when it is sign-symmetric, P(x, w) = s(x)s(w)·T(|x|, |w|), the
+    ///   sign-magnitude table (T is read from the non-negative quadrant and T(128, b) = −P(−128, b)), so the
+    ///   fast routes apply; otherwise a general signed table holding all 256 × 256 products (route gather).
     public static func signed(from t: LookupTable, path: String = "<memory>") throws(ApproxError) -> SignedProductTable {
         switch t.encoding {
         case .unsigned, .signMagnitude:
@@ -22,16 +23,36 @@ public enum MultiplierTables {
             let mag = { (a: Int, b: Int) -> Int64 in
                 a == 128 ? (b == 128 ? p(-128, -128) : -p(-128, b)) : (b == 128 ? -p(a, -128) : p(a, b))
             }
+            if isSignSymmetric(p, mag), let table = try? build(mag) { return table }
+            var products = [Int32](repeating: 0, count: 65_536)
             for x in -128...127 {
                 for w in -128...127 {
-                    let s: Int64 = (x < 0) != (w < 0) ? -1 : 1
-                    guard p(x, w) == s * mag(abs(x), abs(w)) else {
-                        throw .unsupportedTable(reason: "\(path): product(\(x), \(w)) = \(p(x, w)) is not sign-symmetric, so it cannot run in sign-magnitude form")
+                    let v = p(x, w)
+                    guard v.magnitude <= UInt64(SignedProductTable.maxEntry) else {
+                        throw .unsupportedTable(reason: "\(path): product P(\(x), \(w)) = \(v) is outside ±\(SignedProductTable.maxEntry)")
                     }
+                    products[(x & 255) << 8 | (w & 255)] = Int32(v)
                 }
             }
-            return try build(mag)
+            do {
+                return try SignedProductTable(twosComplementProducts: products)
+            } catch let e as ApproxError {
+                throw e
+            } catch {
+                throw .unsupportedTable(reason: "\(error)")
+            }
         }
+    }
+
+    /// P(x, w) = s(x)s(w)·T(|x|, |w|) for all x, w in −128...127.
+    static func isSignSymmetric(_ p: (Int, Int) -> Int64, _ mag: (Int, Int) -> Int64) -> Bool {
+        for x in -128...127 {
+            for w in -128...127 {
+                let s: Int64 = (x < 0) != (w < 0) ? -1 : 1
+                if p(x, w) != s * mag(abs(x), abs(w)) { return false }
+            }
+        }
+        return true
     }
 
     static func build(_ value: (Int, Int) -> Int64) throws(ApproxError) -> SignedProductTable {

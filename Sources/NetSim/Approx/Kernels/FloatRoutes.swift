@@ -60,7 +60,7 @@ enum FloatRoutes {
         let terms = factors?.rank ?? 0
         let kk = (terms + 1) * k
         var a = [Float](repeating: 0, count: m * kk)
-        let luts = signedLUTs(factors?.u ?? []).flatMap { $0 }
+        let luts = signedLUTs(factors?.u ?? [], byCode: factors?.byCode ?? false).flatMap { $0 }
         x.withUnsafeBufferPointer { xp in
             luts.withUnsafeBufferPointer { lp in
                 a.withUnsafeMutableBufferPointer { ap in
@@ -82,7 +82,7 @@ enum FloatRoutes {
 
     /// Rows of W, then rows of s(w)·v_i(|w|) for each term i.
     static func stackWeights(_ w: [Int8], k: Int, n: Int, factors: LowRankFactors?) -> [Float] {
-        stackRows(w, count: k * n, luts: signedLUTs(factors?.v ?? []))
+        stackRows(w, count: k * n, luts: signedLUTs(factors?.v ?? [], byCode: factors?.byCode ?? false))
     }
 
     /// The codes as floats, then each look-up table applied to them: (luts.count + 1) blocks of `count`.
@@ -102,9 +102,11 @@ enum FloatRoutes {
         return out
     }
 
-    /// For each factor, a 256-entry map from the Int8 bit pattern v to s(v)·f(|v|).
-    static func signedLUTs(_ f: [[Int32]]) -> [[Float]] {
-        f.map { row in
+    /// For each factor, a 256-entry map from the Int8 bit pattern v to s(v)·f(|v|) (code-indexed factors of a
+    /// general signed table: f(v) as it is).
+    static func signedLUTs(_ f: [[Int32]], byCode: Bool) -> [[Float]] {
+        if byCode { return f.map { row in row.map(Float.init) } }
+        return f.map { row in
             (0..<256).map { code in
                 let v = Int8(bitPattern: UInt8(code))
                 let t = Float(row[Int(v.magnitude)])

@@ -30,11 +30,13 @@ public struct KernelPlan: Sendable {
         return routes.min { rank($0) < rank($1) } ?? .gather
     }
 
-    /// Every route that computes `table` exactly (`.gather` always applies).
+    /// Every route that computes `table` exactly (`.gather` always applies). A general two's-complement
+    /// table, whose products are not s(x)·s(w)·T(|x|, |w|), can take only the float routes (factors by code)
+    /// and gather: the nibble routes factor through |x| and |w|.
     public static func applicableRoutes(_ table: SignedProductTable) -> [KernelRoute] {
         var routes: [KernelRoute] = []
         if let f = LowRankFactors.find(table) { routes.append(f.rank == 0 ? .exact : .lowRank(f.rank)) }
-        if NibbleSplit.applies(to: table) {
+        if !table.isGeneralSigned, NibbleSplit.applies(to: table) {
             if ByteBlocks.find(table) != nil { routes.append(.byteBlocks4) }
             routes.append(.blockComposed4)
         }
@@ -56,6 +58,10 @@ public struct KernelPlan: Sendable {
         var factors: LowRankFactors? = nil
         var nibbles: [UInt8] = []
         var blocks: ByteBlocks? = nil
+        if table.isGeneralSigned && (route == .blockComposed4 || route == .byteBlocks4) {
+            throw ApproxError.unsupportedTable(
+                reason: "a two's-complement table that is not sign-symmetric cannot run on route \(route) (it needs s(x)·s(w)·T(|x|, |w|)); use low-rank or gather")
+        }
         switch route {
         case .exact, .lowRank:
             let wanted = route == .exact ? 0 : { if case .lowRank(let r) = route { return r } else { return -1 } }()
@@ -99,8 +105,10 @@ public struct KernelPlan: Sendable {
         gatherTable = Self.signedProducts(table)
     }
 
-    /// P[xcode << 8 | wcode] = s(x)·s(w)·T(|x|, |w|) for the Int8 bit patterns xcode, wcode.
+    /// P[xcode << 8 | wcode] = s(x)·s(w)·T(|x|, |w|) (or the stored P of a general signed table) for the
+    /// Int8 bit patterns xcode, wcode.
     static func signedProducts(_ table: SignedProductTable) -> [Int32] {
+        if let general = table.twosComplementProducts { return general }
         var p = [Int32](repeating: 0, count: 65_536)
         for xc in 0..<256 {
             for wc in 0..<256 {

@@ -58,7 +58,7 @@ extension FloatRoutes {
     /// Exact and low-rank routes on xT: Yᵀ = Wsᵀ·Xs with Xs = [X; U_1(X); …] stacked along K
     /// (rows of xT), in the same exact 2^24 chunks as `run`.
     static func runTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, factors: LowRankFactors?) -> [Int32] {
-        let a = stackRows(xT, count: k * m, luts: signedLUTs(factors?.u ?? []))
+        let a = stackRows(xT, count: k * m, luts: signedLUTs(factors?.u ?? [], byCode: factors?.byCode ?? false))
         let b = stackWeights(w, k: k, n: n, factors: factors)
         var y = [Int32](repeating: 0, count: m * n)
         var c = [Float](repeating: 0, count: m * n)

@@ -1,10 +1,14 @@
 /// An exact integer factorisation of a multiplier's error, E(a, b) = T(a, b) − a·b = Σ_i u_i(a)·v_i(b),
 /// over magnitudes 0...128. Found by elimination in Double, then checked on all 129 × 129 pairs in Int64.
+/// For a general signed table (`byCode`), E(x, w) = P(x, w) − x·w = Σ_i u_i(x)·v_i(w) over all 256 × 256
+/// codes, with u, v indexed by the Int8 bit pattern and no sign applied.
 public struct LowRankFactors: Sendable, Equatable {
-    /// u[i][a]: activation-side factors, one row of 129 per term.
+    /// u[i][a]: activation-side factors, one row of 129 per term (256, by code, when `byCode`).
     public let u: [[Int32]]
-    /// v[i][b]: weight-side factors, one row of 129 per term.
+    /// v[i][b]: weight-side factors, one row of 129 per term (256, by code, when `byCode`).
     public let v: [[Int32]]
+    /// True when u, v are indexed by the 8-bit code pattern (general signed tables), not by magnitude.
+    public let byCode: Bool
     /// Largest accepted max|u_i|·max|v_i| (2^20): a float32 chunk then still spans ≥ 16 columns.
     public static let maxTermBound: Int64 = 1 << 20
     /// Number of terms r.
@@ -12,11 +16,22 @@ public struct LowRankFactors: Sendable, Equatable {
 
     /// Factors `table`'s error with at most `maxRank` terms, or nil if no exact integer factorisation exists.
     public static func find(_ table: SignedProductTable, maxRank: Int = 4) -> LowRankFactors? {
+        if let p = table.twosComplementProducts {
+            let e = (0..<65_536).map { i in
+                Int64(p[i]) - Int64(Int8(bitPattern: UInt8(i >> 8))) * Int64(Int8(bitPattern: UInt8(i & 255)))
+            }
+            return factorise(e, n: 256, maxRank: maxRank, byCode: true)
+        }
         let n = SignedProductTable.side
         var e = [Int64](repeating: 0, count: n * n)
         for a in 0..<n { for b in 0..<n { e[a * n + b] = Int64(table.magnitude(a, b)) - Int64(a * b) } }
+        return factorise(e, n: n, maxRank: maxRank, byCode: false)
+    }
+
+    /// The factorisation of the n × n error matrix `e` (row-major), checked exactly.
+    static func factorise(_ e: [Int64], n: Int, maxRank: Int, byCode: Bool) -> LowRankFactors? {
         guard let (rows, cols) = pivots(e, n: n, maxRank: maxRank) else { return nil }
-        if rows.isEmpty { return LowRankFactors(u: [], v: []) }
+        if rows.isEmpty { return LowRankFactors(u: [], v: [], byCode: byCode) }
         let r = rows.count
         // v_i = row R_i of E divided by its gcd; u(a) solves u(a) · S = E[a, C], S[i][j] = v_i(C_j).
         var v = [[Int64]]()
@@ -48,7 +63,7 @@ public struct LowRankFactors: Sendable, Equatable {
             let mu = u[i].map { abs($0) }.max() ?? 0, mv = v[i].map { abs($0) }.max() ?? 0
             guard mu <= 1 << 20, mv <= 1 << 20, mu * mv <= maxTermBound else { return nil }
         }
-        return LowRankFactors(u: u.map { $0.map { Int32($0) } }, v: v.map { $0.map { Int32($0) } })
+        return LowRankFactors(u: u.map { $0.map { Int32($0) } }, v: v.map { $0.map { Int32($0) } }, byCode: byCode)
     }
 
     /// Rows and columns of the pivots of a full-pivoting elimination; nil if the rank exceeds maxRank.
