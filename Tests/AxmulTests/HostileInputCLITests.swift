@@ -317,6 +317,28 @@ import Glibc
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 
+    /// A table wider than a design file may hold (the 4096×4096; here 512×512, 18 input bits,
+    /// which meets the same rule at a size a debug build reads quickly) is refused, and nothing is written.
+    @Test func importLutOfATableWiderThanADesignFileIsRefused() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let side = 512
+        var header = "{'descr': '|u1', 'fortran_order': False, 'shape': (\(side), \(side)), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)]
+        bytes += Array(header.utf8)
+        bytes += (0..<side * side).map { UInt8(truncatingIfNeeded: ($0 / side) &* ($0 % side)) }
+        let npy = folder.appendingPathComponent("wide.npy")
+        try Data(bytes).write(to: npy)
+        let before = Self.files(in: folder)
+        let message = Self.refused(["import-lut", npy.path, "--format", "npy", "--name", "wide",
+                                    "-o", folder.appendingPathComponent("wide.axd").path], status: 1)
+        #expect(message.contains("would not read back") && message.contains("a 9x9 table in a design file (at most 16 input bits)"),
+                "\(message)")
+        #expect(Self.files(in: folder) == before)
+    }
+
     /// Property: after any failing command, the output folder holds no new file (seeded choice of bad
     /// inputs: a ragged table, bad UTF-8, a device, an unknown design, a design name with spaces).
     @Test func failingCommandsLeaveTheOutputFolderUnchanged() throws {
