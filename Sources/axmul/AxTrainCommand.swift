@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
 /// then training through the hardware model (pas); writes a results folder `report` can render.
@@ -36,7 +37,6 @@ struct AxTrainCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
-        try validateMaxGradNorm(maxGradNorm)
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -48,6 +48,8 @@ struct AxTrainCommand: ParsableCommand {
         }
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("axtrain").path)   // one writer per results folder
+        defer { lock.release() }
         var cfg = TrainConfig()
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
         cfg.maxGradNorm = maxGradNorm

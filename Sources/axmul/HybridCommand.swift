@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import NetSim
+import TableFormat
 
 /// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
 /// (Hammad & El-Sankary); one run with `--switch-epoch N`, or `--sweep` over error settings.
@@ -36,12 +37,12 @@ struct HybridCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
-        try validateMaxGradNorm(maxGradNorm)
-        if sweep && resume { throw ValidationError("--resume continues a single run (--switch-epoch N), not a --sweep") }
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("hybrid").path)   // one writer per results folder
+        defer { lock.release() }
         let bar = TrainingProgressBar()
         let progress: (BatchProgress) -> Void = { p in bar.update(p); if p.batch == p.batches { bar.finish() } }
         let say: (String) -> Void = { line in if !json { print(line) } }

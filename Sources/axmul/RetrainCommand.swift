@@ -58,6 +58,8 @@ struct RetrainCommand: ParsableCommand {
 
     func run() throws {
         try OutputFile.checkTarget(output)
+        let lock = try OutputFile.Lock(for: output)   // one writer per checkpoint
+        defer { lock.release() }
         let loaded = try ApproxCLI.loadModel(common.model)
         let loadedData = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model, allowTestOnly: false)
         let data = (train: loadedData.train, test: common.subset.subset.test(loadedData.test))

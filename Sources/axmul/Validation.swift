@@ -41,6 +41,7 @@ extension AxTrainCommand {
         try FlagRules.int("--activation-bits", activationBits, 2...32)
         try FlagRules.int("--runs", runs, 1...100_000)
         try FlagRules.threads(threads)
+        try validateMaxGradNorm(maxGradNorm)
     }
 }
 
@@ -58,6 +59,8 @@ extension HybridCommand {
         try FlagRules.int("--switch-epoch", switchEpoch, 0...epochs)
         try FlagRules.nonNegative("--tolerance", tolerance)
         try FlagRules.int("--step", step, 1...FlagRules.maxEpochs)
+        try validateMaxGradNorm(maxGradNorm)
+        if sweep && resume { throw ValidationError("--resume continues a single run (--switch-epoch N), not a --sweep") }
     }
 }
 

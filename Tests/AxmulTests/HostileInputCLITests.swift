@@ -203,6 +203,36 @@ import Glibc
         #expect(!Self.files(in: folder).contains { $0.hasSuffix(".lock") })
     }
 
+    /// The same lock guards every training command's output: retrain's checkpoint, and the results
+    /// folders of hybrid and axtrain.
+    @Test func everyTrainingCommandRefusesAnOutputAnotherProcessIsWriting() throws {
+        let (folder, data) = try Self.folderWithData()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parent = folder.appendingPathComponent("p.safetensors")
+        #expect(runAxmul(Self.train(data, parent)).status == 0)
+        let retrained = folder.appendingPathComponent("r.safetensors")
+        let hybrid = folder.appendingPathComponent("h"), axtrain = folder.appendingPathComponent("a")
+        try FileManager.default.createDirectory(at: hybrid, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: axtrain, withIntermediateDirectories: true)
+        let runs: [(lock: String, args: [String])] = [
+            (retrained.path, ["retrain", "--model", parent.path, "--data", data, "--multiplier", "exact8", "--method", "behavioural",
+                              "--epochs", "1", "-o", retrained.path]),
+            (hybrid.appendingPathComponent("hybrid").path,
+             ["hybrid", "--data", data, "--hidden", "8", "--epochs", "1", "--switch-epoch", "1", "-o", hybrid.path]),
+            (axtrain.appendingPathComponent("axtrain").path,
+             ["axtrain", "--data", data, "--hidden", "8", "--act-epochs", "1", "--pas-epochs", "0", "-o", axtrain.path]),
+        ]
+        for run in runs {
+            let lock = try TableFormatLockHolder(for: run.lock)
+            Self.refused(run.args, status: 1, contains: "another process is writing")
+            lock.release()
+            let ok = runAxmul(run.args)
+            #expect(ok.status == 0, "\(run.args[0]): \(ok.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: retrained.path + ".lock"))
+        for sub in [folder, hybrid, axtrain] { #expect(!Self.files(in: sub).contains { $0.hasSuffix(".lock") }) }
+    }
+
     /// A write that fails part-way (file-size limit, as on a full disk) leaves no temporary file.
     @Test func failedWriteLeavesNoTemporaryFile() throws {
         let folder = try KillResumeTests.scratchFolder()
