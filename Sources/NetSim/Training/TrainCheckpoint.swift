@@ -87,8 +87,9 @@ public enum TrainCheckpoint {
         }
         info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
-        var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
-                                     seed: config.seed, options: .init(hidden: info.hidden))
+        var net = try ExternalModels.builder(for: info.model).map { try $0(info.model, meta) }
+            ?? ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
+                              seed: config.seed, options: .init(hidden: info.hidden))
         var trainer = Trainer(network: net, config: config)
         var values: [Tensor] = []
         for p in net.namedParameters {
