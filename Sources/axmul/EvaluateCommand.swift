@@ -74,7 +74,7 @@ struct SavedEvaluation: Encodable {
 
 /// Options shared by the approximate-network commands.
 struct ApproxOptions: ParsableArguments {
-    @Option(help: "Trained model checkpoint (from `axmul train`).")
+    @Option(help: "Trained model checkpoint (from `axmul train`) or an ONNX model (.onnx, docs/onnx.md).")
     var model: String
 
     @Option(help: "Dataset name (e.g. breast_cancer_wdbc) or path.")

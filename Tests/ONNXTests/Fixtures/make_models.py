@@ -2,6 +2,7 @@
 """Builds the ONNX import fixtures with onnx.helper and runs them with onnxruntime.
 
 usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases
+       make_models.py --cli OUT_DIR       digits_cnn.onnx (digits_8x8) for the CLI tests
        make_models.py --resnet18 OUT_DIR  a ResNet-18-sized model (11.7 M parameters, external data) for the benchmark
 
 For every case NAME it writes NAME.onnx, NAME.input.npy (float32, NCHW or NF) and NAME.output.npy
@@ -211,8 +212,21 @@ def resnet18(out):
     print(sum(int(np.prod(t.dims)) for t in m.graph.initializer if not t.name.endswith((".m", ".v"))), "parameters")
 
 
+def digits_cnn(out):
+    """A small CNN for the shipped digits_8x8 set (1×8×8, 10 classes), for the CLI tests."""
+    n = helper.make_node
+    inits = [const("conv1.w", rand(4, 1, 3, 3, scale=0.4)), const("conv1.b", rand(4, scale=0.1)),
+             const("fc.w", rand(10, 256, scale=0.05)), const("fc.b", rand(10, scale=0.1))]
+    nodes = [n("Conv", ["x", "conv1.w", "conv1.b"], ["c"], name="conv1", pads=[1, 1, 1, 1]), n("Relu", ["c"], ["r"], name="relu"),
+             n("Flatten", ["r"], ["f"], name="flatten"), n("Gemm", ["f", "fc.w", "fc.b"], ["y"], name="fc", transB=1)]
+    onnx.save_model(model(nodes, inits, (1, 1, 8, 8), None, 13, "digits_cnn"), os.path.join(out, "digits_cnn.onnx"))
+
+
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--cli":
+        os.makedirs(args[1], exist_ok=True)
+        return digits_cnn(args[1])
     if args and args[0] == "--resnet18":
         os.makedirs(args[1], exist_ok=True)
         return resnet18(args[1])
