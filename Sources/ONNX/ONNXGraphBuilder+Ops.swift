@@ -2,6 +2,9 @@ import NetSim
 
 /// One converter per supported ONNX op (ONNXImporter.supportedOps).
 extension ONNXGraphBuilder {
+    /// The largest kernel, stride or pad accepted (keeps geometry arithmetic far from overflow).
+    static let maxExtent = 1 << 16
+
     mutating func convert(_ node: Onnx_NodeProto) throws {
         guard !node.output.isEmpty, !node.output[0].isEmpty else { throw refuse("the node has no output") }
         let a = ONNXAttributes(node)
@@ -54,13 +57,13 @@ extension ONNXGraphBuilder {
         let auto = a.string("auto_pad") ?? "NOTSET"
         guard auto == "NOTSET" || auto == "VALID" else { throw refuse("auto_pad \(auto) is not supported; give explicit pads") }
         let pads = auto == "VALID" ? [0, 0, 0, 0] : (a.ints("pads") ?? [0, 0, 0, 0])
-        guard pads.count == 4, Set(pads).count == 1, pads[0] >= 0 else { throw refuse("pads \(pads) must be equal on all four sides") }
+        guard pads.count == 4, Set(pads).count == 1, pads[0] >= 0, pads[0] <= Self.maxExtent else { throw refuse("pads \(pads) must be equal on all four sides") }
         return pads[0]
     }
 
     func squareStride(_ a: ONNXAttributes) throws -> Int {
         let s = a.ints("strides") ?? [1, 1]
-        guard s.count == 2, s[0] == s[1], s[0] > 0 else { throw refuse("strides \(s) must be equal in both dimensions") }
+        guard s.count == 2, s[0] == s[1], s[0] > 0, s[0] <= Self.maxExtent else { throw refuse("strides \(s) must be equal in both dimensions") }
         return s[0]
     }
 
@@ -70,7 +73,7 @@ extension ONNXGraphBuilder {
 
     mutating func conv(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
-        guard let w = try constant(node, 1), w.shape.count == 4, w.shape[2] == w.shape[3] else {
+        guard let w = try constant(node, 1), w.shape.count == 4, w.shape[2] == w.shape[3], !w.values.isEmpty else {
             throw refuse("the weight must be a constant [M, C/group, k, k] (2-D, square kernel)")
         }
         try unitDilation(a)
@@ -92,6 +95,7 @@ extension ONNXGraphBuilder {
     /// A Dense layer from weight [out, in] and bias [out].
     mutating func dense(_ node: Onnx_NodeProto, x: (node: Int, shape: [Int]), weight: [Float], out: Int, bias: [Float]) throws {
         let inFeatures = weight.count / max(out, 1)
+        guard out > 0, inFeatures > 0 else { throw refuse("the weight is empty") }
         guard x.shape.reduce(1, *) == inFeatures else { throw refuse("input \(x.shape) does not have \(inFeatures) features") }
         var rng = SplitMix64(seed: 0)
         var layer = Dense(unique(current.name), inFeatures: inFeatures, outFeatures: out, rng: &rng)
@@ -172,7 +176,7 @@ extension ONNXGraphBuilder {
 
     mutating func pool(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
-        guard let k = a.ints("kernel_shape"), k.count == 2, k[0] == k[1], k[0] > 0 else { throw refuse("kernel_shape must be square [k, k]") }
+        guard let k = a.ints("kernel_shape"), k.count == 2, k[0] == k[1], k[0] > 0, k[0] <= Self.maxExtent else { throw refuse("kernel_shape must be square [k, k]") }
         guard a.int("ceil_mode", 0) == 0 else { throw refuse("ceil_mode = 1 is not supported") }
         guard a.int("storage_order", 0) == 0, node.output.dropFirst().allSatisfy(\.isEmpty) else { throw refuse("the Indices output is not supported") }
         try unitDilation(a)
@@ -199,6 +203,7 @@ extension ONNXGraphBuilder {
     mutating func reshape(_ node: Onnx_NodeProto) throws {
         let x = try value(node, 0)
         guard let s = try constant(node, 1) else { throw refuse("the shape must be a constant") }
+        guard s.values.allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { throw refuse("target shape \(s.values) is not a list of integers") }
         let target = s.values.map { Int($0) }, features = x.shape.reduce(1, *)
         guard let first = target.first, first == 0 || first == -1 || first > 0 else { throw refuse("target shape \(target) is not supported") }
         let rest = Array(target.dropFirst())

@@ -58,7 +58,8 @@ struct ONNXGraphBuilder {
     func perSampleShape(_ v: Onnx_ValueInfoProto) throws -> [Int] {
         let dims = v.type.tensorType.shape.dim
         guard v.type.tensorType.hasShape, dims.count == 2 || dims.count == 4,
-              dims.dropFirst().allSatisfy({ $0.dimValue > 0 }) else {
+              dims.dropFirst().allSatisfy({ $0.dimValue > 0 && $0.dimValue <= 1 << 24 }),
+              dims.dropFirst().reduce(1.0, { $0 * Double($1.dimValue) }) <= Double(1 << 31) else {
             throw invalid("input '\(v.name)' must have a known shape [N, C, H, W] or [N, F] (N may be symbolic)")
         }
         guard v.type.tensorType.elemType == Int32(Onnx_TensorProto.DataType.float.rawValue) else {

@@ -3,7 +3,8 @@
 
 usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases
        make_models.py --cli OUT_DIR       digits_cnn.onnx (digits_8x8) for the CLI tests
-       make_models.py --resnet18 OUT_DIR  a ResNet-18-sized model (11.7 M parameters, external data) for the benchmark
+       make_models.py --resnet18 OUT_DIR  a ResNet-18-sized model (11.7 M parameters, external data) and a
+                                          3×32×32 ResNet-8 (resnet8_32.onnx), for the benchmark
 
 For every case NAME it writes NAME.onnx, NAME.input.npy (float32, NCHW or NF) and NAME.output.npy
 (onnxruntime's output), and lists the cases in manifest.json. Seeded: the same files every run.
@@ -139,23 +140,34 @@ def lenet5():
     return model(nodes, inits, (1, 1, 28, 28), None, 11, "lenet5", meta={"axmul.mean": "0.5", "axmul.std": "0.25"})
 
 
-def resnet8(size=16):
-    nodes, inits = [], []
-    h = conv_bn_relu(nodes, inits, "stem", "x", 3, 16, 3, 1)
-    cin = 16
-    for stage, cout in enumerate([16, 32, 64]):
-        stride = 1 if stage == 0 else 2
-        p = f"layer{stage + 1}.0"
-        a = conv_bn_relu(nodes, inits, f"{p}.a", h, cin, cout, 3, stride)
-        b = conv_bn_relu(nodes, inits, f"{p}.b", a, cout, cout, 3, 1, relu=None)
-        sc = h if (cin == cout and stride == 1) else conv_bn_relu(nodes, inits, f"{p}.down", h, cin, cout, 1, stride, relu=None)
-        nodes += [helper.make_node("Add", [b, sc], [f"{p}.sum"], name=f"{p}.add"),
-                  helper.make_node("Relu", [f"{p}.sum"], [f"{p}.out"], name=f"{p}.relu")]
-        h, cin = f"{p}.out", cout
-    inits += [const("fc.w", rand(10, 64, scale=0.2)), const("fc.b", rand(10, scale=0.1))]
+def resnet_stages(nodes, inits, h, cin, widths, blocks):
+    """Basic blocks (conv-bn-relu, conv-bn, shortcut, add, relu); stride 2 at the start of every stage but the first."""
+    for stage, cout in enumerate(widths):
+        for blk in range(blocks):
+            stride = 2 if stage > 0 and blk == 0 else 1
+            p = f"layer{stage + 1}.{blk}"
+            a = conv_bn_relu(nodes, inits, f"{p}.a", h, cin, cout, 3, stride)
+            b = conv_bn_relu(nodes, inits, f"{p}.b", a, cout, cout, 3, 1, relu=None)
+            sc = h if (cin == cout and stride == 1) else conv_bn_relu(nodes, inits, f"{p}.down", h, cin, cout, 1, stride, relu=None)
+            nodes += [helper.make_node("Add", [b, sc], [f"{p}.sum"], name=f"{p}.add"),
+                      helper.make_node("Relu", [f"{p}.sum"], [f"{p}.out"], name=f"{p}.relu")]
+            h, cin = f"{p}.out", cout
+    return h, cin
+
+
+def classifier(nodes, inits, h, cin, classes, scale):
+    """GlobalAveragePool, Flatten, Gemm (the output y)."""
+    inits += [const("fc.w", rand(classes, cin, scale=scale)), const("fc.b", rand(classes, scale=0.1))]
     nodes += [helper.make_node("GlobalAveragePool", [h], ["gap"], name="gap"),
               helper.make_node("Flatten", ["gap"], ["flat"], name="flatten"),
               helper.make_node("Gemm", ["flat", "fc.w", "fc.b"], ["y"], name="fc", transB=1)]
+
+
+def resnet8(size=16):
+    nodes, inits = [], []
+    h = conv_bn_relu(nodes, inits, "stem", "x", 3, 16, 3, 1)
+    h, cin = resnet_stages(nodes, inits, h, 16, [16, 32, 64], 1)
+    classifier(nodes, inits, h, cin, 10, 0.2)
     return model(nodes, inits, (1, 3, size, size), None, 13, "resnet8")
 
 
@@ -191,21 +203,8 @@ def resnet18(out):
     nodes, inits = [], []
     h = conv_bn_relu(nodes, inits, "stem", "x", 3, 64, 7, 2)
     nodes.append(helper.make_node("MaxPool", [h], ["pool"], name="pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1]))
-    h, cin = "pool", 64
-    for stage, cout in enumerate([64, 128, 256, 512]):
-        for blk in range(2):
-            stride = 2 if stage > 0 and blk == 0 else 1
-            p = f"layer{stage + 1}.{blk}"
-            a = conv_bn_relu(nodes, inits, f"{p}.a", h, cin, cout, 3, stride)
-            b = conv_bn_relu(nodes, inits, f"{p}.b", a, cout, cout, 3, 1, relu=None)
-            sc = h if (cin == cout and stride == 1) else conv_bn_relu(nodes, inits, f"{p}.down", h, cin, cout, 1, stride, relu=None)
-            nodes += [helper.make_node("Add", [b, sc], [f"{p}.sum"], name=f"{p}.add"),
-                      helper.make_node("Relu", [f"{p}.sum"], [f"{p}.out"], name=f"{p}.relu")]
-            h, cin = f"{p}.out", cout
-    inits += [const("fc.w", rand(1000, 512, scale=0.05)), const("fc.b", rand(1000, scale=0.1))]
-    nodes += [helper.make_node("GlobalAveragePool", [h], ["gap"], name="gap"),
-              helper.make_node("Flatten", ["gap"], ["flat"], name="flatten"),
-              helper.make_node("Gemm", ["flat", "fc.w", "fc.b"], ["y"], name="fc", transB=1)]
+    h, cin = resnet_stages(nodes, inits, "pool", 64, [64, 128, 256, 512], 2)
+    classifier(nodes, inits, h, cin, 1000, 0.05)
     m = model(nodes, inits, (1, 3, 224, 224), None, 17, "resnet18")
     onnx.save_model(m, os.path.join(out, "resnet18.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="resnet18.data", size_threshold=1024)
@@ -229,6 +228,7 @@ def main():
         return digits_cnn(args[1])
     if args and args[0] == "--resnet18":
         os.makedirs(args[1], exist_ok=True)
+        onnx.save_model(resnet8(32), os.path.join(args[1], "resnet8_32.onnx"))  # CIFAR-sized, for the evaluate benchmark
         return resnet18(args[1])
     out = args[0]
     os.makedirs(out, exist_ok=True)
