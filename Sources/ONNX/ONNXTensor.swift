@@ -16,10 +16,11 @@ struct ONNXTensorDecoder {
 
     func decode(_ t: Onnx_TensorProto) throws -> ONNXConstant {
         let shape = t.dims.map { Int($0) }
-        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) < 1 << 32 else {
+        // The element count, without overflow: a zero dimension anywhere makes it 0.
+        let count = shape.contains(0) ? 0 : shape.reduce(1) { $0 >= 1 << 32 || $1 >= 1 << 32 ? 1 << 32 : $0 * $1 }
+        guard shape.allSatisfy({ $0 >= 0 && $0 < 1 << 32 }), count < 1 << 32 else {
             throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has invalid dims \(t.dims)")
         }
-        let count = shape.reduce(1, *)
         let raw: Data? = t.dataLocation == .external ? try external(t) : (t.hasRawData ? t.rawData : nil)
         let values: [Float]
         switch Int(t.dataType) {

@@ -88,3 +88,18 @@ import Testing
         #expect(throws: ONNXError.self) { try TrainCheckpoint.load(from: out) }
     }
 }
+
+/// Fuzz regressions (scripts/fuzz onnx).
+@Suite struct ONNXFuzzRegressionTests {
+    /// dims whose product overflows Int before a 0 dimension zeroes it trapped in the decoder.
+    @Test func overflowingDimsBeforeAZeroAreRefused() {
+        var t = Onnx_TensorProto()
+        t.name = "w"
+        t.dataType = Int32(Onnx_TensorProto.DataType.float.rawValue)
+        t.dims = [1 << 40, 1 << 40, 0]
+        let decoder = ONNXTensorDecoder(file: "f.onnx", folder: URL(fileURLWithPath: "/nonexistent"))
+        #expect(throws: ONNXError.self) { try decoder.decode(t) }
+        t.dims = [0, 5]
+        #expect((try? decoder.decode(t))?.values.count == 0)
+    }
+}
