@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Circuits"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [
-            "NetSim", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            "NetSim", "TableFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat", "ONNX"]),
+        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "NetSim"], exclude: ["Fixtures"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import ONNX
 import NetSim
 
 struct AxMul: ParsableCommand {
@@ -23,6 +24,7 @@ struct AxMul: ParsableCommand {
 enum Main {
     /// Parses, runs, and maps every failure to the documented exit codes and one-line error format.
     static func main() {
+        ONNXImporter.register()  // --model accepts .onnx files wherever it takes a zoo name or checkpoint
         var command: ParsableCommand
         do {
             command = try AxMul.parseAsRoot()

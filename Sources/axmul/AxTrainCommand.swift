@@ -11,7 +11,7 @@ struct AxTrainCommand: ParsableCommand {
         abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).",
         discussion: "Example:\n  axmul axtrain --data breast_cancer_wdbc --flip-rate 0.1 -o axtrain-out")
 
-    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model = "mlp"
+    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")), or an ONNX model (.onnx, its weights as the start).") var model = "mlp"
     @Option(help: "Data set: a shipped name (breast_cancer_wdbc, digits_8x8, …) or a path.") var data: String
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
     @Option(name: .customLong("act-epochs"), help: "AxTrain-act epochs (γ = 0 gives plain BP).") var actEpochs = 10

@@ -13,7 +13,7 @@ struct CrossEvalCommand: ParsableCommand {
         """)
 
     @Option(help: "Dataset name or path.") var data: String
-    @Option(help: "A model checkpoint (repeatable): the rows.") var model: [String]
+    @Option(help: "A model checkpoint or .onnx file (repeatable): the rows.") var model: [String]
     @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
     @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
     @OptionGroup var subset: DataSubsetOptions

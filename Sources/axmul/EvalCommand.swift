@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Print a trained checkpoint's test accuracy on a data set.",
         discussion: "Example:\n  axmul eval --model lenet5.safetensors --data fashion-mnist --json")
 
-    @Option(help: "Checkpoint written by `axmul train` (.safetensors).") var model: String
+    @Option(help: "Checkpoint written by `axmul train` (.safetensors) or an ONNX model (.onnx).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
     @OptionGroup var subset: DataSubsetOptions
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
@@ -18,7 +18,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         BLAS.setThreads(threads)
-        let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
+        let (_, info, trainer) = try ApproxCLI.loadModel(model)
         let dataName = data ?? info.data
         let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)

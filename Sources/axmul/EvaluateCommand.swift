@@ -3,6 +3,7 @@ import Circuits
 import Foundation
 import Multipliers
 import NetSim
+import ONNX
 import TableFormat
 
 /// `axmul evaluate`: float, exact 8-bit and approximate accuracy of a trained model, and its energy.
@@ -77,7 +78,7 @@ struct SavedEvaluation: Encodable {
 
 /// Options shared by the approximate-network commands.
 struct ApproxOptions: ParsableArguments {
-    @Option(help: "Trained model checkpoint (from `axmul train`).")
+    @Option(help: "Trained model checkpoint (from `axmul train`) or an ONNX model (.onnx, docs/onnx.md).")
     var model: String
 
     @Option(help: "Dataset name (e.g. breast_cancer_wdbc) or path.")
@@ -138,7 +139,16 @@ enum ApproxCLI {
     static let multiplierKinds = "a built-in name, a design file (.axd), a compiled .axlut, or a .npy / TFApprox .bin table"
 
     /// A checkpoint's network and what it describes.
+    /// An ONNX file (`.onnx`, imported; see docs/onnx.md) or a checkpoint, for every `--model`.
     static func loadModel(_ path: String) throws -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
+        if ONNXImporter.isONNXModel(path) {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            let imported = try ONNXImporter.load(contentsOf: url)
+            var info = TrainCheckpoint.Info(model: url.path, inputShape: imported.inputShape, classCount: imported.classCount,
+                                            hidden: [], data: "")
+            info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: false)
+            return (imported.network, info, Trainer(network: imported.network, config: TrainConfig()))
+        }
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: path))
         return (trainer.network, info, trainer)
     }

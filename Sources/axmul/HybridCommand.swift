@@ -12,7 +12,7 @@ struct HybridCommand: ParsableCommand {
         abstract: "Train approximate for the first N epochs, then exact; or sweep error settings for the smallest exact tail.",
         discussion: "Error settings: a Table II test ID (1-8) or MRE:SD in percent (e.g. 3.6:4.5). Test evaluation is error-free.\n\nExample:\n  axmul hybrid --model lenet5 --data digits_8x8 --epochs 30 --lr 0.05 --sweep --errors 1,8 -o hybrid-out")
 
-    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")).") var model = "mlp"
+    @Option(help: "Model name: \(ModelZoo.names.joined(separator: ", ")), or an ONNX model (.onnx, its weights as the start).") var model = "mlp"
     @Option(help: "Data set: a shipped name (digits_8x8, mnist_5k, …) or a path.") var data: String
     @Option(help: "Total epochs.") var epochs = 10
     @Option(help: "Mini-batch size.") var batch = 32

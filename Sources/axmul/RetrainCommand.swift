@@ -79,6 +79,7 @@ struct RetrainCommand: ParsableCommand {
         var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
                                              config: config, errorModel: stats, calibration: calibration, log: say)
         var info = loaded.info
+        if info.data.isEmpty { info.data = common.data }  // an imported .onnx names no data set
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance
         var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance)
@@ -162,7 +163,7 @@ struct BenchRetrainCommand: ParsableCommand {
         Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
         """)
 
-    @Option(help: "Zoo model name (freshly initialised) or a checkpoint path.") var model: String
+    @Option(help: "Zoo model name (freshly initialised), a checkpoint path or an ONNX model (.onnx).") var model: String
     @Option(help: "Dataset name or path, or synthetic-cifar.") var data: String
     @Option(help: "Multiplier: \(ApproxCLI.multiplierKinds).") var multiplier: String
     @Option(help: "Training samples per epoch (0 = all).") var limit = 0

@@ -15,6 +15,15 @@ public enum ModelZoo {
     /// A freshly initialised network; weights are a function of `seed` only.
     public static func build(_ name: String, inputShape: [Int], classCount: Int, seed: UInt64,
                              options: Options = Options()) throws -> Network {
+        if let external = ExternalModels.builder(for: name) {
+            let net = try external(name, [:])
+            let outputs = try net.summary().last?.outputShape.reduce(1, *)
+            guard net.inputShape == inputShape, outputs == classCount else {
+                throw ModelError.invalidArgument(what: "model \(name)", value: "input \(net.inputShape), \(outputs ?? 0) outputs",
+                                                 rule: "the data needs input \(inputShape) and \(classCount) outputs")
+            }
+            return net
+        }
         var rng = SplitMix64(seed: seed)
         var b = Builder(name: name, inputShape: inputShape)
         guard names.contains(name) else { throw ModelError.unknownModel(name: name, known: names) }

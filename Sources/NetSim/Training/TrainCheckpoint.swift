@@ -89,8 +89,9 @@ public enum TrainCheckpoint {
         let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
         try CheckpointMetadataCheck.check(model: info.model, inputShape: info.inputShape, classCount: info.classCount,
                                           hidden: info.hidden, tensors: tensors, path: url.path)
-        var net = try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
-                                     seed: config.seed, options: .init(hidden: info.hidden))
+        var net = try ExternalModels.builder(for: info.model).map { try $0(info.model, meta) }
+            ?? ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
+                              seed: config.seed, options: .init(hidden: info.hidden))
         var trainer = Trainer(network: net, config: config)
         var values: [Tensor] = []
         for p in net.namedParameters {

@@ -1,0 +1,228 @@
+import NetSim
+
+/// One converter per supported ONNX op (ONNXImporter.supportedOps).
+extension ONNXGraphBuilder {
+    /// The largest kernel, stride or pad accepted (keeps geometry arithmetic far from overflow).
+    static let maxExtent = 1 << 16
+
+    mutating func convert(_ node: Onnx_NodeProto) throws {
+        guard !node.output.isEmpty, !node.output[0].isEmpty else { throw refuse("the node has no output") }
+        let a = ONNXAttributes(node)
+        switch node.opType {
+        case "Constant": try constantNode(node, a)
+        case "Identity", "Dropout": try alias(node)
+        case "Relu": try append(ReLU(unique(current.name)), node, inputs: [value(node, 0)])
+        case "Clip": try clip(node, a)
+        case "Conv": try conv(node, a)
+        case "Gemm": try gemm(node, a)
+        case "MatMul": try matMul(node)
+        case "Add": try add(node)
+        case "BatchNormalization": try batchNorm(node, a)
+        case "MaxPool", "AveragePool": try pool(node, a)
+        case "GlobalAveragePool": try append(GlobalAvgPool(unique(current.name)), node, inputs: [value(node, 0)])
+        case "Flatten": try flatten(node, axis: a.int("axis", 1))
+        case "Reshape": try reshape(node)
+        case "Softmax": try softmax(node, a)
+        default: throw refuse("no converter")  // unreachable: ONNXImporter.check refuses other ops first
+        }
+    }
+
+    mutating func constantNode(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        if let t = a.byName["value"] {
+            constants[node.output[0]] = try decoder.decode(t.t)
+        } else if let f = a.byName["value_float"] {
+            constants[node.output[0]] = ONNXConstant(shape: [], values: [f.f])
+        } else if let f = a.byName["value_floats"] {
+            constants[node.output[0]] = ONNXConstant(shape: [f.floats.count], values: f.floats)
+        } else if let i = a.byName["value_int"] {
+            constants[node.output[0]] = ONNXConstant(shape: [], values: [Float(i.i)])
+        } else if let i = a.byName["value_ints"] {
+            constants[node.output[0]] = ONNXConstant(shape: [i.ints.count], values: i.ints.map { Float($0) })
+        } else {
+            throw refuse("only value, value_float(s) and value_int(s) constants are supported")
+        }
+    }
+
+    mutating func clip(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        let lo = try constant(node, 1, required: false).map { $0.values.first ?? -.infinity } ?? -.infinity
+        let hi = try constant(node, 2, required: false).map { $0.values.first ?? .infinity } ?? .infinity
+        guard lo <= hi else { throw refuse("min \(lo) > max \(hi)") }
+        if lo == 0 && hi == .infinity { return try append(ReLU(unique(current.name)), node, inputs: [x]) }
+        try append(Clip(unique(current.name), lower: lo, upper: hi), node, inputs: [x])
+    }
+
+    /// Symmetric pads [p, p, p, p] or auto_pad VALID; NetSim pads both sides equally.
+    func symmetricPadding(_ a: ONNXAttributes) throws -> Int {
+        let auto = a.string("auto_pad") ?? "NOTSET"
+        guard auto == "NOTSET" || auto == "VALID" else { throw refuse("auto_pad \(auto) is not supported; give explicit pads") }
+        let pads = auto == "VALID" ? [0, 0, 0, 0] : (a.ints("pads") ?? [0, 0, 0, 0])
+        guard pads.count == 4, Set(pads).count == 1, pads[0] >= 0, pads[0] <= Self.maxExtent else { throw refuse("pads \(pads) must be equal on all four sides") }
+        return pads[0]
+    }
+
+    func squareStride(_ a: ONNXAttributes) throws -> Int {
+        let s = a.ints("strides") ?? [1, 1]
+        guard s.count == 2, s[0] == s[1], s[0] > 0, s[0] <= Self.maxExtent else { throw refuse("strides \(s) must be equal in both dimensions") }
+        return s[0]
+    }
+
+    func unitDilation(_ a: ONNXAttributes) throws {
+        if let d = a.ints("dilations"), d.contains(where: { $0 != 1 }) { throw refuse("dilations \(d) are not supported (only 1)") }
+    }
+
+    mutating func conv(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        guard let w = try constant(node, 1), w.shape.count == 4, w.shape[2] == w.shape[3], !w.values.isEmpty else {
+            throw refuse("the weight must be a constant [M, C/group, k, k] (2-D, square kernel)")
+        }
+        try unitDilation(a)
+        let groups = a.int("group", 1)
+        guard x.shape.count == 3, groups > 0, x.shape[0] == w.shape[1] * groups, w.shape[0] % groups == 0 else {
+            throw refuse("input \(x.shape), weight \(w.shape) and group \(groups) do not fit")
+        }
+        let bias = try constant(node, 2, required: false)
+        if let bias, bias.values.count != w.shape[0] { throw refuse("bias has \(bias.values.count) values for \(w.shape[0]) channels") }
+        var rng = SplitMix64(seed: 0)
+        var layer = Conv2D(unique(current.name), inChannels: x.shape[0], outChannels: w.shape[0], kernel: w.shape[2],
+                           stride: try squareStride(a), padding: try symmetricPadding(a), groups: groups,
+                           bias: bias != nil, rng: &rng)
+        layer.parameters[0].value = Tensor(shape: w.shape, data: w.values)
+        if let bias { layer.parameters[1].value = Tensor(shape: [w.shape[0]], data: bias.values) }
+        try append(layer, node, inputs: [x])
+    }
+
+    /// A Dense layer from weight [out, in] and bias [out].
+    mutating func dense(_ node: Onnx_NodeProto, x: (node: Int, shape: [Int]), weight: [Float], out: Int, bias: [Float]) throws {
+        let inFeatures = weight.count / max(out, 1)
+        guard out > 0, inFeatures > 0 else { throw refuse("the weight is empty") }
+        guard x.shape.reduce(1, *) == inFeatures else { throw refuse("input \(x.shape) does not have \(inFeatures) features") }
+        var rng = SplitMix64(seed: 0)
+        var layer = Dense(unique(current.name), inFeatures: inFeatures, outFeatures: out, rng: &rng)
+        layer.parameters[0].value = Tensor(shape: [out, inFeatures], data: weight)
+        layer.parameters[1].value = Tensor(shape: [out], data: bias)
+        try append(layer, node, inputs: [x])
+    }
+
+    static func transposed(_ m: [Float], rows: Int, cols: Int) -> [Float] {
+        var t = [Float](repeating: 0, count: m.count)
+        for r in 0..<rows { for c in 0..<cols { t[c * rows + r] = m[r * cols + c] } }
+        return t
+    }
+
+    mutating func gemm(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        guard a.int("transA", 0) == 0 else { throw refuse("transA = 1 is not supported") }
+        guard x.shape.count == 1 else { throw refuse("input \(x.shape) must be flat [N, K]; add a Flatten") }
+        guard let b = try constant(node, 1), b.shape.count == 2 else { throw refuse("B must be a 2-D constant") }
+        let transB = a.int("transB", 0) != 0
+        let out = transB ? b.shape[0] : b.shape[1]
+        let (alpha, beta) = (a.float("alpha", 1), a.float("beta", 1))
+        let w = (transB ? b.values : Self.transposed(b.values, rows: b.shape[0], cols: b.shape[1])).map { $0 * alpha }
+        var bias = [Float](repeating: 0, count: out)
+        if let c = try constant(node, 2, required: false) {
+            guard c.values.count == out || c.values.count == 1 else { throw refuse("C has shape \(c.shape); expected [\(out)], [1, \(out)] or a scalar") }
+            bias = (0..<out).map { beta * c.values[c.values.count == 1 ? 0 : $0] }
+        }
+        try dense(node, x: x, weight: w, out: out, bias: bias)
+    }
+
+    mutating func matMul(_ node: Onnx_NodeProto) throws {
+        let x = try value(node, 0)
+        guard x.shape.count == 1 else { throw refuse("input \(x.shape) must be flat [N, K]") }
+        guard let b = try constant(node, 1), b.shape.count == 2 else { throw refuse("B must be a 2-D constant [K, M]") }
+        try dense(node, x: x, weight: Self.transposed(b.values, rows: b.shape[0], cols: b.shape[1]), out: b.shape[1],
+                  bias: [Float](repeating: 0, count: b.shape[1]))
+    }
+
+    /// Two computed values: a residual Add layer. A computed value plus a constant: only the bias of
+    /// the MatMul that computed it (when this Add is its one reader).
+    mutating func add(_ node: Onnx_NodeProto) throws {
+        guard node.input.count == 2 else { throw refuse("Add needs two inputs") }
+        if let l = values[node.input[0]], let r = values[node.input[1]] {
+            guard l.shape == r.shape else { throw refuse("operand shapes \(l.shape) and \(r.shape) differ (no broadcasting)") }
+            return try append(NetSim.Add(unique(current.name)), node, inputs: [l, r])
+        }
+        let k = values[node.input[0]] != nil ? 0 : 1
+        let x = try value(node, k)
+        guard let c = try constant(node, 1 - k), x.node >= 0, x.node == network.last, readers[node.input[k]] == 1,
+              var dense = network.nodes[x.node].layer as? Dense, c.values.count == dense.outFeatures else {
+            throw refuse("adding a constant is supported only as the bias of the MatMul that computes the other operand")
+        }
+        for j in 0..<dense.outFeatures { dense.parameters[1].value.data[j] += c.values[j] }
+        network.nodes[x.node].layer = dense
+        values[node.output[0]] = x
+    }
+
+    mutating func batchNorm(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        guard a.int("training_mode", 0) == 0, node.output.count == 1 || node.output.dropFirst().allSatisfy(\.isEmpty) else {
+            throw refuse("training-mode BatchNormalization is not supported")
+        }
+        guard let scale = try constant(node, 1), let b = try constant(node, 2), let mean = try constant(node, 3),
+              let variance = try constant(node, 4), let c = x.shape.first,
+              [scale, b, mean, variance].allSatisfy({ $0.values.count == c }) else {
+            throw refuse("scale, B, mean and var must be constants with one value per channel of \(x.shape)")
+        }
+        var layer = BatchNorm(unique(current.name), channels: c)
+        layer.parameters[0].value = Tensor(shape: [c], data: scale.values)
+        layer.parameters[1].value = Tensor(shape: [c], data: b.values)
+        layer.runningMean = Tensor(shape: [c], data: mean.values)
+        // NetSim's epsilon is fixed at 1e-5: var + ε_onnx = (var + ε_onnx − 1e-5) + 1e-5.
+        let shift = a.float("epsilon", 1e-5) - layer.epsilon
+        layer.runningVar = Tensor(shape: [c], data: variance.values.map { $0 + shift })
+        try append(layer, node, inputs: [x])
+    }
+
+    mutating func pool(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        guard let k = a.ints("kernel_shape"), k.count == 2, k[0] == k[1], k[0] > 0, k[0] <= Self.maxExtent else { throw refuse("kernel_shape must be square [k, k]") }
+        guard a.int("ceil_mode", 0) == 0 else { throw refuse("ceil_mode = 1 is not supported") }
+        guard a.int("storage_order", 0) == 0, node.output.dropFirst().allSatisfy(\.isEmpty) else { throw refuse("the Indices output is not supported") }
+        try unitDilation(a)
+        let (stride, padding) = (try squareStride(a), try symmetricPadding(a))
+        guard padding < k[0] else { throw refuse("pads \(padding) must be smaller than the kernel \(k[0])") }
+        let name = unique(current.name)
+        if node.opType == "MaxPool" {
+            return try append(MaxPool(name, kernel: k[0], stride: stride, padding: padding), node, inputs: [x])
+        }
+        guard padding == 0 || a.int("count_include_pad", 0) == 1 else {
+            throw refuse("padded AveragePool needs count_include_pad = 1 (NetSim divides by k²)")
+        }
+        try append(AvgPool(name, kernel: k[0], stride: stride, padding: padding), node, inputs: [x])
+    }
+
+    mutating func flatten(_ node: Onnx_NodeProto, axis: Int) throws {
+        let x = try value(node, 0)
+        guard axis == 1 || axis == -x.shape.count else { throw refuse("axis \(axis) is not supported (only 1: keep the batch)") }
+        if x.shape.count == 1 { return try alias(node) }
+        try append(Flatten(unique(current.name)), node, inputs: [x])
+    }
+
+    /// Reshape to [N, features] (a Flatten) or to the value's own shape.
+    mutating func reshape(_ node: Onnx_NodeProto) throws {
+        let x = try value(node, 0)
+        guard let s = try constant(node, 1) else { throw refuse("the shape must be a constant") }
+        guard s.values.allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { throw refuse("target shape \(s.values) is not a list of integers") }
+        let target = s.values.map { Int($0) }, features = x.shape.reduce(1, *)
+        guard let first = target.first, first == 0 || first == -1 || first > 0 else { throw refuse("target shape \(target) is not supported") }
+        let rest = Array(target.dropFirst())
+        if rest == x.shape { return try alias(node) }
+        guard rest.count == 1, rest[0] == -1 || rest[0] == features else {
+            throw refuse("target shape \(target) is not supported for input [N] + \(x.shape); only [N, \(features)] (flatten)")
+        }
+        if x.shape.count == 1 { return try alias(node) }
+        try append(Flatten(unique(current.name)), node, inputs: [x])
+    }
+
+    mutating func softmax(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        let axis = a.int("axis", -1)
+        guard x.shape.count == 1, axis == 1 || axis == -1 else { throw refuse("only softmax over the features of [N, K] is supported") }
+        if !keepSoftmax && node.output[0] == graphOutput {
+            droppedSoftmax = true
+            return try alias(node)
+        }
+        try append(Softmax(unique(current.name)), node, inputs: [x])
+    }
+}

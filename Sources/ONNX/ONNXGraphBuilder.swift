@@ -1,0 +1,117 @@
+import Foundation
+import NetSim
+
+/// Walks an ONNX graph in node order (ONNX graphs are topologically sorted) and appends NetSim
+/// layers. Tensors are either constants (initialisers, Constant outputs) or values computed by a
+/// network node (-1: the network input), with their per-sample shape.
+struct ONNXGraphBuilder {
+    let file: String
+    let decoder: ONNXTensorDecoder
+    let keepSoftmax: Bool
+    var network = Network(name: "onnx", inputShape: [])
+    var constants: [String: ONNXConstant] = [:]
+    var values: [String: (node: Int, shape: [Int])] = [:]
+    /// How many nodes read each tensor (a MatMul's bias Add folds only when it is the one reader).
+    var readers: [String: Int] = [:]
+    var layerNames: Set<String> = []
+    var classCount = 0
+    var droppedSoftmax = false
+    var graphOutput = ""
+    /// The node being converted, for errors.
+    var current = (name: "", op: "")
+
+    init(file: String, decoder: ONNXTensorDecoder, keepSoftmax: Bool) {
+        (self.file, self.decoder, self.keepSoftmax) = (file, decoder, keepSoftmax)
+    }
+
+    mutating func build(_ graph: Onnx_GraphProto, preprocessing: ONNXPreprocessing?) throws {
+        for t in graph.initializer { constants[t.name] = try decoder.decode(t) }
+        if !graph.sparseInitializer.isEmpty { throw invalid("sparse initialisers are not supported") }
+        let inputs = graph.input.filter { constants[$0.name] == nil }
+        guard inputs.count == 1, let input = inputs.first else {
+            throw invalid("the graph must have exactly one non-constant input; it has \(inputs.count) (\(inputs.map(\.name).joined(separator: ", ")))")
+        }
+        guard graph.output.count == 1, let output = graph.output.first else {
+            throw invalid("the graph must have exactly one output; it has \(graph.output.count)")
+        }
+        graphOutput = output.name
+        network.inputShape = try perSampleShape(input)
+        values[input.name] = (-1, network.inputShape)
+        if let p = preprocessing {
+            let layer = InputNormalisation(unique("input_normalisation"), mean: p.mean, std: p.std)
+            let shape = try layer.outputShape(for: network.inputShape)
+            values[input.name] = (network.add(layer, inputs: [-1]), shape)
+        }
+        for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }
+        for (i, node) in graph.node.enumerated() {
+            current = (ONNXImporter.nodeName(node, i), node.opType)
+            try convert(node)
+        }
+        guard let out = values[output.name] else { throw invalid("graph output '\(output.name)' is not computed from the input") }
+        if out.node != network.last || network.nodes.isEmpty {
+            network.add(Add(unique("output")), inputs: [out.node])  // one input: identity
+        }
+        classCount = out.shape.reduce(1, *)
+    }
+
+    /// [N, dims…] of a graph input without the batch dimension.
+    func perSampleShape(_ v: Onnx_ValueInfoProto) throws -> [Int] {
+        let dims = v.type.tensorType.shape.dim
+        guard v.type.tensorType.hasShape, dims.count == 2 || dims.count == 4,
+              dims.dropFirst().allSatisfy({ $0.dimValue > 0 && $0.dimValue <= 1 << 24 }),
+              dims.dropFirst().reduce(1.0, { $0 * Double($1.dimValue) }) <= Double(1 << 31) else {
+            throw invalid("input '\(v.name)' must have a known shape [N, C, H, W] or [N, F] (N may be symbolic)")
+        }
+        guard v.type.tensorType.elemType == Int32(Onnx_TensorProto.DataType.float.rawValue) else {
+            throw invalid("input '\(v.name)' must be float32")
+        }
+        return dims.dropFirst().map { Int($0.dimValue) }
+    }
+
+    // MARK: helpers for the op converters
+
+    func invalid(_ reason: String) -> ONNXError { .invalidGraph(file: file, reason: reason) }
+
+    func refuse(_ reason: String) -> ONNXError { .unsupportedForm(file: file, node: current.name, op: current.op, reason: reason) }
+
+    /// A layer name from the node name, made unique.
+    mutating func unique(_ base: String) -> String {
+        var name = base, k = 1
+        while layerNames.contains(name) { k += 1; name = "\(base)_\(k)" }
+        layerNames.insert(name)
+        return name
+    }
+
+    /// The computed value read by input `i` of the node.
+    func value(_ node: Onnx_NodeProto, _ i: Int) throws -> (node: Int, shape: [Int]) {
+        guard i < node.input.count, let v = values[node.input[i]] else {
+            throw refuse("input \(i) ('\(i < node.input.count ? node.input[i] : "")') must be computed from the graph input")
+        }
+        return v
+    }
+
+    /// The constant read by input `i`, or nil when the input is absent (optional inputs).
+    func constant(_ node: Onnx_NodeProto, _ i: Int, required: Bool = true) throws -> ONNXConstant? {
+        guard i < node.input.count, !node.input[i].isEmpty else {
+            if required { throw refuse("input \(i) is missing") }
+            return nil
+        }
+        guard let c = constants[node.input[i]] else {
+            throw refuse("input \(i) ('\(node.input[i])') must be an initialiser or Constant")
+        }
+        return c
+    }
+
+    /// Appends `layer` reading `inputs`, with its per-sample output shape; records output 0.
+    mutating func append(_ layer: any Layer, _ node: Onnx_NodeProto, inputs: [(node: Int, shape: [Int])]) throws {
+        let shape: [Int]
+        do { shape = try layer.outputShape(for: inputs[0].shape) } catch { throw refuse("\(error)") }
+        let index = network.add(layer, inputs: inputs.map(\.node))
+        values[node.output[0]] = (index, shape)
+    }
+
+    /// Output 0 is input 0 (Identity, Dropout at inference, flattening an already flat value).
+    mutating func alias(_ node: Onnx_NodeProto) throws {
+        values[node.output[0]] = try value(node, 0)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import NetSim
+
+/// A constant of the graph (initialiser or Constant output) decoded to Float32 values.
+struct ONNXConstant: Sendable {
+    var shape: [Int]
+    var values: [Float]
+}
+
+/// Decodes `TensorProto`s: float, double, int32 and int64 element types, from the typed fields,
+/// `raw_data` (little-endian) or an external data file next to the model.
+struct ONNXTensorDecoder {
+    let file: String
+    /// The folder external data locations are relative to.
+    let folder: URL
+
+    func decode(_ t: Onnx_TensorProto) throws -> ONNXConstant {
+        let shape = t.dims.map { Int($0) }
+        // The element count, without overflow: a zero dimension anywhere makes it 0.
+        let count = shape.contains(0) ? 0 : shape.reduce(1) { $0 >= 1 << 32 || $1 >= 1 << 32 ? 1 << 32 : $0 * $1 }
+        guard shape.allSatisfy({ $0 >= 0 && $0 < 1 << 32 }), count < 1 << 32 else {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has invalid dims \(t.dims)")
+        }
+        let raw: Data? = t.dataLocation == .external ? try external(t) : (t.hasRawData ? t.rawData : nil)
+        let values: [Float]
+        switch Int(t.dataType) {
+        case Onnx_TensorProto.DataType.float.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 4) { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) } } ?? t.floatData
+        case Onnx_TensorProto.DataType.double.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 8) { Float(Double(bitPattern: $0)) } } ?? t.doubleData.map { Float($0) }
+        case Onnx_TensorProto.DataType.int64.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 8) { Float(Int64(bitPattern: $0)) } } ?? t.int64Data.map { Float($0) }
+        case Onnx_TensorProto.DataType.int32.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 4) { Float(Int32(truncatingIfNeeded: $0)) } } ?? t.int32Data.map { Float($0) }
+        default:
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has element type \(t.dataType); supported: float, double, int32, int64")
+        }
+        guard values.count == count else {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' holds \(values.count) values for dims \(shape)")
+        }
+        return ONNXConstant(shape: shape, values: values)
+    }
+
+    /// Reads `width`-byte little-endian words and converts each.
+    static func littleEndian(_ d: Data, width: Int, _ convert: (UInt64) -> Float) -> [Float] {
+        let n = d.count / width
+        return d.withUnsafeBytes { b in
+            (0..<n).map { i in
+                var v: UInt64 = 0
+                for k in 0..<width { v |= UInt64(b[i * width + k]) << (8 * UInt64(k)) }
+                return convert(v)
+            }
+        }
+    }
+
+    /// The bytes named by `external_data` (location, offset, length), relative to the model's
+    /// folder; locations that leave the folder are refused.
+    func external(_ t: Onnx_TensorProto) throws -> Data {
+        let kv = Dictionary(t.externalData.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        guard let location = kv["location"], !location.isEmpty, !location.hasPrefix("/"),
+              !location.split(separator: "/").contains("..") else {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data location '\(kv["location"] ?? "")' must be a path inside the model's folder")
+        }
+        let url = folder.appendingPathComponent(location)
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': cannot open external data file \(url.path)")
+        }
+        defer { try? handle.close() }
+        let offset = UInt64(kv["offset"] ?? "0"), length = kv["length"].map { Int($0) }
+        guard let offset, length.map({ $0 != nil }) ?? true else {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data offset/length are not integers")
+        }
+        do {
+            try handle.seek(toOffset: offset)
+            let data = try (length ?? nil).map { try handle.read(upToCount: $0) ?? Data() } ?? (try handle.readToEnd() ?? Data())
+            if let l = length ?? nil, data.count != l {
+                throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data file \(url.path) ends before offset \(offset) + length \(l)")
+            }
+            return data
+        } catch let e as ONNXError { throw e } catch {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': reading \(url.path): \(error)")
+        }
+    }
+}
+
+/// Typed access to a node's attributes.
+struct ONNXAttributes {
+    let byName: [String: Onnx_AttributeProto]
+    init(_ node: Onnx_NodeProto) { byName = Dictionary(node.attribute.map { ($0.name, $0) }, uniquingKeysWith: { $1 }) }
+    func int(_ n: String, _ d: Int) -> Int { byName[n].map { Int(clamping: $0.i) } ?? d }
+    func float(_ n: String, _ d: Float) -> Float { byName[n]?.f ?? d }
+    func ints(_ n: String) -> [Int]? { byName[n].map { $0.ints.map { Int(clamping: $0) } } }
+    func string(_ n: String) -> String? { byName[n].map { String(decoding: $0.s, as: UTF8.self) } }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import NetSim
+
+/// The layers added for ONNX import (Clip, Softmax, InputNormalisation) against central finite
+/// differences, with GradientTests' loss and tolerance (|fd − analytic| ≤ 5e-3 + 2e-2·|analytic|).
+@Suite struct ImportLayerGradientTests {
+    /// Inputs kept ≥ 0.01 away from the clip bounds (no kink within ε).
+    @Test func clip() {
+        var x = FD.separated([2, 3, 4], seed: 21)
+        for i in 0..<x.count where abs(abs(x.data[i]) - 0.5) < 0.01 { x.data[i] += 0.02 }
+        #expect(GradientTests.check(Clip("relu6", lower: -0.5, upper: 0.5), x) <= 1)
+        #expect(GradientTests.check(Clip("lower", lower: -0.5, upper: .infinity), x) <= 1)
+    }
+
+    @Test func softmax() {
+        #expect(GradientTests.check(Softmax("softmax"), FD.random([3, 7], seed: 22, scale: 2)) <= 1)
+    }
+
+    @Test func inputNormalisation() {
+        let layer = InputNormalisation("norm", mean: [0.5, -0.2, 0.1], std: [0.25, 2, 0.7])
+        #expect(GradientTests.check(layer, FD.random([2, 3, 2, 2], seed: 23)) <= 1)
+        var l = layer
+        var ctx = ForwardContext(mode: .eval)
+        let y = l.forward(Tensor(shape: [1, 3, 1, 1], data: [1, 1, 1]), context: &ctx)
+        #expect(y.data == [2, 0.6, (1 - 0.1) / 0.7])
+    }
+}

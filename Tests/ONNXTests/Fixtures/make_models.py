@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Builds the ONNX import fixtures with onnx.helper and runs them with onnxruntime.
+
+usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases
+       make_models.py --cli OUT_DIR       digits_cnn.onnx (digits_8x8) for the CLI tests
+       make_models.py --resnet18 OUT_DIR  a ResNet-18-sized model (11.7 M parameters, external data) and a
+                                          3×32×32 ResNet-8 (resnet8_32.onnx), for the benchmark
+
+For every case NAME it writes NAME.onnx, NAME.input.npy (float32, NCHW or NF) and NAME.output.npy
+(onnxruntime's output), and lists the cases in manifest.json. Seeded: the same files every run.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+RNG = np.random.default_rng(18)
+
+
+def const(name, a):
+    return numpy_helper.from_array(np.asarray(a), name)
+
+
+def rand(*shape, scale=1.0):
+    return (RNG.standard_normal(shape) * scale).astype(np.float32)
+
+
+def model(nodes, inits, in_shape, out_shape, opset, name, meta=None):
+    g = helper.make_graph(nodes, name,
+                          [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N"] + list(in_shape[1:]))],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], inits)
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)], producer_name="axmul-fixtures")
+    m.ir_version = min(m.ir_version, 10)  # onnxruntime reads IR ≤ 10 for these opsets
+    for k, v in (meta or {}).items():
+        m.metadata_props.add(key=k, value=v)
+    # (no checker: the output shape is left open; onnxruntime validates the model when it loads it)
+    return m
+
+
+class Writer:
+    def __init__(self, out):
+        self.out, self.cases = out, []
+
+    def add(self, name, m, x, kind, external=False):
+        path = os.path.join(self.out, name + ".onnx")
+        if external:
+            onnx.save_model(m, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                            location=name + ".data", size_threshold=0)
+        else:
+            onnx.save_model(m, path)
+        sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+        meta = {p.key: p.value for p in m.metadata_props}
+        mean = np.array([float(v) for v in meta.get("axmul.mean", "0").split(",")], dtype=np.float32)
+        std = np.array([float(v) for v in meta.get("axmul.std", "1").split(",")], dtype=np.float32)
+        shape = (1, -1) + (1,) * (x.ndim - 2)  # the preprocessing AxMul applies from the metadata
+        y = sess.run(None, {"x": ((x - mean.reshape(shape)) / std.reshape(shape)).astype(np.float32)})[0].astype(np.float32)
+        np.save(os.path.join(self.out, name + ".input.npy"), x)
+        np.save(os.path.join(self.out, name + ".output.npy"), y.reshape(x.shape[0], -1))
+        self.cases.append({"name": name, "kind": kind})
+
+    def finish(self):
+        with open(os.path.join(self.out, "manifest.json"), "w") as f:
+            json.dump({"cases": self.cases, "onnx": onnx.__version__, "onnxruntime": ort.__version__}, f, indent=1)
+
+
+def op_models(w):
+    """One node (or a node with its constant) per supported operator."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+
+    def one(name, node, inits, in_shape, xs, opset=13):
+        w.add(name, model([node] if not isinstance(node, list) else node, inits, in_shape, None, opset, name), xs, "op")
+
+    one("conv", n("Conv", ["x", "w", "b"], ["y"], name="conv", pads=[1, 1, 1, 1]), [const("w", rand(5, 4, 3, 3)), const("b", rand(5))], img, x)
+    one("conv_stride2_nobias", n("Conv", ["x", "w"], ["y"], name="conv", strides=[2, 2], kernel_shape=[3, 3]), [const("w", rand(3, 4, 3, 3))], img, x)
+    one("conv_groups", n("Conv", ["x", "w", "b"], ["y"], name="conv", group=2, pads=[1, 1, 1, 1]), [const("w", rand(6, 2, 3, 3)), const("b", rand(6))], img, x)
+    one("conv_depthwise", n("Conv", ["x", "w"], ["y"], name="dw", group=4, pads=[1, 1, 1, 1], strides=[2, 2]), [const("w", rand(4, 1, 3, 3))], img, x)
+    flat = rand(3, 8)
+    one("gemm_transb", n("Gemm", ["x", "w", "c"], ["y"], name="fc", transB=1, alpha=0.5, beta=2.0), [const("w", rand(5, 8)), const("c", rand(5))], (3, 8), flat)
+    one("gemm", n("Gemm", ["x", "w"], ["y"], name="fc"), [const("w", rand(8, 5))], (3, 8), flat)
+    one("matmul_add", [n("MatMul", ["x", "w"], ["h"], name="mm"), n("Add", ["h", "b"], ["y"], name="bias")], [const("w", rand(8, 5)), const("b", rand(5))], (3, 8), flat)
+    one("relu", n("Relu", ["x"], ["y"], name="relu"), [], img, x)
+    one("clip_relu6", n("Clip", ["x", "lo", "hi"], ["y"], name="relu6"), [const("lo", np.float32(0)), const("hi", np.float32(6))], img, x * 5)
+    one("clip_min", n("Clip", ["x", "lo"], ["y"], name="clip"), [const("lo", np.float32(-0.5))], img, x)
+    one("maxpool", n("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[2, 2], strides=[2, 2]), [], img, x)
+    one("maxpool_pad", n("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], pads=[1, 1, 1, 1]), [], img, x)
+    one("avgpool", n("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[2, 2], strides=[2, 2]), [], img, x)
+    one("avgpool_pad", n("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1], count_include_pad=1), [], img, x)
+    one("globalavgpool", n("GlobalAveragePool", ["x"], ["y"], name="gap"), [], img, x)
+    one("batchnorm", n("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"], name="bn", epsilon=1e-3),
+        [const("s", rand(4)), const("b", rand(4)), const("m", rand(4)), const("v", np.abs(rand(4)) + 0.5)], img, x)
+    one("add", n("Add", ["x", "x"], ["y"], name="add"), [], img, x)
+    one("flatten", n("Flatten", ["x"], ["y"], name="flat"), [], img, x)
+    one("reshape", n("Reshape", ["x", "s"], ["y"], name="reshape"), [const("s", np.array([0, -1], dtype=np.int64))], img, x)
+    one("dropout", n("Dropout", ["x"], ["y"], name="drop"), [], img, x)
+    one("softmax", n("Softmax", ["x"], ["y"], name="softmax"), [], (3, 8), flat)
+    one("identity", n("Identity", ["x"], ["y"], name="id"), [], img, x)
+    one("constant", [n("Constant", [], ["w"], name="const", value=const("wc", rand(8, 5))), n("MatMul", ["x", "w"], ["y"], name="mm")], [], (3, 8), flat)
+
+
+def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
+    inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
+              const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
+              const(f"{name}.m", 0.1 * rand(cout)), const(f"{name}.v", 1 + 0.1 * np.abs(rand(cout)))]
+    n = helper.make_node
+    nodes += [n("Conv", [x, f"{name}.w"], [f"{name}.c"], name=f"{name}.conv", pads=[k // 2] * 4, strides=[stride] * 2, group=groups),
+              n("BatchNormalization", [f"{name}.c", f"{name}.s", f"{name}.b", f"{name}.m", f"{name}.v"], [f"{name}.bn"], name=f"{name}.bn")]
+    if relu == "Relu":
+        nodes.append(n("Relu", [f"{name}.bn"], [f"{name}.out"], name=f"{name}.relu"))
+    elif relu == "Clip":
+        inits += [const(f"{name}.lo", np.float32(0)), const(f"{name}.hi", np.float32(6))]
+        nodes.append(n("Clip", [f"{name}.bn", f"{name}.lo", f"{name}.hi"], [f"{name}.out"], name=f"{name}.relu6"))
+    else:
+        return f"{name}.bn"
+    return f"{name}.out"
+
+
+def lenet5():
+    n = helper.make_node
+    inits = [const("c1.w", rand(6, 1, 5, 5, scale=0.3)), const("c1.b", rand(6, scale=0.1)),
+             const("c2.w", rand(16, 6, 5, 5, scale=0.1)), const("c2.b", rand(16, scale=0.1)),
+             const("f1.w", rand(120, 400, scale=0.05)), const("f1.b", rand(120, scale=0.1)),
+             const("f2.w", rand(84, 120, scale=0.1)), const("f2.b", rand(84, scale=0.1)),
+             const("f3.w", rand(84, 10, scale=0.1)), const("f3.b", rand(10, scale=0.1)),
+             const("shape", np.array([-1, 400], dtype=np.int64))]
+    nodes = [n("Conv", ["x", "c1.w", "c1.b"], ["a1"], name="conv1", pads=[2, 2, 2, 2]), n("Relu", ["a1"], ["r1"], name="relu1"),
+             n("MaxPool", ["r1"], ["p1"], name="pool1", kernel_shape=[2, 2], strides=[2, 2]),
+             n("Conv", ["p1", "c2.w", "c2.b"], ["a2"], name="conv2"), n("Relu", ["a2"], ["r2"], name="relu2"),
+             n("AveragePool", ["r2"], ["p2"], name="pool2", kernel_shape=[2, 2], strides=[2, 2]),
+             n("Reshape", ["p2", "shape"], ["f"], name="flatten"),
+             n("Gemm", ["f", "f1.w", "f1.b"], ["h1"], name="fc1", transB=1), n("Relu", ["h1"], ["g1"], name="relu3"),
+             n("Gemm", ["g1", "f2.w", "f2.b"], ["h2"], name="fc2", transB=1), n("Relu", ["h2"], ["g2"], name="relu4"),
+             n("Dropout", ["g2"], ["d2"], name="drop"),
+             n("MatMul", ["d2", "f3.w"], ["h3"], name="fc3"), n("Add", ["h3", "f3.b"], ["y"], name="fc3.bias")]
+    return model(nodes, inits, (1, 1, 28, 28), None, 11, "lenet5", meta={"axmul.mean": "0.5", "axmul.std": "0.25"})
+
+
+def resnet_stages(nodes, inits, h, cin, widths, blocks):
+    """Basic blocks (conv-bn-relu, conv-bn, shortcut, add, relu); stride 2 at the start of every stage but the first."""
+    for stage, cout in enumerate(widths):
+        for blk in range(blocks):
+            stride = 2 if stage > 0 and blk == 0 else 1
+            p = f"layer{stage + 1}.{blk}"
+            a = conv_bn_relu(nodes, inits, f"{p}.a", h, cin, cout, 3, stride)
+            b = conv_bn_relu(nodes, inits, f"{p}.b", a, cout, cout, 3, 1, relu=None)
+            sc = h if (cin == cout and stride == 1) else conv_bn_relu(nodes, inits, f"{p}.down", h, cin, cout, 1, stride, relu=None)
+            nodes += [helper.make_node("Add", [b, sc], [f"{p}.sum"], name=f"{p}.add"),
+                      helper.make_node("Relu", [f"{p}.sum"], [f"{p}.out"], name=f"{p}.relu")]
+            h, cin = f"{p}.out", cout
+    return h, cin
+
+
+def classifier(nodes, inits, h, cin, classes, scale):
+    """GlobalAveragePool, Flatten, Gemm (the output y)."""
+    inits += [const("fc.w", rand(classes, cin, scale=scale)), const("fc.b", rand(classes, scale=0.1))]
+    nodes += [helper.make_node("GlobalAveragePool", [h], ["gap"], name="gap"),
+              helper.make_node("Flatten", ["gap"], ["flat"], name="flatten"),
+              helper.make_node("Gemm", ["flat", "fc.w", "fc.b"], ["y"], name="fc", transB=1)]
+
+
+def resnet8(size=16):
+    nodes, inits = [], []
+    h = conv_bn_relu(nodes, inits, "stem", "x", 3, 16, 3, 1)
+    h, cin = resnet_stages(nodes, inits, h, 16, [16, 32, 64], 1)
+    classifier(nodes, inits, h, cin, 10, 0.2)
+    return model(nodes, inits, (1, 3, size, size), None, 13, "resnet8")
+
+
+def mobilenet_block():
+    nodes, inits = [], []
+    h = conv_bn_relu(nodes, inits, "stem", "x", 3, 16, 3, 2, relu="Clip")
+    e = conv_bn_relu(nodes, inits, "block.expand", h, 16, 64, 1, 1, relu="Clip")
+    d = conv_bn_relu(nodes, inits, "block.dw", e, 64, 64, 3, 1, relu="Clip", groups=64)
+    p = conv_bn_relu(nodes, inits, "block.project", d, 64, 16, 1, 1, relu=None)
+    inits += [const("fc.w", rand(16, 10, scale=0.3)), const("fc.b", rand(10, scale=0.1))]
+    nodes += [helper.make_node("Add", [p, h], ["sum"], name="block.add"),
+              helper.make_node("GlobalAveragePool", ["sum"], ["gap"], name="gap"),
+              helper.make_node("Flatten", ["gap"], ["flat"], name="flatten"),
+              helper.make_node("MatMul", ["flat", "fc.w"], ["mm"], name="fc"),
+              helper.make_node("Add", ["mm", "fc.b"], ["logits"], name="fc.bias"),
+              helper.make_node("Softmax", ["logits"], ["y"], name="softmax")]
+    return model(nodes, inits, (1, 3, 16, 16), None, 21, "mobilenet_block")
+
+
+def error_models(out):
+    n = helper.make_node
+    g = helper.make_graph([n("LSTM", ["x", "w", "r"], ["y"], name="lstm1", hidden_size=4)], "lstm",
+                          [helper.make_tensor_value_info("x", TensorProto.FLOAT, [5, 2, 3])],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+                          [const("w", rand(1, 16, 3)), const("r", rand(1, 16, 4))])
+    onnx.save_model(helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)]), os.path.join(out, "lstm.onnx"))
+    with open(os.path.join(out, "corrupt.onnx"), "wb") as f:
+        f.write(bytes([0x08, 0x07, 0x12, 0xff, 0xff, 0xff, 0x0f]) + RNG.bytes(64))
+
+
+def resnet18(out):
+    """ImageNet ResNet-18 shape (11.7 M parameters), 1000 classes, external data, for the benchmark."""
+    nodes, inits = [], []
+    h = conv_bn_relu(nodes, inits, "stem", "x", 3, 64, 7, 2)
+    nodes.append(helper.make_node("MaxPool", [h], ["pool"], name="pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1]))
+    h, cin = resnet_stages(nodes, inits, "pool", 64, [64, 128, 256, 512], 2)
+    classifier(nodes, inits, h, cin, 1000, 0.05)
+    m = model(nodes, inits, (1, 3, 224, 224), None, 17, "resnet18")
+    onnx.save_model(m, os.path.join(out, "resnet18.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location="resnet18.data", size_threshold=1024)
+    print(sum(int(np.prod(t.dims)) for t in m.graph.initializer if not t.name.endswith((".m", ".v"))), "parameters")
+
+
+def digits_cnn(out):
+    """A small CNN for the shipped digits_8x8 set (1×8×8, 10 classes), for the CLI tests."""
+    n = helper.make_node
+    inits = [const("conv1.w", rand(4, 1, 3, 3, scale=0.4)), const("conv1.b", rand(4, scale=0.1)),
+             const("fc.w", rand(10, 256, scale=0.05)), const("fc.b", rand(10, scale=0.1))]
+    nodes = [n("Conv", ["x", "conv1.w", "conv1.b"], ["c"], name="conv1", pads=[1, 1, 1, 1]), n("Relu", ["c"], ["r"], name="relu"),
+             n("Flatten", ["r"], ["f"], name="flatten"), n("Gemm", ["f", "fc.w", "fc.b"], ["y"], name="fc", transB=1)]
+    onnx.save_model(model(nodes, inits, (1, 1, 8, 8), None, 13, "digits_cnn"), os.path.join(out, "digits_cnn.onnx"))
+
+
+def main():
+    args = sys.argv[1:]
+    if args and args[0] == "--cli":
+        os.makedirs(args[1], exist_ok=True)
+        return digits_cnn(args[1])
+    if args and args[0] == "--resnet18":
+        os.makedirs(args[1], exist_ok=True)
+        onnx.save_model(resnet8(32), os.path.join(args[1], "resnet8_32.onnx"))  # CIFAR-sized, for the evaluate benchmark
+        return resnet18(args[1])
+    out = args[0]
+    os.makedirs(out, exist_ok=True)
+    w = Writer(out)
+    op_models(w)
+    w.add("lenet5", lenet5(), RNG.random((100, 1, 28, 28), dtype=np.float32), "network")
+    w.add("resnet8", resnet8(), rand(100, 3, 16, 16), "network", external=True)
+    w.add("mobilenet_block", mobilenet_block(), rand(100, 3, 16, 16), "network")
+    error_models(out)
+    w.finish()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import NetSim
+@testable import ONNX
+
+/// Imported models against onnxruntime (fixtures: Fixtures/make_models.py).
+@Suite struct ONNXImportTests {
+    /// One-node model per supported operator: max |AxMul − onnxruntime| ≤ 1e-5 · max |onnxruntime|.
+    @Test func operatorsAgreeWithOnnxruntime() throws {
+        let names = try ONNXFixtures.cases(kind: "op")
+        for name in names {
+            guard let (y, expected) = try ONNXFixtures.run(name) else { return }
+            #expect(y.shape == expected.shape, "\(name): shape \(y.shape) vs onnxruntime \(expected.shape)")
+            let e = ONNXFixtures.relativeError(y, expected)
+            #expect(e <= 1e-5, "\(name): relative error \(e)")
+        }
+        if !names.isEmpty {
+            let ops = Set(ONNXImporter.supportedOps)
+            #expect(names.count >= ops.count, "a fixture per operator")
+        }
+    }
+
+    /// LeNet-5 (opset 11, metadata mean/std), ResNet-8 (opset 13, batch norm, residual adds,
+    /// external data) and a MobileNet-style depthwise block (opset 21, ReLU6, Softmax) on 100
+    /// inputs each: logits within 1e-4 of onnxruntime's, relative to their scale.
+    @Test(arguments: ["lenet5", "resnet8", "mobilenet_block"])
+    func networksAgreeWithOnnxruntime(name: String) throws {
+        guard let (y, expected) = try ONNXFixtures.run(name) else { return }
+        #expect(y.shape == [100, 10] && expected.shape == [100, 10])
+        let e = ONNXFixtures.relativeError(y, expected)
+        #expect(e <= 1e-4, "\(name): relative error \(e)")
+    }
+
+    /// Conv/Gemm/MatMul become approximable layers named after their nodes; the trailing Softmax
+    /// is dropped by default (logits), and metadata mean/std becomes the first layer.
+    @Test func layerNamesAndPreprocessing() throws {
+        guard let d = try ONNXFixtures.dir() else { return }
+        let lenet = try ONNXImporter.load(contentsOf: d.appendingPathComponent("lenet5.onnx"))
+        let names = lenet.network.nodes.map(\.layer.name)
+        #expect(names.first == "input_normalisation")
+        #expect(lenet.preprocessing == ONNXPreprocessing(mean: [0.5], std: [0.25]))
+        let weighted = lenet.network.nodes.filter { $0.layer is any QuantisableLayer }.map(\.layer.name)
+        #expect(weighted == ["conv1", "conv2", "fc1", "fc2", "fc3"])
+        #expect(lenet.inputShape == [1, 28, 28] && lenet.classCount == 10)
+        let mobile = try ONNXImporter.load(contentsOf: d.appendingPathComponent("mobilenet_block.onnx"))
+        #expect(mobile.droppedSoftmax && !mobile.network.nodes.contains { $0.layer is Softmax })
+    }
+
+    /// An unsupported op and a corrupt protobuf: one-line errors naming the file (and node, op,
+    /// supported set), thrown before any network exists.
+    @Test func errorsAreOneLine() throws {
+        guard let d = try ONNXFixtures.dir() else { return }
+        let lstm = d.appendingPathComponent("lstm.onnx").path
+        #expect(throws: ONNXError.unsupportedOp(file: lstm, node: "lstm1", op: "LSTM", supported: ONNXImporter.supportedOps)) {
+            try ONNXImporter.load(contentsOf: URL(fileURLWithPath: lstm))
+        }
+        for file in ["lstm.onnx", "corrupt.onnx"] {
+            do {
+                _ = try ONNXImporter.load(contentsOf: d.appendingPathComponent(file))
+                Issue.record("\(file) imported")
+            } catch {
+                let text = String(describing: error)
+                #expect(!text.contains("\n") && text.hasPrefix(d.appendingPathComponent(file).path + ": "), "\(text)")
+                if file == "lstm.onnx" { #expect(text.contains("'lstm1'") && text.contains("LSTM") && text.contains("Conv, Dropout")) }
+            }
+        }
+    }
+
+    /// A checkpoint of an imported model rebuilds it from the .onnx file (registered builder),
+    /// with the checkpoint's weights; a changed file is refused by its hash.
+    @Test func checkpointRoundTrip() throws {
+        guard let d = try ONNXFixtures.dir() else { return }
+        ONNXImporter.register()
+        let path = d.appendingPathComponent("resnet8.onnx").path
+        let imported = try ONNXImporter.load(contentsOf: URL(fileURLWithPath: path))
+        var net = imported.network
+        net.nodes[0].layer.parameters[0].value.data[0] += 1  // "retrained"
+        var info = TrainCheckpoint.Info(model: path, inputShape: imported.inputShape, classCount: imported.classCount, hidden: [], data: "")
+        info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: false)
+        let out = d.appendingPathComponent("resnet8.safetensors")
+        try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
+        let loaded = try TrainCheckpoint.load(from: out)
+        #expect(loaded.trainer.network.namedParameters.map(\.value) == net.namedParameters.map(\.value))
+        #expect(loaded.trainer.network.namedBuffers.map(\.value) == net.namedBuffers.map(\.value))
+        #expect(loaded.info.model == path)
+        info.extra[ONNXImporter.hashKey] = "fnv1a64:0x0000000000000000"
+        try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
+        #expect(throws: ONNXError.self) { try TrainCheckpoint.load(from: out) }
+    }
+}
+
+/// Fuzz regressions (scripts/fuzz onnx).
+@Suite struct ONNXFuzzRegressionTests {
+    /// dims whose product overflows Int before a 0 dimension zeroes it trapped in the decoder.
+    @Test func overflowingDimsBeforeAZeroAreRefused() {
+        var t = Onnx_TensorProto()
+        t.name = "w"
+        t.dataType = Int32(Onnx_TensorProto.DataType.float.rawValue)
+        t.dims = [1 << 40, 1 << 40, 0]
+        let decoder = ONNXTensorDecoder(file: "f.onnx", folder: URL(fileURLWithPath: "/nonexistent"))
+        #expect(throws: ONNXError.self) { try decoder.decode(t) }
+        t.dims = [0, 5]
+        #expect((try? decoder.decode(t))?.values.count == 0)
+    }
+}
