@@ -39,13 +39,7 @@ struct AxTrainCommand: ParsableCommand {
     func run() throws {
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
-        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
-            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
-        }
-        guard flipRate.map({ $0 >= 0 && $0 <= 1 }) ?? true else {
-            throw ModelError.invalidArgument(what: "--flip-rate", value: "\(flipRate ?? 0)", rule: "use a probability in [0, 1]")
-        }
+        let widths = try FlagRules.hidden(hidden)   // --flip-rate is checked in validate()
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let lock = try OutputFile.Lock(for: folder.appendingPathComponent("axtrain").path)   // one writer per results folder

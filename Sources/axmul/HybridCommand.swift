@@ -89,11 +89,7 @@ struct HybridCommand: ParsableCommand {
     }
 
     private func widths() throws -> [Int] {
-        let widths = hidden.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
-            throw ModelError.invalidArgument(what: "--hidden", value: hidden, rule: "give positive widths like 64,64")
-        }
-        return widths
+        try FlagRules.hidden(hidden)
     }
 
     private func checkpointInfo(_ train: LabeledData) throws -> TrainCheckpoint.Info {
