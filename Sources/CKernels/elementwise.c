@@ -20,12 +20,12 @@ void ck_relu_mask(const float *y, const float *dy, long count, float *dx) {
         for (int kx = 0; kx < kw; kx++) {                                                          \
             T *row = dst + (long)(ky * kw + kx) * ncol;                                            \
             int lo = 0, hi = 0;                                                                    \
-            ck_valid_range(kx, w, ow, s, pad, &lo, &hi);                                           \
+            ck_valid_range(kx * dil, w, ow, s, pl, &lo, &hi);                                      \
             for (int oy = 0; oy < oh; oy++) {                                                      \
                 T *d = row + (long)oy * ow;                                                        \
-                int iy = oy * s - pad + ky;                                                        \
+                int iy = oy * s - pt + ky * dil;                                                   \
                 if (iy < 0 || iy >= h || lo >= hi) { memset(d, 0, sizeof(T) * (size_t)ow); continue; } \
-                const T *from = plane + (long)iy * w - pad + kx;                                   \
+                const T *from = plane + (long)iy * w - pl + kx * dil;                              \
                 if (lo > 0) memset(d, 0, sizeof(T) * (size_t)lo);                                  \
                 if (s == 1) memcpy(d + lo, from + lo, sizeof(T) * (size_t)(hi - lo));              \
                 else for (int ox = lo; ox < hi; ox++) d[ox] = from[(long)ox * s];                  \
@@ -34,7 +34,8 @@ void ck_relu_mask(const float *y, const float *dy, long count, float *dx) {
         }                                                                                          \
     }
 
-// Output columns [lo, hi) whose input column ox*s - pad + k lies inside [0, size).
+// Output columns [lo, hi) whose input column ox*s - pad + k lies inside [0, size) (k: the tap's
+// offset, kx * dilation).
 static inline void ck_valid_range(int k, int size, int out, int s, int pad, int *lo, int *hi) {
     int l = (pad - k + s - 1) / s;
     if (l < 0) l = 0;
@@ -45,27 +46,27 @@ static inline void ck_valid_range(int k, int size, int out, int s, int pad, int 
     *hi = h > l ? h : l;
 }
 
-void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int pad,
+void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *dst, long ncol) {
     CK_IM2COL_BODY(float)
 }
 
-void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int pad,
+void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                         int oh, int ow, int8_t *dst, long ncol) {
     CK_IM2COL_BODY(int8_t)
 }
 
-void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int pad,
+void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *plane) {
     for (int ky = 0; ky < kh; ky++) {
         for (int kx = 0; kx < kw; kx++) {
             const float *row = src + (long)(ky * kw + kx) * ncol;
             int lo = 0, hi = 0;
-            ck_valid_range(kx, w, ow, s, pad, &lo, &hi);
+            ck_valid_range(kx * dil, w, ow, s, pl, &lo, &hi);
             for (int oy = 0; oy < oh; oy++) {
-                int iy = oy * s - pad + ky;
+                int iy = oy * s - pt + ky * dil;
                 if (iy < 0 || iy >= h || lo >= hi) continue;
-                float *d = plane + (long)iy * w - pad + kx;
+                float *d = plane + (long)iy * w - pl + kx * dil;
                 const float *b = row + (long)oy * ow;
                 if (s == 1) for (int ox = lo; ox < hi; ox++) d[ox] += b[ox];
                 else for (int ox = lo; ox < hi; ox++) d[(long)ox * s] += b[ox];

@@ -52,41 +52,23 @@ extension ONNXGraphBuilder {
         try append(Clip(unique(current.name), lower: lo, upper: hi), node, inputs: [x])
     }
 
-    /// Symmetric pads [p, p, p, p] or auto_pad VALID; NetSim pads both sides equally.
-    func symmetricPadding(_ a: ONNXAttributes) throws -> Int {
-        let auto = a.string("auto_pad") ?? "NOTSET"
-        guard auto == "NOTSET" || auto == "VALID" else { throw refuse("auto_pad \(auto) is not supported; give explicit pads") }
-        let pads = auto == "VALID" ? [0, 0, 0, 0] : (a.ints("pads") ?? [0, 0, 0, 0])
-        guard pads.count == 4, Set(pads).count == 1, pads[0] >= 0, pads[0] <= Self.maxExtent else { throw refuse("pads \(pads) must be equal on all four sides") }
-        return pads[0]
-    }
-
-    func squareStride(_ a: ONNXAttributes) throws -> Int {
-        let s = a.ints("strides") ?? [1, 1]
-        guard s.count == 2, s[0] == s[1], s[0] > 0, s[0] <= Self.maxExtent else { throw refuse("strides \(s) must be equal in both dimensions") }
-        return s[0]
-    }
-
-    func unitDilation(_ a: ONNXAttributes) throws {
-        if let d = a.ints("dilations"), d.contains(where: { $0 != 1 }) { throw refuse("dilations \(d) are not supported (only 1)") }
-    }
-
     mutating func conv(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
         guard let w = try constant(node, 1), w.shape.count == 4, w.shape[2] == w.shape[3], !w.values.isEmpty else {
             throw refuse("the weight must be a constant [M, C/group, k, k] (2-D, square kernel)")
         }
-        try unitDilation(a)
         let groups = a.int("group", 1)
         guard x.shape.count == 3, groups > 0, x.shape[0] == w.shape[1] * groups, w.shape[0] % groups == 0 else {
             throw refuse("input \(x.shape), weight \(w.shape) and group \(groups) do not fit")
         }
         let bias = try constant(node, 2, required: false)
         if let bias, bias.values.count != w.shape[0] { throw refuse("bias has \(bias.values.count) values for \(w.shape[0]) channels") }
+        let (stride, dilation) = (try squareStride(a), try squareDilation(a))
+        let span = (w.shape[2] - 1) * dilation + 1
+        let pads = try windowPads(a, input: x.shape, span: span, stride: stride)
         var rng = SplitMix64(seed: 0)
         var layer = Conv2D(unique(current.name), inChannels: x.shape[0], outChannels: w.shape[0], kernel: w.shape[2],
-                           stride: try squareStride(a), padding: try symmetricPadding(a), groups: groups,
-                           bias: bias != nil, rng: &rng)
+                           stride: stride, pads: pads, dilation: dilation, groups: groups, bias: bias != nil, rng: &rng)
         layer.parameters[0].value = Tensor(shape: w.shape, data: w.values)
         if let bias { layer.parameters[1].value = Tensor(shape: [w.shape[0]], data: bias.values) }
         try append(layer, node, inputs: [x])
@@ -112,7 +94,9 @@ extension ONNXGraphBuilder {
 
     mutating func gemm(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
-        guard a.int("transA", 0) == 0 else { throw refuse("transA = 1 is not supported") }
+        guard a.int("transA", 0) == 0 else {
+            throw refuse("transA = 1 transposes the batch axis into the features, which a layer applied per sample cannot do; export the model with transA = 0 (A = [N, K])")
+        }
         guard x.shape.count == 1 else { throw refuse("input \(x.shape) must be flat [N, K]; add a Flatten") }
         guard let b = try constant(node, 1), b.shape.count == 2 else { throw refuse("B must be a 2-D constant") }
         let transB = a.int("transB", 0) != 0
@@ -135,23 +119,61 @@ extension ONNXGraphBuilder {
                   bias: [Float](repeating: 0, count: b.shape[1]))
     }
 
-    /// Two computed values: a residual Add layer. A computed value plus a constant: only the bias of
-    /// the MatMul that computed it (when this Add is its one reader).
+    /// Two computed values of one shape: a residual Add layer. A computed value plus a constant
+    /// that is the same for every pixel of a channel (shape [C, 1, 1], [1, C, 1, 1], [F], a scalar…):
+    /// folded into the bias of the Conv, Gemm/MatMul or BatchNormalization that computes the value,
+    /// when this Add is its one reader. Other broadcasts have no NetSim layer and are refused.
     mutating func add(_ node: Onnx_NodeProto) throws {
         guard node.input.count == 2 else { throw refuse("Add needs two inputs") }
         if let l = values[node.input[0]], let r = values[node.input[1]] {
-            guard l.shape == r.shape else { throw refuse("operand shapes \(l.shape) and \(r.shape) differ (no broadcasting)") }
+            guard l.shape == r.shape else { throw refuse("operand shapes \(l.shape) and \(r.shape) differ (no broadcasting between two computed values)") }
             return try append(NetSim.Add(unique(current.name)), node, inputs: [l, r])
         }
         let k = values[node.input[0]] != nil ? 0 : 1
         let x = try value(node, k)
-        guard let c = try constant(node, 1 - k), x.node >= 0, x.node == network.last, readers[node.input[k]] == 1,
-              var dense = network.nodes[x.node].layer as? Dense, c.values.count == dense.outFeatures else {
-            throw refuse("adding a constant is supported only as the bias of the MatMul that computes the other operand")
+        guard let c = try constant(node, 1 - k), let perChannel = Self.perChannel(c, shape: x.shape),
+              x.node >= 0, x.node == network.last, readers[node.input[k]] == 1,
+              let biased = Self.addingBias(perChannel, to: network.nodes[x.node].layer) else {
+            throw refuse("adding a constant is supported only as a per-channel bias ([C, 1, 1], [F] or a scalar) of the "
+                         + "Conv, Gemm/MatMul or BatchNormalization that computes the other operand and has no other reader")
         }
-        for j in 0..<dense.outFeatures { dense.parameters[1].value.data[j] += c.values[j] }
-        network.nodes[x.node].layer = dense
+        network.nodes[x.node].layer = biased
         values[node.output[0]] = x
+    }
+
+    /// One value per channel (axis 0 of the per-sample `shape`) when `c` broadcasts against
+    /// [N] + shape without varying along any other axis; nil otherwise.
+    static func perChannel(_ c: ONNXConstant, shape: [Int]) -> [Float]? {
+        guard let channels = shape.first, !c.values.isEmpty else { return nil }
+        var dims = c.shape
+        while dims.count > shape.count, dims.first == 1 { dims.removeFirst() }  // the batch axis
+        guard dims.count <= shape.count else { return nil }
+        let aligned = [Int](repeating: 1, count: shape.count - dims.count) + dims
+        guard aligned.dropFirst().allSatisfy({ $0 == 1 }), aligned[0] == 1 || aligned[0] == channels,
+              c.values.count == aligned[0] else { return nil }
+        return aligned[0] == 1 ? [Float](repeating: c.values[0], count: channels) : c.values
+    }
+
+    /// `layer` with `bias` added to its output bias (a Conv without one gains it); nil for other layers.
+    static func addingBias(_ bias: [Float], to layer: any Layer) -> (any Layer)? {
+        switch layer {
+        case var dense as Dense where bias.count == dense.outFeatures:
+            for j in 0..<bias.count { dense.parameters[1].value.data[j] += bias[j] }
+            return dense
+        case var bn as BatchNorm where bias.count == bn.channels:
+            for j in 0..<bias.count { bn.parameters[1].value.data[j] += bias[j] }
+            return bn
+        case let conv as Conv2D where bias.count == conv.outChannels:
+            var rng = SplitMix64(seed: 0)
+            var out = Conv2D(conv.name, inChannels: conv.inChannels, outChannels: conv.outChannels, kernel: conv.kernel,
+                             stride: conv.stride, pads: conv.pads, dilation: conv.dilation, groups: conv.groups, bias: true, rng: &rng)
+            out.parameters[0].value = conv.parameters[0].value
+            if conv.hasBias { out.parameters[1].value = conv.parameters[1].value }
+            for j in 0..<bias.count { out.parameters[1].value.data[j] += bias[j] }
+            return out
+        default:
+            return nil
+        }
     }
 
     mutating func batchNorm(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
@@ -177,19 +199,22 @@ extension ONNXGraphBuilder {
     mutating func pool(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
         guard let k = a.ints("kernel_shape"), k.count == 2, k[0] == k[1], k[0] > 0, k[0] <= Self.maxExtent else { throw refuse("kernel_shape must be square [k, k]") }
-        guard a.int("ceil_mode", 0) == 0 else { throw refuse("ceil_mode = 1 is not supported") }
         guard a.int("storage_order", 0) == 0, node.output.dropFirst().allSatisfy(\.isEmpty) else { throw refuse("the Indices output is not supported") }
-        try unitDilation(a)
-        let (stride, padding) = (try squareStride(a), try symmetricPadding(a))
-        guard padding < k[0] else { throw refuse("pads \(padding) must be smaller than the kernel \(k[0])") }
+        guard try squareDilation(a) == 1 else { throw refuse("pooling dilations \(a.ints("dilations") ?? []) are not supported (only 1)") }
+        let stride = try squareStride(a)
+        let declared = try windowPads(a, input: x.shape, span: k[0], stride: stride)
+        guard declared.onnx.allSatisfy({ $0 < k[0] }) else { throw refuse("pads \(declared.onnx) must be smaller than the kernel \(k[0])") }
+        let ceil = a.int("ceil_mode", 0) != 0
+        let pads = ceil ? ceilModePads(declared, input: x.shape, kernel: k[0], stride: stride) : declared
         let name = unique(current.name)
         if node.opType == "MaxPool" {
-            return try append(MaxPool(name, kernel: k[0], stride: stride, padding: padding), node, inputs: [x])
+            return try append(MaxPool(name, kernel: k[0], stride: stride, pads: pads), node, inputs: [x])
         }
-        guard padding == 0 || a.int("count_include_pad", 0) == 1 else {
-            throw refuse("padded AveragePool needs count_include_pad = 1 (NetSim divides by k²)")
+        let includePad = a.int("count_include_pad", 0) != 0
+        guard !includePad || pads == declared else {
+            throw refuse("count_include_pad = 1 with ceil_mode = 1 extending the last window past the pads is not supported")
         }
-        try append(AvgPool(name, kernel: k[0], stride: stride, padding: padding), node, inputs: [x])
+        try append(AvgPool(name, kernel: k[0], stride: stride, pads: pads, countIncludePad: includePad), node, inputs: [x])
     }
 
     mutating func flatten(_ node: Onnx_NodeProto, axis: Int) throws {

@@ -39,7 +39,9 @@ struct ONNXGraphBuilder {
         values[input.name] = (-1, network.inputShape)
         if let p = preprocessing {
             let layer = InputNormalisation(unique("input_normalisation"), mean: p.mean, std: p.std)
-            let shape = try layer.outputShape(for: network.inputShape)
+            guard let shape = try? layer.outputShape(for: network.inputShape) else {
+                throw invalid("the input mean/std have \(p.mean.count) values but input '\(input.name)' \(network.inputShape) has \(network.inputShape[0]) channels; give one value or one per channel")
+            }
             values[input.name] = (network.add(layer, inputs: [-1]), shape)
         }
         for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }

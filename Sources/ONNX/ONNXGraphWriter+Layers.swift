@@ -3,8 +3,8 @@ import NetSim
 /// One NetSim layer type → ONNX node(s), one case each. Returns the name of the layer's output.
 extension ONNXGraphWriter {
     /// Layer kinds `layer(_:input:inputShape:)` exports.
-    static let exportedKinds = ["Dense", "Conv2D", "ReLU", "MaxPool", "AvgPool", "GlobalAvgPool", "Flatten", "Dropout",
-                                "Add", "BatchNorm"]
+    static let exportedKinds = ["Dense", "Conv2D", "ReLU", "Clip", "MaxPool", "AvgPool", "GlobalAvgPool", "Flatten", "Dropout",
+                                "Add", "BatchNorm", "Softmax", "InputNormalisation"]
 
     mutating func layer(_ layer: any Layer, input: String, inputShape: [Int]) throws -> String {
         let name = layer.name
@@ -21,15 +21,29 @@ extension ONNXGraphWriter {
             if conv.hasBias { inputs.append(initializer("\(name).bias", shape: [conv.outChannels], floats: conv.parameters[1].value.data)) }
             return node("Conv", inputs, name: name, [
                 ("kernel_shape", .ints([conv.kernel, conv.kernel])), ("strides", .ints([conv.stride, conv.stride])),
-                ("pads", .ints([Int](repeating: conv.padding, count: 4))), ("dilations", .ints([1, 1])),
+                ("pads", .ints(conv.pads.onnx)), ("dilations", .ints([conv.dilation, conv.dilation])),
                 ("group", .int(Int64(conv.groups))),
             ])
         case is ReLU:
             return node("Relu", [input], name: name)
+        case let clip as Clip:   // an infinite bound is an absent optional input
+            let lo = clip.lower.isFinite ? initializer("\(name).min", shape: [], floats: [clip.lower]) : ""
+            let hi = clip.upper.isFinite ? initializer("\(name).max", shape: [], floats: [clip.upper]) : ""
+            return node("Clip", hi.isEmpty ? [input, lo] : [input, lo, hi], name: name)
+        case is Softmax:
+            guard inputShape.count == 1 else {
+                throw ModelError.invalidArgument(what: "layer \(name)", value: "Softmax over \(inputShape)", rule: "ONNX export writes Softmax over [N, K] only")
+            }
+            return node("Softmax", [input], name: name, [("axis", .int(1))])
+        case let norm as InputNormalisation:   // (x − mean) / std per channel, as NetSim computes it
+            let shape = norm.mean.count == 1 ? [1] : [norm.mean.count] + [Int](repeating: 1, count: max(0, inputShape.count - 1))
+            let centred = node("Sub", [input, initializer("\(name).mean", shape: shape, floats: norm.mean)], name: "\(name).sub")
+            return node("Div", [centred, initializer("\(name).std", shape: shape, floats: norm.std)], name: name)
         case let pool as MaxPool:
-            return node("MaxPool", [input], name: name, window(pool.kernel, pool.stride, pool.padding))
-        case let pool as AvgPool:   // padded taps count as zeros, divisor k²
-            return node("AveragePool", [input], name: name, window(pool.kernel, pool.stride, pool.padding) + [("count_include_pad", .int(1))])
+            return node("MaxPool", [input], name: name, window(pool.kernel, pool.stride, pool.pads))
+        case let pool as AvgPool:
+            return node("AveragePool", [input], name: name,
+                        window(pool.kernel, pool.stride, pool.pads) + [("count_include_pad", .int(pool.countIncludePad ? 1 : 0))])
         case is GlobalAvgPool:   // NetSim's output is [C]; ONNX's [C, 1, 1]
             let pooled = node("GlobalAveragePool", [input], name: "\(name).pool")
             return node("Flatten", [pooled], name: name, [("axis", .int(1))])
@@ -61,7 +75,7 @@ extension ONNXGraphWriter {
                 quantisedWeight(w, channels: layer.outputChannels, perChannel: q.perChannelWeights, layer: layer.name))
     }
 
-    private func window(_ k: Int, _ s: Int, _ p: Int) -> [(String, Attribute)] {
-        [("kernel_shape", .ints([k, k])), ("strides", .ints([s, s])), ("pads", .ints([p, p, p, p]))]
+    private func window(_ k: Int, _ s: Int, _ p: Pads) -> [(String, Attribute)] {
+        [("kernel_shape", .ints([k, k])), ("strides", .ints([s, s])), ("pads", .ints(p.onnx))]
     }
 }

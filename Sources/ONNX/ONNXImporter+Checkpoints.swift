@@ -15,11 +15,13 @@ public extension ONNXImporter {
     /// Checkpoint metadata that lets `register()`'s builder rebuild `model`.
     static func checkpointMetadata(_ model: ONNXModel, explicitPreprocessing: Bool) -> [String: String] {
         var meta = [hashKey: model.contentHash]
-        if explicitPreprocessing, let p = model.preprocessing {
-            meta[meanKey] = p.mean.map { "\($0)" }.joined(separator: ",")
-            meta[stdKey] = p.std.map { "\($0)" }.joined(separator: ",")
-        }
+        if explicitPreprocessing, let p = model.preprocessing { meta.merge(preprocessingMetadata(p)) { $1 } }
         return meta
+    }
+
+    /// `onnx_mean` / `onnx_std` for preprocessing given by flags (checkpoints and `ModelZoo.build`).
+    static func preprocessingMetadata(_ p: ONNXPreprocessing) -> [String: String] {
+        [meanKey: p.mean.map { "\($0)" }.joined(separator: ","), stdKey: p.std.map { "\($0)" }.joined(separator: ",")]
     }
 
     /// Makes `ModelZoo.build` and `TrainCheckpoint.load` accept .onnx paths (idempotent per process use).

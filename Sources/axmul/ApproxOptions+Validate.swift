@@ -11,6 +11,7 @@ extension ApproxOptions {
             }
         }
         _ = try quantOptions()
+        try input.check(models: [model])
     }
 
     /// Every `--layer-multiplier` layer must exist in `network` (checked before any evaluation).

@@ -34,6 +34,7 @@ struct AxTrainCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, act.safetensors, pas.log.jsonl, axtrain.json, model.safetensors).")
     var output: String
     @Flag(help: "Continue from DIR/act.safetensors (written after each act epoch); pas reruns from the end of act.") var resume = false
+    @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
@@ -48,11 +49,12 @@ struct AxTrainCommand: ParsableCommand {
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
         cfg.maxGradNorm = maxGradNorm
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths))
+                                     options: .init(hidden: widths), metadata: input.checkpointMetadata)
         let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0) },
                                storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
-        let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
+        var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
+        info.extra = input.checkpointMetadata   // an ONNX model's --input-mean/--input-std, for resume and eval
         let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
         let pasLog = folder.appendingPathComponent("pas.log.jsonl")
         var (session, state) = try resume ? resumed(actCheckpoint, log: actLog)

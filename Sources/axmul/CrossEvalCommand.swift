@@ -17,16 +17,18 @@ struct CrossEvalCommand: ParsableCommand {
     @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
     @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
     @OptionGroup var subset: DataSubsetOptions
+    @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "JSON output.") var json = false
 
     func validate() throws {
         guard !model.isEmpty, !multiplier.isEmpty else { throw ValidationError("give at least one --model and one --multiplier") }
+        try input.check(models: model)
     }
 
     func run() throws {
         let d = try ApproxCLI.loadData(data)
         let loaded = try model.map { path in
-            let checkpoint = try ApproxCLI.loadModel(path)
+            let checkpoint = try ApproxCLI.loadModel(path, input: input)
             _ = try ApproxCLI.fit(d.test, checkpoint.info, path, data)
             return (name: path, checkpoint: checkpoint)
         }

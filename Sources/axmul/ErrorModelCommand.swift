@@ -59,7 +59,7 @@ struct ErrorModelCommand: ParsableCommand {
 
         func run() throws {
             try OutputFile.checkTarget(output)
-            let loaded = try ApproxCLI.loadModel(common.model)
+            let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
             let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
             try common.checkLayers(of: loaded.network)
             let (assignment, _) = try common.assignment()

@@ -12,13 +12,14 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Checkpoint written by `axmul train` (.safetensors) or an ONNX model (.onnx).") var model: String
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
     @OptionGroup var subset: DataSubsetOptions
+    @OptionGroup var input: InputNormalisationOptions
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
     var json = false
 
     func run() throws {
         BLAS.setThreads(threads)
-        let (_, info, trainer) = try ApproxCLI.loadModel(model)
+        let (_, info, trainer) = try ApproxCLI.loadModel(model, input: input)
         let dataName = data ?? info.data
         let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)

@@ -26,7 +26,7 @@ struct EvaluateCommand: ParsableCommand {
     var save: String?
 
     func run() throws {
-        let loaded = try ApproxCLI.loadModel(common.model)
+        let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)
         let (assignment, notes) = try common.assignment(withCost: true)
@@ -80,6 +80,8 @@ struct SavedEvaluation: Encodable {
 struct ApproxOptions: ParsableArguments {
     @Option(help: "Trained model checkpoint (from `axmul train`) or an ONNX model (.onnx, docs/onnx.md).")
     var model: String
+
+    @OptionGroup var input: InputNormalisationOptions
 
     @Option(help: "Dataset name (e.g. breast_cancer_wdbc) or path.")
     var data: String
@@ -140,13 +142,16 @@ enum ApproxCLI {
 
     /// A checkpoint's network and what it describes.
     /// An ONNX file (`.onnx`, imported; see docs/onnx.md) or a checkpoint, for every `--model`.
-    static func loadModel(_ path: String) throws -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
+    /// `input` (--input-mean/--input-std) overrides an ONNX model's metadata preprocessing.
+    static func loadModel(_ path: String, input: InputNormalisationOptions? = nil) throws
+        -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
         if ONNXImporter.isONNXModel(path) {
             let url = URL(fileURLWithPath: path).standardizedFileURL
-            let imported = try ONNXImporter.load(contentsOf: url)
+            let flags = try input?.parsed()
+            let imported = try ONNXImporter.load(contentsOf: url, options: .init(preprocessing: flags))
             var info = TrainCheckpoint.Info(model: url.path, inputShape: imported.inputShape, classCount: imported.classCount,
                                             hidden: [], data: "")
-            info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: false)
+            info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: flags != nil)
             return (imported.network, info, Trainer(network: imported.network, config: TrainConfig()))
         }
         let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: path))

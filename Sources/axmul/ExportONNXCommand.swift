@@ -18,7 +18,9 @@ struct ExportONNXCommand: ParsableCommand {
         Example: axmul export-onnx --model m-2222.safetensors --qdq -o m-2222.qdq.onnx
         """)
 
-    @Option(help: "Checkpoint (.safetensors) from `axmul train`, `retrain` or an import.") var model: String
+    @Option(help: "Checkpoint (.safetensors) from `axmul train` or `retrain`, or an ONNX model (.onnx: import → export).")
+    var model: String
+    @OptionGroup var input: InputNormalisationOptions
     @Option(name: .shortAndLong, help: "Output .onnx file (written atomically).") var output: String
     @Flag(help: "Write the 8-bit model as QuantizeLinear/DequantizeLinear pairs with the stored or calibrated steps.")
     var qdq = false
@@ -39,10 +41,12 @@ struct ExportONNXCommand: ParsableCommand {
             throw ValidationError("--calibration '\(calibration)' must be maxabs or percentile:P with 0 < P ≤ 100")
         }
         guard output.hasSuffix(".onnx") else { throw ValidationError("--output '\(output)' must end in .onnx") }
+        try input.check(models: [model])
     }
 
     func run() throws {
-        let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: model))
+        let loaded = try ApproxCLI.loadModel(model, input: input)   // a checkpoint, or an imported .onnx
+        let (trainer, info) = (loaded.trainer, loaded.info)
         let record = qdq ? try quantisation(trainer.network, info) : nil
         var meta = ["axmul.model": info.model, "axmul.data": info.data, "axmul.source": (model as NSString).lastPathComponent]
         if let record { meta["axmul.calibration"] = record.calibration.text + (record.perChannelWeights ? ", per-channel weights" : "") }

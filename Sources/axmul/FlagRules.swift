@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import ONNX
 
 /// The documented range of every numeric or named flag, checked in each command's `validate()` so a
 /// value outside it is a usage error (exit 2) before any file is read or written.
@@ -56,9 +57,10 @@ enum FlagRules {
         return widths
     }
 
+    /// A zoo name or an ONNX file (`.onnx`, imported at run time).
     static func model(_ name: String) throws {
-        guard ModelZoo.names.contains(name) else {
-            throw ValidationError("--model '\(name)' is unknown: use one of \(ModelZoo.names.joined(separator: ", "))")
+        guard ModelZoo.names.contains(name) || ONNXImporter.isONNXModel(name) else {
+            throw ValidationError("--model '\(name)' is unknown: use one of \(ModelZoo.names.joined(separator: ", ")), or an ONNX file (.onnx)")
         }
     }
 

@@ -34,6 +34,7 @@ struct HybridCommand: ParsableCommand {
     @Option(help: "Sweep: spacing of the switch epochs tried.") var step = 1
     @Option(name: .shortAndLong, help: "Results folder (hybrid.json and per-run .log.jsonl).") var output = "hybrid-results"
     @Flag(help: "Single run: continue from DIR/hybrid_n<N>.safetensors (written after each epoch).") var resume = false
+    @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
@@ -93,7 +94,10 @@ struct HybridCommand: ParsableCommand {
     }
 
     private func checkpointInfo(_ train: LabeledData) throws -> TrainCheckpoint.Info {
-        .init(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: try widths(), data: data)
+        var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
+                                        hidden: try widths(), data: data)
+        info.extra = input.checkpointMetadata   // an ONNX model's --input-mean/--input-std, for resume and eval
+        return info
     }
 
     /// Continues the single run whose checkpoint is `DIR/hybrid_n<N>.safetensors`.
@@ -116,7 +120,7 @@ struct HybridCommand: ParsableCommand {
         cfg.maxGradNorm = maxGradNorm
         _ = try LRSchedule.parse(schedule, epochs: epochs)
         let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths))
+                                     options: .init(hidden: widths), metadata: input.checkpointMetadata)
         return Trainer(network: net, config: cfg)
     }
 

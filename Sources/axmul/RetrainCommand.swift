@@ -60,7 +60,7 @@ struct RetrainCommand: ParsableCommand {
         try OutputFile.checkTarget(output)
         let lock = try OutputFile.Lock(for: output)   // one writer per checkpoint
         defer { lock.release() }
-        let loaded = try ApproxCLI.loadModel(common.model)
+        let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let loadedData = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model, allowTestOnly: false)
         let data = (train: loadedData.train, test: common.subset.subset.test(loadedData.test))
         try common.checkLayers(of: loaded.network)
@@ -171,14 +171,17 @@ struct BenchRetrainCommand: ParsableCommand {
     @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
     @Option(help: "Error-model samples p.") var samples = 512
     @Option(help: "OpenBLAS threads.") var threads = 1
+    @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "JSON output.") var json = false
+
+    func validate() throws { try input.check(models: [model]) }
 
     func run() throws {
         BLAS.setThreads(threads)
         let train = try trainingSet()
         let network: Network
         if FileManager.default.fileExists(atPath: model) {
-            network = try ApproxCLI.loadModel(model).network
+            network = try ApproxCLI.loadModel(model, input: input).network
         } else {
             network = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: 1)
         }

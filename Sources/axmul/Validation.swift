@@ -5,7 +5,10 @@ import NetSim
 // documented range is a usage error (exit 2) before any input is read.
 
 extension EvalCommand {
-    func validate() throws { try FlagRules.threads(threads) }
+    func validate() throws {
+        try FlagRules.threads(threads)
+        try input.check(models: [model])
+    }
 }
 
 extension RetrainCommand {
@@ -42,6 +45,7 @@ extension AxTrainCommand {
         try FlagRules.int("--runs", runs, 1...100_000)
         try FlagRules.threads(threads)
         try validateMaxGradNorm(maxGradNorm)
+        try input.check(models: [model])
     }
 }
 
@@ -60,6 +64,7 @@ extension HybridCommand {
         try FlagRules.nonNegative("--tolerance", tolerance)
         try FlagRules.int("--step", step, 1...FlagRules.maxEpochs)
         try validateMaxGradNorm(maxGradNorm)
+        try input.check(models: [model])
         if sweep && resume { throw ValidationError("--resume continues a single run (--switch-epoch N), not a --sweep") }
     }
 }

@@ -59,6 +59,18 @@ import Testing
         #expect(Self.check(c, FD.random([2, 4, 5, 5], seed: 6)) <= 1)
     }
 
+    /// Dilated (taps 2 apart) with asymmetric padding, plain and strided-depthwise: the im2col /
+    /// col2im pair with dilation and per-side pads (imported ONNX models are retrained through it).
+    @Test(arguments: [(1, 1), (2, 4)])
+    func dilatedConv2D(stride: Int, groups: Int) {
+        var rng = SplitMix64(seed: 15)
+        var c = Conv2D("conv", inChannels: 4, outChannels: 4, kernel: 3, stride: stride,
+                       pads: Pads(top: 2, left: 1, bottom: 0, right: 2), dilation: 2, groups: groups, rng: &rng)
+        c.parameters[1].value = FD.random([4], seed: 16)
+        #expect((try? c.outputShape(for: [4, 6, 5])) == (stride == 1 ? [4, 4, 4] : [4, 2, 2]))
+        #expect(Self.check(c, FD.random([2, 4, 6, 5], seed: 17)) <= 1)
+    }
+
     @Test(arguments: [Mode.train, Mode.eval])
     func batchNorm(mode: Mode) {
         var bn = BatchNorm("bn", channels: 2)
@@ -83,6 +95,9 @@ import Testing
         #expect(Self.check(AvgPool("a", kernel: 2), x) <= 1)
         #expect(Self.check(AvgPool("a3", kernel: 3, stride: 2, padding: 1), x) <= 1)
         #expect(Self.check(GlobalAvgPool("g"), x) <= 1)
+        let pads = Pads(top: 1, left: 0, bottom: 2, right: 1)
+        #expect(Self.check(MaxPool("m_asym", kernel: 3, stride: 2, pads: pads), x) <= 1)
+        #expect(Self.check(AvgPool("a_asym", kernel: 3, stride: 2, pads: pads, countIncludePad: false), x) <= 1)
     }
 
     @Test func dropoutWithFixedMask() {

@@ -66,6 +66,21 @@ import Testing
         }
     }
 
+    /// Gemm transA = 1 and an Add broadcasting along the width are refused naming the node and
+    /// saying why; nothing is approximated silently.
+    @Test func unsupportedFormsAreRefused() throws {
+        guard let d = try ONNXFixtures.dir() else { return }
+        for (file, node, words) in [("gemm_transa", "fc_t", "transA = 1"), ("add_broadcast_width", "wide_add", "per-channel bias")] {
+            do {
+                _ = try ONNXImporter.load(contentsOf: d.appendingPathComponent(file + ".onnx"))
+                Issue.record("\(file) imported")
+            } catch {
+                let text = String(describing: error)
+                #expect(text.contains("'\(node)'") && text.contains(words) && !text.contains("\n"), "\(text)")
+            }
+        }
+    }
+
     /// A checkpoint of an imported model rebuilds it from the .onnx file (registered builder),
     /// with the checkpoint's weights; a changed file is refused by its hash.
     @Test func checkpointRoundTrip() throws {

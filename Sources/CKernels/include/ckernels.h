@@ -79,13 +79,15 @@ void ck_mask_zero(float *dx, long count, const uint8_t *in);
 void ck_relu(const float *x, long count, float *y);
 void ck_relu_mask(const float *y, const float *dy, long count, float *dx);
 /// im2col of one (image, channel) plane h x w into kh*kw rows of the column matrix (row stride
-/// ncol, each row's oh*ow block starting at dst); padding taps are written as zeros.
-void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int pad,
+/// ncol, each row's oh*ow block starting at dst); padding taps are written as zeros. Tap (ky, kx)
+/// of output (oy, ox) reads input (oy*s - pt + ky*dil, ox*s - pl + kx*dil); bottom and right
+/// padding are implied by oh and ow.
+void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *dst, long ncol);
-void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int pad,
+void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                         int oh, int ow, int8_t *dst, long ncol);
 /// The adjoint: adds the kh*kw rows (stride ncol, from src) back into one plane.
-void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int pad,
+void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *plane);
 /// out[i] = (float)codes[i] * delta.
 void ck_codes_to_f32(const int8_t *codes, long count, float delta, float *out);

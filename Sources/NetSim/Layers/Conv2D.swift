@@ -1,13 +1,16 @@
 import Dispatch
 
-/// 2-D convolution over NCHW input with stride, zero padding and groups (depthwise when
-/// groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out] (optional).
+/// 2-D convolution over NCHW input with stride, dilation, zero padding (per side) and groups
+/// (depthwise when groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out]
+/// (optional).
 ///
 /// Implemented as im2col + one GEMM per group.
 public struct Conv2D: WeightedLayer {
     public var name: String
     public var kind: String { "Conv2D" }
-    public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, padding: Int, groups: Int
+    public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, groups: Int
+    /// Zero padding per side, and the spacing between kernel taps (1: a plain convolution).
+    public let pads: Pads, dilation: Int
     public let hasBias: Bool
     /// [weight, bias?].
     public var parameters: [Parameter]
@@ -19,13 +22,17 @@ public struct Conv2D: WeightedLayer {
     /// Column-gradient storage reused from step to step (same size every batch).
     private var dcols: [Float] = []
 
-    /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias.
+    /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias. `pads`, when given,
+    /// overrides the equal `padding` on all sides.
     public init(_ name: String, inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1,
-                padding: Int = 0, groups: Int = 1, bias: Bool = true, rng: inout SplitMix64) {
+                padding: Int = 0, pads: Pads? = nil, dilation: Int = 1, groups: Int = 1, bias: Bool = true,
+                rng: inout SplitMix64) {
         precondition(inChannels % groups == 0 && outChannels % groups == 0, "\(name): channels not divisible by groups")
+        precondition(dilation >= 1, "\(name): dilation \(dilation) < 1")
         self.name = name
         (self.inChannels, self.outChannels, self.kernel) = (inChannels, outChannels, kernel)
-        (self.stride, self.padding, self.groups, self.hasBias) = (stride, padding, groups, bias)
+        (self.stride, self.pads, self.dilation) = (stride, pads ?? Pads(padding), dilation)
+        (self.groups, self.hasBias) = (groups, bias)
         let fanIn = inChannels / groups * kernel * kernel
         let bound = (6.0 / Float(fanIn)).squareRoot()
         var w = Tensor(shape: [outChannels, inChannels / groups, kernel, kernel])
@@ -35,8 +42,10 @@ public struct Conv2D: WeightedLayer {
     }
 
     public func outputShape(for input: [Int]) throws -> [Int] {
-        guard input.count == 3, input[0] == inChannels, input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel else {
-            throw ModelError.shapeMismatch(layer: name, expected: "[\(inChannels), H, W] with H, W ≥ \(kernel - 2 * padding)", found: input)
+        let span = ConvGeometry.extent(kernel, dilation: dilation)
+        guard input.count == 3, input[0] == inChannels, input[1] + pads.top + pads.bottom >= span,
+              input[2] + pads.left + pads.right >= span else {
+            throw ModelError.shapeMismatch(layer: name, expected: "[\(inChannels), H, W] with the padded H, W ≥ \(span)", found: input)
         }
         let g = geometry(batch: 1, input)
         return [outChannels, g.outH, g.outW]
@@ -51,7 +60,7 @@ public struct Conv2D: WeightedLayer {
 
     func geometry(batch: Int, _ chw: [Int]) -> ConvGeometry {
         ConvGeometry(batch: batch, channels: chw[0], height: chw[1], width: chw[2],
-                     kernelH: kernel, kernelW: kernel, stride: stride, padding: padding)
+                     kernelH: kernel, kernelW: kernel, stride: stride, pads: pads, dilation: dilation)
     }
 
     /// y = W ∗ cols (+ bias), returned NCHW.

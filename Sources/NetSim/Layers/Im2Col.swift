@@ -4,13 +4,31 @@ import CKernels
 /// col2im transforms used to turn convolutions into GEMMs.
 ///
 /// Column layout: a [C·KH·KW, N·OH·OW] row-major matrix; row = (c·KH + kh)·KW + kw,
-/// column = n·OH·OW + oh·OW + ow. Out-of-image (padding) taps are zero.
+/// column = n·OH·OW + oh·OW + ow. Out-of-image (padding) taps are zero. Tap (kh, kw) of output
+/// (oh, ow) reads input (oh·stride − pads.top + kh·dilation, ow·stride − pads.left + kw·dilation).
 struct ConvGeometry: Sendable, Equatable {
     var batch: Int, channels: Int, height: Int, width: Int
-    var kernelH: Int, kernelW: Int, stride: Int, padding: Int
+    var kernelH: Int, kernelW: Int, stride: Int
+    var pads: Pads
+    var dilation: Int
 
-    var outH: Int { (height + 2 * padding - kernelH) / stride + 1 }
-    var outW: Int { (width + 2 * padding - kernelW) / stride + 1 }
+    init(batch: Int, channels: Int, height: Int, width: Int, kernelH: Int, kernelW: Int, stride: Int,
+         pads: Pads, dilation: Int = 1) {
+        (self.batch, self.channels, self.height, self.width) = (batch, channels, height, width)
+        (self.kernelH, self.kernelW, self.stride, self.pads, self.dilation) = (kernelH, kernelW, stride, pads, dilation)
+    }
+
+    /// Equal padding on all sides, no dilation.
+    init(batch: Int, channels: Int, height: Int, width: Int, kernelH: Int, kernelW: Int, stride: Int, padding: Int) {
+        self.init(batch: batch, channels: channels, height: height, width: width, kernelH: kernelH, kernelW: kernelW,
+                  stride: stride, pads: Pads(padding))
+    }
+
+    /// The window's span in input pixels: (k − 1)·dilation + 1.
+    static func extent(_ kernel: Int, dilation: Int) -> Int { (kernel - 1) * dilation + 1 }
+
+    var outH: Int { (height + pads.top + pads.bottom - Self.extent(kernelH, dilation: dilation)) / stride + 1 }
+    var outW: Int { (width + pads.left + pads.right - Self.extent(kernelW, dilation: dilation)) / stride + 1 }
     var outPixels: Int { outH * outW }
     var columns: Int { batch * outPixels }
     var rows: Int { channels * kernelH * kernelW }
@@ -33,14 +51,15 @@ struct ConvGeometry: Sendable, Equatable {
         im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_i8)
     }
 
-    private typealias PlaneBody<T> = (UnsafePointer<T>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
-                                      UnsafeMutablePointer<T>?, Int) -> Void
+    private typealias PlaneBody<T> = (UnsafePointer<T>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
+                                      Int32, UnsafeMutablePointer<T>?, Int) -> Void
 
     private func im2col<T>(_ x: [T], into cols: inout [T], zero: T, plane body: PlaneBody<T>) {
         if cols.count != rows * columns { cols = [T](repeating: zero, count: rows * columns) }
         let (c, h, w, oh, ow, p) = (channels, height, width, outH, outW, outPixels)
         let (kh, kw, ncol) = (kernelH, kernelW, columns)
-        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(padding), Int32(oh), Int32(ow))
+        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(dilation), Int32(pads.top),
+                    Int32(pads.left), Int32(oh), Int32(ow))
         x.withUnsafeBufferPointer { xs in
             cols.withUnsafeMutableBufferPointer { cs in
                 guard let src = xs.baseAddress, let base = cs.baseAddress else { return }
@@ -49,7 +68,7 @@ struct ConvGeometry: Sendable, Equatable {
                     let n = item / c, ch = item % c
                     let (s, d) = ctx.value
                     body(s + (n * c + ch) * h * w, args.0, args.1, args.2, args.3, args.4, args.5, args.6, args.7,
-                         d + ch * kh * kw * ncol + n * p, ncol)
+                         args.8, args.9, d + ch * kh * kw * ncol + n * p, ncol)
                 }
             }
         }
@@ -60,7 +79,8 @@ struct ConvGeometry: Sendable, Equatable {
         var x = [Float](repeating: 0, count: batch * channels * height * width)
         let (c, h, w, p) = (channels, height, width, outPixels)
         let (kh, kw, ncol) = (kernelH, kernelW, columns)
-        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(padding), Int32(outH), Int32(outW))
+        let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(dilation), Int32(pads.top),
+                    Int32(pads.left), Int32(outH), Int32(outW))
         cols.withUnsafeBufferPointer { cs in
             x.withUnsafeMutableBufferPointer { xs in
                 guard let src = cs.baseAddress, let dst = xs.baseAddress else { return }
@@ -69,7 +89,7 @@ struct ConvGeometry: Sendable, Equatable {
                     let n = item / c, ch = item % c
                     let (s, d) = ctx.value
                     ck_col2im_plane_f32(s + ch * kh * kw * ncol + n * p, ncol, args.0, args.1, args.2, args.3,
-                                        args.4, args.5, args.6, args.7, d + (n * c + ch) * h * w)
+                                        args.4, args.5, args.6, args.7, args.8, args.9, d + (n * c + ch) * h * w)
                 }
             }
         }

@@ -13,10 +13,11 @@ public enum ModelZoo {
     }
 
     /// A freshly initialised network; weights are a function of `seed` only.
+    /// `metadata` reaches an external model's builder (e.g. an ONNX model's `onnx_mean`/`onnx_std`).
     public static func build(_ name: String, inputShape: [Int], classCount: Int, seed: UInt64,
-                             options: Options = Options()) throws -> Network {
+                             options: Options = Options(), metadata: [String: String] = [:]) throws -> Network {
         if let external = ExternalModels.builder(for: name) {
-            let net = try external(name, [:])
+            let net = try external(name, metadata)
             let outputs = try net.summary().last?.outputShape.reduce(1, *)
             guard net.inputShape == inputShape, outputs == classCount else {
                 throw ModelError.invalidArgument(what: "model \(name)", value: "input \(net.inputShape), \(outputs ?? 0) outputs",

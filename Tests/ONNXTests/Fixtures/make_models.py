@@ -103,6 +103,41 @@ def op_models(w):
     one("constant", [n("Constant", [], ["w"], name="const", value=const("wc", rand(8, 5))), n("MatMul", ["x", "w"], ["y"], name="mm")], [], (3, 8), flat)
 
 
+def window_models(w):
+    """Window geometry and broadcasting forms (issue 18): dilations, asymmetric pads, auto_pad,
+    pooling ceil_mode and count_include_pad, per-channel constant adds. Made after the networks, so
+    the networks' seeded weights do not change when a case is added here."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+
+    def one(name, nodes, inits):
+        w.add(name, model(nodes if isinstance(nodes, list) else [nodes], inits, img, None, 13, name), x, "op")
+
+    def conv(name, **attrs):
+        one(name, n("Conv", ["x", "w", "b"], ["y"], name="conv", **attrs), [const("w", rand(5, 4, 3, 3)), const("b", rand(5))])
+
+    conv("conv_dilated", dilations=[2, 2], pads=[2, 2, 2, 2])
+    conv("conv_dilated_stride2", dilations=[2, 2], strides=[2, 2], pads=[1, 0, 2, 1])
+    conv("conv_asymmetric_pads", pads=[1, 0, 2, 1], strides=[2, 2])
+    conv("conv_same_upper", auto_pad="SAME_UPPER", strides=[2, 2])
+    conv("conv_same_lower", auto_pad="SAME_LOWER", strides=[2, 2])
+    conv("conv_valid", auto_pad="VALID")
+    one("maxpool_ceil", n("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2], ceil_mode=1), [])
+    one("maxpool_asymmetric_pads", n("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[2, 2], strides=[2, 2], pads=[1, 0, 0, 1]), [])
+    one("maxpool_same_upper", n("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2], auto_pad="SAME_UPPER"), [])
+    one("avgpool_exclude_pad", n("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1]), [])
+    one("avgpool_ceil", n("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1], ceil_mode=1), [])
+    one("avgpool_same_lower_include_pad", n("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[3, 3], strides=[2, 2],
+                                            auto_pad="SAME_LOWER", count_include_pad=1), [])
+    one("add_bias_conv", [n("Conv", ["x", "w"], ["c"], name="conv", pads=[1, 1, 1, 1]), n("Add", ["c", "b"], ["y"], name="bias")],
+        [const("w", rand(5, 4, 3, 3)), const("b", rand(1, 5, 1, 1))])
+    one("add_bias_batchnorm", [n("BatchNormalization", ["x", "s", "bb", "m", "v"], ["h"], name="bn"), n("Add", ["b", "h"], ["y"], name="bias")],
+        [const("s", rand(4)), const("bb", rand(4)), const("m", rand(4)), const("v", np.abs(rand(4)) + 0.5), const("b", rand(4, 1, 1))])
+    one("add_scalar_conv", [n("Conv", ["x", "w", "cb"], ["c"], name="conv"), n("Add", ["c", "b"], ["y"], name="bias")],
+        [const("w", rand(3, 4, 3, 3)), const("cb", rand(3)), const("b", np.float32(0.75))])
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -189,6 +224,14 @@ def mobilenet_block():
 
 def error_models(out):
     n = helper.make_node
+    flat = (2, 8)
+    refused = {
+        "gemm_transa": ([n("Gemm", ["x", "w"], ["y"], name="fc_t", transA=1)], [const("w", rand(2, 3))], flat),
+        "add_broadcast_width": ([n("Conv", ["x", "w"], ["c"], name="conv"), n("Add", ["c", "b"], ["y"], name="wide_add")],
+                                [const("w", rand(3, 4, 3, 3)), const("b", rand(4))], (2, 4, 6, 6)),
+    }
+    for name, (nodes, inits, shape) in refused.items():
+        onnx.save_model(model(nodes, inits, shape, None, 13, name), os.path.join(out, name + ".onnx"))
     g = helper.make_graph([n("LSTM", ["x", "w", "r"], ["y"], name="lstm1", hidden_size=4)], "lstm",
                           [helper.make_tensor_value_info("x", TensorProto.FLOAT, [5, 2, 3])],
                           [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
@@ -237,6 +280,7 @@ def main():
     w.add("lenet5", lenet5(), RNG.random((100, 1, 28, 28), dtype=np.float32), "network")
     w.add("resnet8", resnet8(), rand(100, 3, 16, 16), "network", external=True)
     w.add("mobilenet_block", mobilenet_block(), rand(100, 3, 16, 16), "network")
+    window_models(w)
     error_models(out)
     w.finish()
 
