@@ -3,6 +3,8 @@
 
 usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases
        make_models.py --cli OUT_DIR       digits_cnn.onnx (digits_8x8) for the CLI tests
+       make_models.py --bridge OUT_DIR    lenet5.onnx (1×28×28) and resnet8.onnx (3×16×16), 10 classes, for the
+                                          evaluate → retrain → export-onnx → onnxruntime bridge test
        make_models.py --resnet18 OUT_DIR  a ResNet-18-sized model (11.7 M parameters, external data) and a
                                           3×32×32 ResNet-8 (resnet8_32.onnx), for the benchmark
 
@@ -269,6 +271,10 @@ def main():
     if args and args[0] == "--cli":
         os.makedirs(args[1], exist_ok=True)
         return digits_cnn(args[1])
+    if args and args[0] == "--bridge":
+        os.makedirs(args[1], exist_ok=True)
+        onnx.save_model(lenet5(), os.path.join(args[1], "lenet5.onnx"))
+        return onnx.save_model(resnet8(), os.path.join(args[1], "resnet8.onnx"))
     if args and args[0] == "--resnet18":
         os.makedirs(args[1], exist_ok=True)
         onnx.save_model(resnet8(32), os.path.join(args[1], "resnet8_32.onnx"))  # CIFAR-sized, for the evaluate benchmark
