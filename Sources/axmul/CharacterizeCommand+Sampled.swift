@@ -13,7 +13,8 @@ extension CharacterizeCommand {
         if json { print(try DesignArgument.json(results)); return }
         for r in results {
             print("\(r.name) (\(r.width)-bit), \(r.samples) sampled pairs per domain, seed \(r.seed)")
-            for (domain, m) in [("unsigned", r.unsigned), ("magnitude", r.magnitude)] {
+            let domains = r.signed.map { [("signed", $0)] } ?? [("unsigned", r.unsigned), ("magnitude", r.magnitude)]
+            for (domain, m) in domains {
                 let means = [("ep_pct", m.epPct), ("mae", m.mae), ("mse", m.mse), ("bias", m.bias), ("mre_pct", m.mrePct)]
                     .map { "\($0.0) \(format($0.1.estimate)) [\(format($0.1.low)), \(format($0.1.high))]" }
                 print("  \(domain): " + means.joined(separator: "; ")

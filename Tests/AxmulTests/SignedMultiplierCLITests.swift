@@ -172,4 +172,33 @@ import Testing
         let r2 = runAxmul(["import-lut", big.path, "--format", "npy", "--signed", "--name", "b"])
         #expect(r2.status == 1 && r2.stderr.contains("P(5, 7)") && r2.stderr.contains("40000"), "\(r2.stderr)")
     }
+
+    /// import-lut --signed → export-lut → import-lut --signed gives the same table (compared with
+    /// `axmul table`), and export-lut writes the signed layout (npy int16, text of signed products).
+    @Test func signedExportLUTRoundTrips() throws {
+        let dir = try Path.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let odd = { (x: Int, w: Int) in x * w + (x & 1 == 1 ? 3 : 0) }
+        let source = dir.appendingPathComponent("odd.npy")
+        try Self.npy(odd, int32: true).write(to: source)
+        let first = dir.appendingPathComponent("odd.axd").path
+        _ = try Path.ok(["import-lut", source.path, "--format", "npy", "--signed", "--name", "odd", "-o", first])
+        for format in ["npy", "text"] {
+            let exported = dir.appendingPathComponent("odd-export.\(format)").path
+            _ = try Path.ok(["export-lut", first, "--format", format, "-o", exported])
+            let again = dir.appendingPathComponent("odd-\(format).axd").path
+            _ = try Path.ok(["import-lut", exported, "--format", format, "--signed", "--name", "odd", "-o", again])
+            let tables = try [first, again].map { design -> String in
+                let csv = dir.appendingPathComponent(UUID().uuidString + ".csv").path
+                _ = try Path.ok(["table", design, "-o", csv])
+                return try String(contentsOfFile: csv, encoding: .utf8)
+            }
+            #expect(tables[0] == tables[1], "\(format): the re-imported table differs")
+            if format == "text" {
+                let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n")
+                #expect(lines.count == 256 && lines[0].hasPrefix("16384,16256,"), "\(lines.first ?? "")")   // (−128)·(−128), (−128)·(−127)
+            }
+        }
+        #expect(runAxmul(["export-lut", first, "--format", "tfapprox", "-o", dir.appendingPathComponent("x.bin").path]).status != 0)
+    }
 }

@@ -89,4 +89,49 @@ import Testing
         #expect(abs(m.mrePct - 100 * rel / Double(pairs)) < 1e-12 * m.mrePct)
         #expect(c.magnitude == m && c.unsigned == m)
     }
+
+    /// Sampled characterisation of a signed design samples two's-complement pairs: every estimate lies
+    /// within four half-widths of its 95% interval of the exhaustive signed metric (seeded, so the check
+    /// is deterministic), and read as unsigned patterns the errors would be thousands, not 3.
+    @Test func sampledSignedMetricsEstimateTheExhaustiveOnes() throws {
+        let design = try Self.oddDesign()
+        let exact = try #require(try Characteriser().characterise(design).signed)
+        let sampled = try Characteriser().characteriseSampled(design, samples: 20_000)
+        let s = try #require(sampled.signed)
+        #expect(sampled.unsigned == s && sampled.magnitude == s)
+        for (name, e, x) in [("ep_pct", s.epPct, exact.epPct), ("mae", s.mae, exact.mae), ("mse", s.mse, exact.mse),
+                             ("bias", s.bias, exact.bias), ("mre_pct", s.mrePct, exact.mrePct)] {
+            let half = (e.high - e.low) / 2
+            #expect(abs(e.estimate - x) <= 4 * half + 1e-12, "\(name): sampled \(e.estimate) ± \(half), exhaustive \(x)")
+        }
+        #expect(s.wceLowerBound == 3 && s.wceLowerBound <= exact.wce && s.wcrePctLowerBound <= exact.wcrePct)
+    }
+
+    /// export-lut's signed layout: npy int16 [a + 128, b + 128] (and text) that import-lut --signed reads
+    /// back to the same table, in both orders.
+    @Test func signedExportRoundTrips() throws {
+        let design = try Self.oddDesign()
+        guard case .table(let t) = design.body else { Issue.record("not a table design"); return }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in [TableExchangeFormat.npy, .text] {
+            for order in SignedTableOrder.allCases {
+                let data = try TableExchange.exportSigned(t, format: format, order: order)
+                let path = dir.appendingPathComponent("odd-\(order.rawValue).\(format.rawValue)").path
+                try data.write(to: URL(fileURLWithPath: path))
+                let back = try TableExchange.importDesign(path: path, format: format, name: "odd", signed: order)
+                #expect(back.body == design.body && back.isSigned, "\(format) \(order)")
+            }
+        }
+        // npy, offset order: '<i2', entry [x + 128, w + 128] = odd(x, w) as int16.
+        let npy = [UInt8](try TableExchange.exportSigned(t, format: .npy))
+        let headerLength = Int(npy[8]) | Int(npy[9]) << 8
+        #expect(String(decoding: npy[10..<(10 + headerLength)], as: UTF8.self).contains("'descr': '<i2'"))
+        #expect(npy.count == 10 + headerLength + 2 * 65_536)
+        for (x, w) in [(-1, 5), (2, -3), (-128, -128), (127, -128), (0, 0)] {
+            let i = 10 + headerLength + 2 * ((x + 128) * 256 + (w + 128))
+            #expect(Int(Int16(bitPattern: UInt16(npy[i]) | UInt16(npy[i + 1]) << 8)) == Self.odd(x, w), "P(\(x), \(w))")
+        }
+        #expect(throws: DesignError.self) { try TableExchange.exportSigned(t, format: .tfapprox) }
+    }
 }

@@ -50,6 +50,9 @@ public struct SampledCharacterisation: Sendable, Codable, Equatable {
     public var confidence: Double
     public var unsigned: SampledMetrics
     public var magnitude: SampledMetrics
+    /// For a two's-complement design: the estimates over signed operand pairs (as the exhaustive
+    /// `Characterisation.signed`; `unsigned` and `magnitude` then hold the same figures). nil otherwise.
+    public var signed: SampledMetrics?
     /// How to read the maxima: with 95% confidence, fewer than 3/N of all pairs exceed the observed maximum.
     public var note: String
 }
@@ -62,12 +65,19 @@ extension Characteriser {
         }
         let product = try design.productFunction()
         var rng = SplitMix64(seed: seed)
-        let u = SampleScan.metrics(design, domain: .unsigned, samples: samples, rng: &rng, product: product)
-        let m = SampleScan.metrics(design, domain: .magnitude, samples: samples, rng: &rng, product: product)
+        var s: SampledMetrics?
+        let u: SampledMetrics, m: SampledMetrics
+        if design.isSigned {   // one domain, as the exhaustive characterisation of a signed design
+            let signed = SampleScan.metrics(design, domain: .signed, samples: samples, rng: &rng, product: product)
+            (u, m, s) = (signed, signed, signed)
+        } else {
+            u = SampleScan.metrics(design, domain: .unsigned, samples: samples, rng: &rng, product: product)
+            m = SampleScan.metrics(design, domain: .magnitude, samples: samples, rng: &rng, product: product)
+        }
         let bound = 3.0 / Double(samples)
         return SampledCharacterisation(
             name: design.name, width: design.widthA, samples: samples, seed: seed, confidence: 0.95, unsigned: u, magnitude: m,
-            note: "means carry 95% normal-approximation intervals; maxima are lower bounds (with 95% confidence "
+            signed: s, note: "means carry 95% normal-approximation intervals; maxima are lower bounds (with 95% confidence "
                 + "at most a fraction \(bound) of all pairs exceed them)")
     }
 }
@@ -101,8 +111,9 @@ enum SampleScan {
         var ep = RunningMoments(), abs = RunningMoments(), sq = RunningMoments(), err = RunningMoments()
         var rel = RunningMoments(), maxAbs = 0.0, maxRel = 0.0
         for _ in 0..<samples {
-            let a = UInt64.random(in: 0...maxA, using: &rng), b = UInt64.random(in: 0...maxB, using: &rng)
-            let e = Double(Int128(product(a, b)) - Int128(a * b)), m = e.magnitude  // a·b < 2^64 for widths ≤ 32
+            let (e, a, b) = domain == .signed ? signedPair(design, rng: &rng, product: product)
+                : unsignedPair(maxA, maxB, rng: &rng, product: product)
+            let m = e.magnitude
             ep.add(e != 0 ? 100 : 0)
             abs.add(m)
             sq.add(e * e)
@@ -118,5 +129,23 @@ enum SampleScan {
         }
         return SampledMetrics(epPct: ep.estimate, mae: abs.estimate, mse: sq.estimate, bias: err.estimate,
                               mrePct: rel.estimate, wceLowerBound: maxAbs, wcrePctLowerBound: maxRel)
+    }
+
+    /// A uniform pair from 0...maxA × 0...maxB: (error, a, b).
+    static func unsignedPair(_ maxA: UInt64, _ maxB: UInt64, rng: inout SplitMix64,
+                             product: (UInt64, UInt64) -> UInt64) -> (Double, UInt64, UInt64) {
+        let a = UInt64.random(in: 0...maxA, using: &rng), b = UInt64.random(in: 0...maxB, using: &rng)
+        return (Double(Int128(product(a, b)) - Int128(a * b)), a, b)  // a·b < 2^64 for widths ≤ 32
+    }
+
+    /// A uniform pair of two's-complement patterns, read as TableScan.signedSums reads them: x, w and the
+    /// product (outputWidth bits) signed, e = P − x·w; returns (e, |x|, |w|).
+    static func signedPair(_ design: Design, rng: inout SplitMix64,
+                           product: (UInt64, UInt64) -> UInt64) -> (Double, UInt64, UInt64) {
+        let a = UInt64.random(in: 0...((1 << UInt64(design.widthA)) - 1), using: &rng)
+        let b = UInt64.random(in: 0...((1 << UInt64(design.widthB)) - 1), using: &rng)
+        let x = TableScan.signExtend(a, width: design.widthA), w = TableScan.signExtend(b, width: design.widthB)
+        let p = TableScan.signExtend(product(a, b), width: design.outputWidth)
+        return (Double(p - x * w), x.magnitude, w.magnitude)
     }
 }

@@ -15,13 +15,6 @@ extension TruthTable {
 
     /// A NumPy .npy (version 1.0) file: little-endian uint32 array of shape (2^widthA, 2^widthB), C order.
     public func npyData() -> Data {
-        var header = "{'descr': '<u4', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
-        let unpadded = 10 + header.utf8.count + 1            // magic+version+length, header, "\n"
-        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
-        let length = UInt16(header.utf8.count)
-        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
-        data.append(contentsOf: Array(header.utf8))
         var bytes = [UInt8](repeating: 0, count: values.count * 4)
         for (i, v) in values.enumerated() {
             bytes[4 * i] = UInt8(v & 0xFF)
@@ -29,7 +22,20 @@ extension TruthTable {
             bytes[4 * i + 2] = UInt8((v >> 16) & 0xFF)
             bytes[4 * i + 3] = UInt8(v >> 24)
         }
-        data.append(contentsOf: bytes)
+        return Self.npy(descr: "<u4", rows: rows, columns: columns, body: bytes)
+    }
+
+    /// A NumPy .npy (version 1.0) file of a C-order (rows, columns) array: `body` holds its
+    /// little-endian elements of type `descr` (e.g. "<u4", "<i2").
+    static func npy(descr: String, rows: Int, columns: Int, body: [UInt8]) -> Data {
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        let unpadded = 10 + header.utf8.count + 1            // magic+version+length, header, "\n"
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
+        let length = UInt16(header.utf8.count)
+        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
+        data.append(contentsOf: Array(header.utf8))
+        data.append(contentsOf: body)
         return data
     }
 

@@ -36,7 +36,12 @@ public enum TableExchange {
 
     /// Writes an export atomically.
     public static func export(_ table: TruthTable, format: TableExchangeFormat, to path: String) throws(DesignError) {
-        try AtomicFileWriter.write(try export(table, format: format), to: path)
+        try write(try export(table, format: format), to: path)
+    }
+
+    /// Writes exported bytes atomically.
+    public static func write(_ data: Data, to path: String) throws(DesignError) {
+        try AtomicFileWriter.write(data, to: path)
     }
 
     /// A table design read from another tool's file. With `signed` set, the file holds signed int8 × int8
