@@ -17,7 +17,7 @@ struct ImportLUTCommand: ParsableCommand {
     @Option(name: .long, help: "Name of the new design.")
     var name: String
 
-    @Flag(name: .long, help: "The file holds signed int8 × int8 products (npy int16/int32 or text, 256 × 256); the design is two's complement.")
+    @Flag(name: .long, help: "The file holds signed int8 × int8 products (npy int16/int32, or text: ApproxTorch's .txt or AdaPT's C header with --order pattern; 256 × 256); the design is two's complement.")
     var signed = false
 
     @Option(name: .long, help: "With --signed: offset (row a+128, column b+128; ApproxTorch text) or pattern (row a & 255; TorchApprox).")

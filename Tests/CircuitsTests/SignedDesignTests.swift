@@ -134,4 +134,19 @@ import Testing
         }
         #expect(throws: DesignError.self) { try TableExchange.exportSigned(t, format: .tfapprox) }
     }
+
+    /// AdaPT's C header as its LUT_convert tool writes it (tools/LUT_convert.ipynb): `const int16_t lut [256][256]
+    /// = {{…},` one row per line, rows and columns in two's-complement pattern order (its kernels index
+    /// `lut[(uint8_t)a][(uint8_t)b]`, a = activation): `--format text --signed --order pattern` reads it.
+    @Test func adaptHeaderImportsInPatternOrder() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let patterns = Array(0...127) + Array(-128...(-1))
+        let rows = patterns.map { x in "{" + patterns.map { w in String(Self.odd(x, w)) }.joined(separator: ", ") + "}" }
+        let header = "#include <stdint.h>\n\nconst int16_t lut [256][256] = {" + rows.joined(separator: ",\n") + "};\n"
+        let path = dir.appendingPathComponent("odd.h")
+        try header.write(to: path, atomically: true, encoding: .utf8)
+        let adapt = try TableExchange.importDesign(path: path.path, format: .text, name: "odd", signed: .pattern)
+        #expect(adapt.body == (try Self.oddDesign()).body)
+    }
 }

@@ -20,8 +20,10 @@ enum SignedTableImport {
         return try table(rows: shape[0], columns: shape[1], path: path, order: order) { r, c in entries[r * shape[1] + c] }
     }
 
-    /// Text: 256 lines of 256 integers separated by commas, spaces or tabs (ApproxTorch's `.txt` LUT).
+    /// Text: 256 lines of 256 integers separated by commas, spaces or tabs (ApproxTorch's `.txt` LUT), or
+    /// AdaPT's C header (`const int16_t lut [256][256] = {{…},` one row per line `…}};`, read in `pattern` order).
     static func text(_ s: String, path: String, order: SignedTableOrder) throws(DesignError) -> TruthTable {
+        let s = cArrayBody(s) ?? s
         let lines = s.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
         var values: [Int64] = []
         values.reserveCapacity(65_536)
@@ -44,6 +46,13 @@ enum SignedTableImport {
                                 location: SourceLocation(file: path, line: 0, column: 0))
         }
         return try table(rows: lines.count, columns: columns, path: path, order: order) { r, c in values[r * columns + c] }
+    }
+
+    /// The initialiser of a C array declaration (`… lut [256][256] = {{1, 2},\n{3, 4}};`) without its braces
+    /// and semicolon, one row per line as written; nil for text that is not a C declaration.
+    static func cArrayBody(_ s: String) -> String? {
+        guard s.contains("{"), let eq = s.firstIndex(of: "=") else { return nil }
+        return String(s[s.index(after: eq)...].filter { !"{};".contains($0) })
     }
 
     /// Checks the shape (256 × 256) and the int16 range, and reorders into bit-pattern order.
