@@ -29,7 +29,9 @@ public enum ONNXExport {
         for (i, node) in net.nodes.enumerated() {
             let sources = node.inputs.map { $0 < 0 ? inputName : names[$0] }
             var x = sources.first ?? inputName
-            if sources.count > 1 { x = graph.node("Sum", sources, name: node.layer.name + ".sum") }
+            // Two inputs (the residual add): Add, which the importer reads back; more: Sum.
+            if sources.count == 2 { x = graph.node("Add", sources, name: node.layer.name + ".sum") }
+            if sources.count > 2 { x = graph.node("Sum", sources, name: node.layer.name + ".sum") }
             names.append(try graph.layer(node.layer, input: x, inputShape: shapes[i].input))
         }
         graph.finish(output: names.last ?? inputName, inputShape: net.inputShape, outputShape: shapes.last?.output ?? net.inputShape)

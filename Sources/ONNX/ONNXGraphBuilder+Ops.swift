@@ -17,6 +17,7 @@ extension ONNXGraphBuilder {
         case "Gemm": try gemm(node, a)
         case "MatMul": try matMul(node)
         case "Add": try add(node)
+        case "Sub", "Div": try channelAffine(node)
         case "BatchNormalization": try batchNorm(node, a)
         case "MaxPool", "AveragePool": try pool(node, a)
         case "GlobalAveragePool": try append(GlobalAvgPool(unique(current.name)), node, inputs: [value(node, 0)])
@@ -139,6 +140,24 @@ extension ONNXGraphBuilder {
         }
         network.nodes[x.node].layer = biased
         values[node.output[0]] = x
+    }
+
+    /// A computed value minus, or divided by, a per-channel constant (as `add` broadcasts it): an
+    /// `InputNormalisation` layer y = (x − mean) / std with std 1 (Sub) or mean 0 (Div), so each is the one
+    /// Float operation ONNX does. The Sub → Div pair `export-onnx` writes for input normalisation reads back.
+    mutating func channelAffine(_ node: Onnx_NodeProto) throws {
+        guard node.input.count == 2 else { throw refuse("\(node.opType) needs two inputs") }
+        let x = try value(node, 0)
+        guard let c = try constant(node, 1), let perChannel = Self.perChannel(c, shape: x.shape) else {
+            throw refuse("only a computed value \(node.opType == "Sub" ? "minus" : "divided by") a per-channel constant ([C, 1, 1], [F] or a scalar) is supported")
+        }
+        let ones = [Float](repeating: 1, count: perChannel.count)
+        if node.opType == "Div" {
+            guard perChannel.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw refuse("the divisor must be positive and finite (a std)") }
+            return try append(InputNormalisation(unique(current.name), mean: ones.map { _ in 0 }, std: perChannel), node, inputs: [x])
+        }
+        guard perChannel.allSatisfy(\.isFinite) else { throw refuse("the subtrahend must be finite") }
+        try append(InputNormalisation(unique(current.name), mean: perChannel, std: ones), node, inputs: [x])
     }
 
     /// One value per channel (axis 0 of the per-sample `shape`) when `c` broadcasts against

@@ -41,9 +41,9 @@ public struct ONNXPreprocessing: Sendable, Equatable {
 /// node and its op type. Conv, Gemm and MatMul(+Add) become `Conv2D` / `Dense` layers named after
 /// their ONNX nodes, so they are approximable and `--layer-multiplier` takes those names.
 public enum ONNXImporter {
-    public static let supportedOps = ["Add", "AveragePool", "BatchNormalization", "Clip", "Constant", "Conv", "Dropout",
+    public static let supportedOps = ["Add", "AveragePool", "BatchNormalization", "Clip", "Constant", "Conv", "Div", "Dropout",
                                       "Flatten", "Gemm", "GlobalAveragePool", "Identity", "MatMul", "MaxPool", "Relu",
-                                      "Reshape", "Softmax"]
+                                      "Reshape", "Softmax", "Sub"]
     /// Default-domain opsets: 11 to the newest the onnx 1.23 package ships.
     public static let opsets: ClosedRange<Int> = 11...28
 

@@ -37,6 +37,12 @@ import Testing
         #expect(y.shape == expected.shape, "\(name): \(y.shape) vs \(expected.shape)")
         let e = ONNXFixtures.relativeError(y, expected)
         #expect(e <= 1e-5, "\(name): relative error \(e)")
+        // …and AxMul reads the exported file back (Sub/Div of the normalisation included) to the same outputs.
+        var again = try ONNXImporter.load(contentsOf: exported, options: .init(keepTrailingSoftmax: true)).network
+        var ctx = ForwardContext(mode: .eval)
+        let z = again.forward(try ONNXFixtures.npy(d.appendingPathComponent(name + ".input.npy")), context: &ctx)
+        let back = ONNXFixtures.relativeError(z.reshaped([z.batch, z.itemSize]), expected)
+        #expect(back <= 1e-5, "\(name): re-imported relative error \(back)")
     }
 
     /// The window forms the importer now reads (dilations, asymmetric and automatic pads, ceil_mode,

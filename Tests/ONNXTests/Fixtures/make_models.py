@@ -136,6 +136,8 @@ def window_models(w):
         [const("w", rand(5, 4, 3, 3)), const("b", rand(1, 5, 1, 1))])
     one("add_bias_batchnorm", [n("BatchNormalization", ["x", "s", "bb", "m", "v"], ["h"], name="bn"), n("Add", ["b", "h"], ["y"], name="bias")],
         [const("s", rand(4)), const("bb", rand(4)), const("m", rand(4)), const("v", np.abs(rand(4)) + 0.5), const("b", rand(4, 1, 1))])
+    one("sub_channel", n("Sub", ["x", "m"], ["y"], name="sub"), [const("m", rand(4, 1, 1))])
+    one("div_channel", n("Div", ["x", "s"], ["y"], name="div"), [const("s", np.abs(rand(1, 4, 1, 1)) + 0.25)])
     one("add_scalar_conv", [n("Conv", ["x", "w", "cb"], ["c"], name="conv"), n("Add", ["c", "b"], ["y"], name="bias")],
         [const("w", rand(3, 4, 3, 3)), const("cb", rand(3)), const("b", np.float32(0.75))])
 
