@@ -31,10 +31,10 @@ public struct NSGA2: Sendable {
     /// Every genome evaluated, in first-evaluation order, with its evaluation.
     public struct Archive: Sendable {
         public var genomes: [Genome] = []
-        public var evaluations: [Evaluation] = []
+        public var evaluations: [Fitness] = []
         var index: [Genome: Int] = [:]
 
-        mutating func add(_ g: Genome, _ e: Evaluation) {
+        mutating func add(_ g: Genome, _ e: Fitness) {
             guard index[g] == nil else { return }
             index[g] = genomes.count
             genomes.append(g)
@@ -44,7 +44,7 @@ public struct NSGA2: Sendable {
 
     /// Runs the search from `initial` (repaired; topped up with random genomes to the population size).
     /// `evaluate` gets each generation as one batch and returns one evaluation per genome, in order.
-    public func run(initial: [Genome], evaluate: (_ generation: Int, [Genome]) throws -> [Evaluation]) rethrows -> Archive {
+    public func run(initial: [Genome], evaluate: (_ generation: Int, [Genome]) throws -> [Fitness]) rethrows -> Archive {
         var rng = SplitMix64(seed: config.seed)
         var archive = Archive()
         var population = unique(initial.map(repair))
@@ -75,7 +75,7 @@ public struct NSGA2: Sendable {
     }
 
     /// The best `config.population` distinct genomes by front, then crowding distance (ties by index).
-    func survivors(_ genomes: [Genome], _ evaluations: [Evaluation]) -> ([Genome], [Evaluation]) {
+    func survivors(_ genomes: [Genome], _ evaluations: [Fitness]) -> ([Genome], [Fitness]) {
         var seen = Set<Genome>(), keep: [Int] = []
         let distinct = genomes.indices.filter { seen.insert(genomes[$0]).inserted }
         let points = distinct.map { evaluations[$0] }
@@ -93,7 +93,7 @@ public struct NSGA2: Sendable {
     }
 
     /// (rank, crowding distance) of each member.
-    func rankAndCrowding(_ evaluations: [Evaluation]) -> [(rank: Int, crowding: Double)] {
+    func rankAndCrowding(_ evaluations: [Fitness]) -> [(rank: Int, crowding: Double)] {
         var out = [(rank: Int, crowding: Double)](repeating: (0, 0), count: evaluations.count)
         for (r, front) in Pareto.fronts(evaluations).enumerated() {
             let d = Pareto.crowding(evaluations, front: front)

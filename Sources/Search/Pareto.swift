@@ -2,7 +2,7 @@
 /// (violation 0) beats an infeasible one, and of two infeasible points the smaller violation wins.
 public enum Pareto {
     /// True when `a` constrained-dominates `b`.
-    public static func dominates(_ a: Evaluation, _ b: Evaluation) -> Bool {
+    public static func dominates(_ a: Fitness, _ b: Fitness) -> Bool {
         if a.violation != b.violation { return a.violation < b.violation }
         var better = false
         for (x, y) in zip(a.objectives, b.objectives) {
@@ -13,7 +13,7 @@ public enum Pareto {
     }
 
     /// Fronts of `points` by fast non-dominated sorting (indices, first front first; each front in index order).
-    public static func fronts(_ points: [Evaluation]) -> [[Int]] {
+    public static func fronts(_ points: [Fitness]) -> [[Int]] {
         let n = points.count
         var dominatedBy = [Int](repeating: 0, count: n), dominating = [[Int]](repeating: [], count: n)
         for i in 0..<n {
@@ -39,7 +39,7 @@ public enum Pareto {
     }
 
     /// Crowding distance of each member of one front (same order); boundary points get infinity.
-    public static func crowding(_ points: [Evaluation], front: [Int]) -> [Double] {
+    public static func crowding(_ points: [Fitness], front: [Int]) -> [Double] {
         var distance = [Double](repeating: 0, count: front.count)
         guard front.count > 2, let m = points.first?.objectives.count else {
             return [Double](repeating: .infinity, count: front.count)
@@ -60,7 +60,7 @@ public enum Pareto {
 
     /// The feasible non-dominated points (indices, sorted by first objective then index), duplicates of
     /// the same objectives kept once (the lowest index).
-    public static func front(_ points: [Evaluation]) -> [Int] {
+    public static func front(_ points: [Fitness]) -> [Int] {
         let feasible = points.indices.filter { points[$0].violation == 0 }
         var seen = Set<[Double]>()
         return feasible.filter { i in !feasible.contains { dominates(points[$0], points[i]) } }

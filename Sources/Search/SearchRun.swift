@@ -47,7 +47,7 @@ public struct SearchRun {
         let budgets = [0.1, 0.25, 0.5, 1, 2, 5] + (constraints.maxAccuracyLoss.map { [$0] } ?? [])
         let space = self.space, constraints = self.constraints
         let evaluation = { (g: Genome, a: Double) in
-            Evaluation(objectives: [space.energy(g), 1 - a],
+            Fitness(objectives: [space.energy(g), 1 - a],
                        violation: constraints.violation(energy: space.energy(g), accuracy: a, exactAccuracy: exactAcc))
         }
         let nsga = NSGA2(alphabet: space.alphabet, config: config, repair: space.repair)
@@ -57,7 +57,8 @@ public struct SearchRun {
             return zip(genomes, acc).map(evaluation)
         }
         zip(archive.genomes, archive.evaluations).forEach { known[$0] = 1 - $1.objectives[1] }
-        let all = known.keys.filter { space.maxDistinct.map { k in SearchSpace.distinct($0) <= k } ?? true }.sorted { $0.lexicographicallyPrecedes($1) }
+        let all = known.keys.filter { g in space.maxDistinct.map { SearchSpace.distinct(g) <= $0 } ?? true }
+            .sorted { $0.lexicographicallyPrecedes($1) }
         let points = all.map { evaluation($0, known[$0] ?? 0) }
         let front = Pareto.front(points).map { all[$0] }
         let test = try accuracies("front", [space.uniform(exact)] + front + uniform, split: "test")

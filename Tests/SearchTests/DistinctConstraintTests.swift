@@ -31,7 +31,7 @@ struct DistinctConstraintTests {
             let space = Self.randomSpace(&rng)
             let nsga = NSGA2(alphabet: space.alphabet, config: .init(population: 8, generations: 5, seed: rng.next()), repair: space.repair)
             let initial = (0..<4).map { _ in space.alphabet.map { Int(rng.next() % UInt64($0)) } }
-            let archive = nsga.run(initial: initial) { _, gs in gs.map { Evaluation(objectives: [space.energy($0), Double($0.reduce(0, +))]) } }
+            let archive = nsga.run(initial: initial) { _, gs in gs.map { Fitness(objectives: [space.energy($0), Double($0.reduce(0, +))]) } }
             for g in archive.genomes { #expect(SearchSpace.distinct(g) <= space.maxDistinct ?? 0, "\(g) breaks k = \(space.maxDistinct ?? 0)") }
         }
     }

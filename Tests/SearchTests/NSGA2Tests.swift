@@ -7,9 +7,9 @@ struct NSGA2Tests {
     /// Gene 0 sets x = g0/20; genes 1…4 (0…7) add a penalty h = Σ g_i / 10. Objectives:
     /// f1 = x, f2 = 1 − √x + h. The true front is h = 0: the 21 points (x, 1 − √x).
     static let alphabet = [21, 8, 8, 8, 8]
-    static func evaluate(_ g: Genome) -> Evaluation {
+    static func evaluate(_ g: Genome) -> Fitness {
         let x = Double(g[0]) / 20, h = Double(g[1...].reduce(0, +)) / 10
-        return Evaluation(objectives: [x, 1 - x.squareRoot() + h])
+        return Fitness(objectives: [x, 1 - x.squareRoot() + h])
     }
 
     static let reference = [1.1, 1.1]
@@ -26,7 +26,8 @@ struct NSGA2Tests {
     func hypervolumeWithinTwoPercent() {
         // The true front's staircase by formula: 20 columns of width 0.05 and height 1.1 − (1 − √(i/20)),
         // plus the column right of x = 1 (width 0.1, height 1.1).
-        let formula = (0..<20).reduce(0.0) { $0 + 0.05 * (0.1 + (Double($1) / 20).squareRoot()) } + 0.1 * 1.1
+        var formula = 0.1 * 1.1
+        for i in 0..<20 { formula += 0.05 * (0.1 + (Double(i) / 20).squareRoot()) }
         #expect(abs(Self.trueHypervolume - formula) < 1e-12, "true hypervolume \(Self.trueHypervolume) vs \(formula)")
         for seed: UInt64 in [1, 2, 3] {
             let a = Self.run(seed: seed)
@@ -52,8 +53,8 @@ struct NSGA2Tests {
 
     @Test("constrained domination: feasible beats infeasible, smaller violation wins")
     func constrainedDomination() {
-        let good = Evaluation(objectives: [5, 5]), bad = Evaluation(objectives: [0, 0], violation: 0.1)
-        let worse = Evaluation(objectives: [0, 0], violation: 0.2)
+        let good = Fitness(objectives: [5, 5]), bad = Fitness(objectives: [0, 0], violation: 0.1)
+        let worse = Fitness(objectives: [0, 0], violation: 0.2)
         #expect(Pareto.dominates(good, bad))
         #expect(Pareto.dominates(bad, worse))
         #expect(Pareto.fronts([bad, good, worse]) == [[1], [0], [2]])

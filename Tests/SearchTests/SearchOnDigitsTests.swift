@@ -26,7 +26,7 @@ struct SearchOnDigitsTests {
         return (v, t, space)
     }
 
-    @Test("search finds the exact Pareto front of all 64 assignments; validation never overlaps the training samples used")
+    @Test("search finds the exact Pareto front of all 64 assignments (exhaustive enumeration)")
     func findsExhaustiveFront() throws {
         let (v, t, space) = try Self.setup()
         #expect(space.layers.count == 3)

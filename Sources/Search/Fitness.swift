@@ -3,7 +3,7 @@ public typealias Genome = [Int]
 
 /// What the search knows of one candidate: objectives to minimise and the amount by which it breaks
 /// the constraints (0 = feasible).
-public struct Evaluation: Sendable, Codable, Equatable {
+public struct Fitness: Sendable, Codable, Equatable {
     public var objectives: [Double]
     public var violation: Double
 
