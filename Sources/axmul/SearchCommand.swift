@@ -97,7 +97,7 @@ struct SearchCommand: ParsableCommand {
         }
         try SearchOutputs.write(result, table, to: folder)
         print(SearchOutputs.summary(result))
-        print("wrote \(folder.path)/front.json, front.csv, sensitivity.json, sensitivity.csv, search.html")
+        print("wrote \(folder.path)/front.json, front.csv, sensitivity.json, sensitivity.csv, report.html")
     }
 
     /// This binary's absolute path (what every Slurm task runs; it must be on the shared file system).
