@@ -22,11 +22,18 @@ struct SearchSlurmTests {
         return (p.terminationStatus, String(decoding: out, as: UTF8.self))
     }
 
-    /// Trains the 3-layer digits MLP and returns the search arguments (without -o, shards, --slurm).
-    static func prepare(_ dir: URL) throws -> [String] {
+    /// The 3-layer digits MLP, trained once per test process.
+    static let model: Result<String, Error> = Result {
+        let dir = try cliTestFolder("axmul-search-model")
         let model = dir.appendingPathComponent("mlp.safetensors").path
         _ = try runAxmulOK(["train", "--model", "mlp", "--data", "digits_8x8", "--epochs", "3", "--hidden", "16,16", "--lr", "0.05", "-o", model])
-        return ["search", "--model", model, "--data", "digits_8x8", "--library", "smapprox8x8-2222,truncated8-t6",
+        return model
+    }
+
+    /// The search arguments on the shared MLP (without -o, shards, --slurm).
+    static func prepare(_ dir: URL) throws -> [String] {
+        let model = try Self.model.get()
+        return ["search", "--model", model, "--data", "digits_8x8", "--library", "smapprox8x8-2222,smapprox8x8-1221",
                 "--validation-samples", "200", "--population", "6", "--generations", "1", "--limit", "200"]
     }
 
