@@ -6,6 +6,11 @@ import Search
 struct ShardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shard", abstract: "Evaluate one shard of a candidate set, or merge the shard files (Slurm tasks).",
+        discussion: """
+        `axmul search` and `axmul sweep` write the candidate sets; their Slurm job arrays run these (docs/search.md).
+        Example: axmul shard run out/search/sets/gen-001-validation --index 0
+                 axmul shard merge out/search/sets/gen-001-validation
+        """,
         subcommands: [Run.self, Merge.self])
 
     struct Run: ParsableCommand {
