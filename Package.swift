@@ -29,8 +29,10 @@ let package = Package(
         ]),
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
+        // Per-layer multiplier search (NSGA-II), its evaluation cache, and shards run locally or as Slurm job arrays.
+        .target(name: "Search", dependencies: ["NetSim"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX",
+            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat", "ONNX"]),
         .testTarget(name: "ONNXTests", dependencies: ["ONNX", "NetSim"], exclude: ["Fixtures"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )

@@ -43,6 +43,8 @@ public struct ResultsFolder: Sendable {
     public var axTrains: [(file: String, summary: AxTrain)] = []
     public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []
     public var experiments: [(file: String, experiment: Experiment)] = []
+    public var searchFronts: [(file: String, front: SearchFront)] = []
+    public var searchSensitivities: [(file: String, table: SearchSensitivity)] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped.
@@ -64,11 +66,12 @@ public struct ResultsFolder: Sendable {
 
     /// True if there is anything to plot.
     public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty
-        && axTrains.isEmpty && sensitivityMaps.isEmpty && experiments.isEmpty }
+        && axTrains.isEmpty && sensitivityMaps.isEmpty && experiments.isEmpty
+        && searchFronts.isEmpty && searchSensitivities.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {
         let decoder = JSONDecoder()
-        if readExperiment(name: name, data: data) { return true }
+        if readExperiment(name: name, data: data) || readSearch(name: name, data: data) { return true }
         if name.hasSuffix(".jsonl") {
             let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
             let epochs = lines.compactMap { try? decoder.decode(Epoch.self, from: Data($0.utf8)) }

@@ -11,6 +11,8 @@ extension AxMul {
         // Networks: train, then run on approximate multipliers and recover accuracy.
         TrainCommand.self, EvalCommand.self, EvaluateCommand.self, ErrorModelCommand.self,
         RetrainCommand.self, CrossEvalCommand.self, HybridCommand.self, AxTrainCommand.self, ExperimentCommand.self,
+        // Design-space search: per-layer assignments (NSGA-II), grids, and their shards (local or Slurm).
+        SearchCommand.self, SweepCommand.self, ShardCommand.self,
         // Results and measurements.
         ReportCommand.self, BenchCommand.self,
         // Interchange: networks out to ONNX.

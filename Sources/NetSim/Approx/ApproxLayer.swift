@@ -20,6 +20,8 @@ public struct ApproxLayer: WeightedLayer {
     public var path: QuantisedEngine.Path = .fast
     /// The last forward's quantised input (its STE mask), nil after a float forward.
     private var input: QuantisedInput?
+    /// The last forward's quantised input (read by weight tuning for the activation histogram).
+    public var lastInput: QuantisedInput? { input }
     /// Int8 scratch of the 8-bit product (a conv's code columns), reused from step to step.
     private var scratch: [Int8] = []
 

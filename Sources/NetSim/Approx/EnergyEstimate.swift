@@ -9,6 +9,10 @@ public struct EnergyEstimate: Sendable, Codable, Equatable {
         public var multiplier: String
         /// Power per operation (e.g. mW at the characterisation's clock), nil when unknown.
         public var power: Double?
+
+        public init(name: String, macs: Int, multiplier: String, power: Double?) {
+            (self.name, self.macs, self.multiplier, self.power) = (name, macs, multiplier, power)
+        }
     }
 
     public var layers: [Layer]
@@ -25,6 +29,10 @@ public struct EnergyEstimate: Sendable, Codable, Equatable {
             den += Double(l.macs) * pe
         }
         return den > 0 ? num / den : nil
+    }
+
+    public init(layers: [Layer], exactPower: Double?) {
+        (self.layers, self.exactPower) = (layers, exactPower)
     }
 
     /// Per-layer MACs of a wrapped network, each with its multiplier's relative power (`Entry.powerRel`);

@@ -1,0 +1,92 @@
+import Foundation
+import NetSim
+
+/// A candidate set split into shards, in one folder of the shared results folder:
+/// `manifest.json` (what to evaluate), `shard-<i>.json` (each task's results, written atomically) and
+/// `merged.json` (all results in item order, written by the merge). A task or merge needs nothing but
+/// this folder and the binary, so it runs the same on the local cores or as a Slurm array task.
+public struct ShardSet: Sendable, Codable, Equatable {
+    /// How to rebuild the evaluation (model, data, library, validation split).
+    public var context: SearchContext
+    /// "validation" or "test".
+    public var split: String
+    /// One item per candidate: a design name per layer (search), or [model, design, method] (sweep).
+    public var items: [[String]]
+    public var shards: Int
+
+    public init(context: SearchContext, split: String, items: [[String]], shards: Int) {
+        (self.context, self.split, self.items) = (context, split, items)
+        self.shards = max(1, min(shards, items.count))
+    }
+
+    /// Items of shard `i`: a contiguous block, sizes differing by at most one.
+    public func range(shard i: Int) -> Range<Int> {
+        (items.count * i / shards)..<(items.count * (i + 1) / shards)
+    }
+
+    public static func manifestURL(_ folder: URL) -> URL { folder.appendingPathComponent("manifest.json") }
+    public static func shardURL(_ folder: URL, _ i: Int) -> URL { folder.appendingPathComponent("shard-\(i).json") }
+    public static func mergedURL(_ folder: URL) -> URL { folder.appendingPathComponent("merged.json") }
+
+    /// Writes the manifest atomically (creating the folder).
+    public func write(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(try SearchJSON.encode(self), to: Self.manifestURL(folder))
+    }
+
+    /// The manifest in `folder`.
+    public static func read(_ folder: URL) throws -> ShardSet {
+        try SearchJSON.decode(ShardSet.self, from: manifestURL(folder))
+    }
+}
+
+/// One task's results: the accuracy of each item of its range, in order.
+public struct ShardResult: Sendable, Codable, Equatable {
+    public var shard: Int
+    public var first: Int
+    public var accuracies: [Double]
+
+    public init(shard: Int, first: Int, accuracies: [Double]) {
+        (self.shard, self.first, self.accuracies) = (shard, first, accuracies)
+    }
+}
+
+extension ShardSet {
+    /// Evaluates shard `i` with `accuracy` and writes `shard-<i>.json` atomically.
+    public func run(shard i: Int, in folder: URL, accuracy: ([String]) throws -> Double) throws {
+        guard (0..<shards).contains(i) else {
+            throw SearchError(.invalidArgument, file: folder.path, "shard index \(i) is outside 0…\(shards - 1)")
+        }
+        let r = range(shard: i)
+        let result = ShardResult(shard: i, first: r.lowerBound, accuracies: try items[r].map(accuracy))
+        try AtomicFile.write(try SearchJSON.encode(result), to: Self.shardURL(folder, i))
+    }
+
+    /// Indices of shards whose result file is present.
+    public func done(in folder: URL) -> [Int] {
+        (0..<shards).filter { FileManager.default.fileExists(atPath: Self.shardURL(folder, $0).path) }
+    }
+
+    /// All shard results in item order; refuses missing shards, naming them. Writes `merged.json`.
+    @discardableResult
+    public func merge(in folder: URL) throws -> [Double] {
+        let missing = (0..<shards).filter { !done(in: folder).contains($0) }
+        guard missing.isEmpty else {
+            throw SearchError(.missingShards(missing.map { "shard-\($0).json" }), file: folder.path,
+                              "cannot merge: missing \(missing.map { "shard-\($0).json" }.joined(separator: ", ")) of \(shards) shards",
+                              hint: "run the missing tasks again (axmul shard run \(folder.path) --index I) or resubmit the array")
+        }
+        var out: [Double] = []
+        for i in 0..<shards {
+            let url = Self.shardURL(folder, i)
+            let r = try SearchJSON.decode(ShardResult.self, from: url)
+            guard r.shard == i, r.first == range(shard: i).lowerBound, r.accuracies.count == range(shard: i).count else {
+                throw SearchError(.badFile, file: url.path, "shard \(i) does not match the manifest (items \(range(shard: i)))",
+                                  hint: "delete it and run the task again")
+            }
+            out += r.accuracies
+        }
+        try AtomicFile.write(try SearchJSON.encode(out), to: Self.mergedURL(folder))
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import NetSim
+import Search
+
+/// How a shard task measures one item of a set: a per-layer assignment (search) or a grid cell (sweep).
+enum ShardItems {
+    static func accuracyFunction(_ context: SearchContext) throws -> (String, [String]) throws -> Double {
+        context.kind == "sweep" ? try SweepCells(context).accuracyFunction()
+                                : try SearchSession.open(context, withCost: false).accuracyFunction()
+    }
+}
+
+/// A sweep's cells: [model, design, method] measured on the test part (as `axmul evaluate` does), each
+/// model calibrated once on the first training batches.
+struct SweepCells {
+    static let methods = ["approximate", "exact8", "float"]
+    var context: SearchContext
+    var data: (train: LabeledData, test: LabeledData)
+
+    init(_ context: SearchContext) throws {
+        self.context = context
+        data = try ApproxCLI.loadData(context.data)
+    }
+
+    func accuracyFunction() -> (String, [String]) throws -> Double {
+        var calibrated: [String: (net: Network, test: LabeledData)] = [:]
+        var entries: [String: MultiplierAssignment.Entry] = [:]
+        return { _, cell in
+            guard cell.count == 3, Self.methods.contains(cell[2]) else {
+                throw SearchError(.badFile, "sweep cell \(cell) is not [model, design, method] with method \(Self.methods.joined(separator: "|"))")
+            }
+            var options = ApproxNetwork.QuantOptions()
+            options.perChannelWeights = context.perChannel
+            options.calibrationBatches = context.calibrationBatches
+            let model = try calibrated[cell[0]] ?? {
+                let loaded = try ApproxCLI.loadModel(cell[0])
+                var net = ApproxNetwork.wrap(loaded.network, MultiplierAssignment(default: nil), options: options)
+                ApproxNetwork.calibrate(&net, on: try ApproxCLI.fit(data.train, loaded.info, cell[0], context.data), options: options)
+                return (net, try ApproxCLI.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))
+            }()
+            calibrated[cell[0]] = model
+            let entry = try entries[cell[1]] ?? ApproxCLI.multiplier(cell[1])
+            entries[cell[1]] = entry
+            let net = ApproxNetwork.wrap(model.net, MultiplierAssignment(default: entry), options: options)
+            let compute: ApproxCompute = cell[2] == "float" ? .float : cell[2] == "exact8" ? .exact : .approximate
+            return ApproxEvaluation.accuracy(net, on: model.test, compute: compute)
+        }
+    }
+}
