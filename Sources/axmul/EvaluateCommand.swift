@@ -25,7 +25,13 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Also write the JSON result to DIR/evaluate-<multiplier>.json (for `axmul report`).")
     var save: String?
 
+    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).")
+    var threads = 1
+
+    func validate() throws { try FlagRules.threads(threads) }
+
     func run() throws {
+        BLAS.setThreads(threads)
         let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)

@@ -97,4 +97,7 @@ void ck_i8_to_f32(const int8_t *x, long count, float *out);
 void ck_i8_lut_f32(const int8_t *x, long count, const float *lut, float *out);
 /// y[i] += (int32_t)c[i] (c holds exact integers).
 void ck_f32_add_i32(const float *c, long count, int32_t *y);
+/// glibc heap: blocks up to 32 MiB from the heap and no trimming of freed memory (see HeapPolicy.swift).
+/// Returns 1 when both settings were applied, 0 otherwise (other C libraries: nothing is done).
+int ck_keep_freed_memory(void);
 #endif

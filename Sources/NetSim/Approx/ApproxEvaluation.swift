@@ -27,8 +27,12 @@ public struct ApproxAccuracy: Sendable, Codable, Equatable {
 }
 
 public enum ApproxEvaluation {
+    /// Images per inference batch.
+    public static let batchSize = 256
+
     /// Accuracy of a wrapped network with every layer computing `compute`, in eval mode.
-    public static func accuracy(_ net: Network, on data: LabeledData, compute: ApproxCompute, batchSize: Int = 256) -> Double {
+    public static func accuracy(_ net: Network, on data: LabeledData, compute: ApproxCompute,
+                                batchSize: Int = ApproxEvaluation.batchSize) -> Double {
         var n = net
         ApproxNetwork.set(&n, compute: compute)
         return Trainer.evaluate(n, on: data, batchSize: batchSize).accuracy

@@ -64,9 +64,10 @@ public struct ApproxLayer: WeightedLayer {
     }
 
     /// The 8-bit layer through `plan` on an input quantised by `quantise`: LUT-GEMM, rescale, bias.
-    public mutating func product(_ q: QuantisedInput, weight: [Float], plan: KernelPlan) -> Tensor {
+    /// `keepInput: false` when no backward follows (inference only).
+    public mutating func product(_ q: QuantisedInput, weight: [Float], plan: KernelPlan, keepInput: Bool = true) -> Tensor {
         inner.forward(q, weight: weight, scale: weightScale(weight), engine: QuantisedEngine(plan: plan, path: path),
-                      scratch: &scratch)
+                      scratch: &scratch, keepInput: keepInput)
     }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
@@ -83,9 +84,9 @@ public struct ApproxLayer: WeightedLayer {
             calibrator.observe(x.data)
             return inner.forward(x, weight: weight, context: &context)
         case .exact:
-            return product(quantise(x), weight: weight, plan: exactPlan)
+            return product(quantise(x), weight: weight, plan: exactPlan, keepInput: !context.inferenceOnly)
         case .approximate:
-            return product(quantise(x), weight: weight, plan: plan)
+            return product(quantise(x), weight: weight, plan: plan, keepInput: !context.inferenceOnly)
         }
     }
 

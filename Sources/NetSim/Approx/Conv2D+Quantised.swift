@@ -1,10 +1,11 @@
 /// Conv2D on 8-bit codes without float transposes: the input's codes are cut into Int8 columns
 /// (K × M, pixels contiguous, the layout the kernels' panels are cut from), each group's product
 /// runs through `LUTGemm.fastTransposed` into Yᵀ (N × M), and the rescale writes NCHW directly.
-/// The float columns kept for backward are `Float(code)·Δx`, bitwise the im2col of Zq.
+/// The float columns kept for backward are `Float(code)·Δx`, bitwise the im2col of Zq (skipped when
+/// `keepInput` is false: inference only).
 extension Conv2D: QuantisableLayer {
     public mutating func forward(_ x: QuantisedInput, weight: [Float], scale: QuantScale, engine: QuantisedEngine,
-                                 scratch codeCols: inout [Int8]) -> Tensor {
+                                 scratch codeCols: inout [Int8], keepInput: Bool) -> Tensor {
         precondition(x.shape.count == 4 && x.shape[1] == inChannels, "\(name): input \(x.shape)")
         geometry = geometry(batch: x.shape[0], Array(x.shape.dropFirst()))
         let g = geometry, k = g.rows / groups, m = g.columns, og = outChannels / groups
@@ -22,7 +23,7 @@ extension Conv2D: QuantisableLayer {
         let y = PhaseClock.measure(.quantisation) {
             Self.rescale(acc, geometry: g, scales: scales, bias: hasBias ? parameters[1].value.data : nil)
         }
-        PhaseClock.measure(.im2col) { Quantising.floats(codeCols, delta: x.delta, into: &cols) }
+        if keepInput { PhaseClock.measure(.im2col) { Quantising.floats(codeCols, delta: x.delta, into: &cols) } }
         return Tensor(shape: [g.batch, outChannels, g.outH, g.outW], data: y)
     }
 

@@ -5,6 +5,15 @@ public protocol QuantisableLayer: WeightedLayer {
     /// codes of `x` and of `weight` under `scale`. Keeps the dequantised input for backward, so
     /// backward is that of the float layer on Zq (the straight-through gradient, eq. 13).
     /// `scratch` is Int8 storage the caller keeps from step to step (the conv's code columns).
+    /// `keepInput: false` (inference only, no backward follows) skips keeping the dequantised input.
     mutating func forward(_ x: QuantisedInput, weight: [Float], scale: QuantScale, engine: QuantisedEngine,
-                          scratch: inout [Int8]) -> Tensor
+                          scratch: inout [Int8], keepInput: Bool) -> Tensor
+}
+
+extension QuantisableLayer {
+    /// The 8-bit forward keeping the dequantised input for backward.
+    public mutating func forward(_ x: QuantisedInput, weight: [Float], scale: QuantScale, engine: QuantisedEngine,
+                                 scratch: inout [Int8]) -> Tensor {
+        forward(x, weight: weight, scale: scale, engine: engine, scratch: &scratch, keepInput: true)
+    }
 }

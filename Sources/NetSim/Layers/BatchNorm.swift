@@ -76,21 +76,27 @@ public struct BatchNorm: Layer {
         }
         invStd = istd
         let g = parameters[0].value.data, b = parameters[1].value.data
-        var h = [Float].overwritten(count: x.count), y = [Float].overwritten(count: x.count)
+        // Inference only: x̂ is not kept (backward alone reads it); y is computed the same way.
+        let keep = !context.inferenceOnly
+        var h = [Float].overwritten(count: keep ? x.count : 0), y = [Float].overwritten(count: x.count)
         x.data.withUnsafeBufferPointer { xs in
             h.withUnsafeMutableBufferPointer { hs in
                 y.withUnsafeMutableBufferPointer { ys in
-                    guard let xb = xs.baseAddress, let hb = hs.baseAddress, let yb = ys.baseAddress else { return }
-                    let ctx = UnsafeSendable((xb, hb, yb))
+                    guard let xb = xs.baseAddress, let yb = ys.baseAddress else { return }
+                    let ctx = UnsafeSendable((xb, keep ? hs.baseAddress : nil, yb))
                     Parallel.forEach(channels) { c in
                         let (src, hat, out) = ctx.value
                         let mu = mean[c], sd = istd[c], gc = g[c], bc = b[c]
                         for i in 0..<n {
                             let base = (i * channels + c) * p
-                            for j in base..<(base + p) {
-                                let v = (src[j] - mu) * sd
-                                hat[j] = v
-                                out[j] = gc * v + bc
+                            if let hat {
+                                for j in base..<(base + p) {
+                                    let v = (src[j] - mu) * sd
+                                    hat[j] = v
+                                    out[j] = gc * v + bc
+                                }
+                            } else {
+                                for j in base..<(base + p) { out[j] = gc * ((src[j] - mu) * sd) + bc }
                             }
                         }
                     }

@@ -5,9 +5,13 @@ public enum Mode: String, Sendable, Codable { case train, eval }
 public struct ForwardContext: Sendable {
     public var mode: Mode
     public var rng: SplitMix64
-    public init(mode: Mode, rng: SplitMix64 = SplitMix64(seed: 0)) {
+    /// No backward follows this forward (inference only): layers may skip keeping what only backward
+    /// reads (the 8-bit layers' dequantised inputs). Outputs are the same either way.
+    public var inferenceOnly: Bool
+    public init(mode: Mode, rng: SplitMix64 = SplitMix64(seed: 0), inferenceOnly: Bool = false) {
         self.mode = mode
         self.rng = rng
+        self.inferenceOnly = inferenceOnly
     }
 }
 

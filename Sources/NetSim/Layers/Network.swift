@@ -35,12 +35,22 @@ public struct Network: Sendable {
     /// Runs the network; returns the last node's output (logits).
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         var outs = [Tensor?](repeating: nil, count: nodes.count)
+        let lastReader = lastReaders()
         for i in nodes.indices {
             let input = nodes[i].inputs.count > 1 ? PhaseClock.measure(.relu) { gather(nodes[i].inputs, x, outs) }
                 : gather(nodes[i].inputs, x, outs)
             outs[i] = nodes[i].layer.forward(input, context: &context)
+            // An output no later node reads is dropped now, so its buffer is reused by the next layers.
+            for j in nodes[i].inputs where j >= 0 && lastReader[j] == i { outs[j] = nil }
         }
         return outs[last] ?? x
+    }
+
+    /// For each node, the index of the last node that reads its output (−1: none).
+    func lastReaders() -> [Int] {
+        var reader = [Int](repeating: -1, count: nodes.count)
+        for i in nodes.indices { for j in nodes[i].inputs where j >= 0 { reader[j] = max(reader[j], i) } }
+        return reader
     }
 
     /// Back-propagates ∂L/∂logits, accumulating parameter gradients; returns ∂L/∂input

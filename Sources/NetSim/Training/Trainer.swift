@@ -109,7 +109,7 @@ public struct Trainer: Sendable {
         while start < data.count {
             let idx = Array(start..<min(start + batchSize, data.count))
             let (x, y) = batch(data, idx)
-            var ctx = ForwardContext(mode: .eval)
+            var ctx = ForwardContext(mode: .eval, inferenceOnly: true)
             let out = SoftmaxCrossEntropy.lossAndGradient(logits: net.forward(x, context: &ctx), labels: y)
             correct += out.correct
             loss += out.loss * Double(idx.count)

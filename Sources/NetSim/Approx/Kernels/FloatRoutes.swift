@@ -14,7 +14,7 @@ enum FloatRoutes {
         let b = stackWeights(w, k: k, n: n, factors: factors)
         let cuts = chunks(k: k, factors: factors)
         var y = [Int32](repeating: 0, count: m * n)
-        var c = [Float](repeating: 0, count: m * n)
+        var c = [Float].overwritten(count: m * n)   // every sgemm below has beta 0 and covers all of c
         for (lo, hi) in cuts {
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in

@@ -61,7 +61,7 @@ extension FloatRoutes {
         let a = stackRows(xT, count: k * m, luts: signedLUTs(factors?.u ?? [], byCode: factors?.byCode ?? false))
         let b = stackWeights(w, k: k, n: n, factors: factors)
         var y = [Int32](repeating: 0, count: m * n)
-        var c = [Float](repeating: 0, count: m * n)
+        var c = [Float].overwritten(count: m * n)   // every sgemm below has beta 0 and covers all of c
         // Pixel (column) halves on the 2 cores: every sum is an exact integer, so any split is exact.
         for (lo, hi) in chunks(k: k, factors: factors) {
             a.withUnsafeBufferPointer { ap in

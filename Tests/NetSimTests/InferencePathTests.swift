@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import NetSim
+
+/// The inference-only forward (`ForwardContext.inferenceOnly`, what `Trainer.evaluate` and so
+/// `axmul evaluate` run) against the training-capable forward, and one OpenBLAS thread against two:
+/// every logit is bitwise the same, for float, exact 8-bit and approximate compute.
+@Suite struct InferencePathTests {
+    /// Random ResNet-8 (convolutions, batch norm, residual adds, dense) on 8×8 digits, wrapped with
+    /// SMApprox 3330 and calibrated on the first 64 training images.
+    static func wrapped() throws -> (Network, Tensor) {
+        let (train, test) = try DatasetLoader.load("digits_8x8")
+        let net = try ModelZoo.build("resnet8", inputShape: train.sampleShape, classCount: train.classCount, seed: 5)
+        let table = try KernelTestTables.signed(KernelTestTables.smapprox([3, 3, 3, 0]))
+        var options = ApproxNetwork.QuantOptions()
+        options.calibrationBatches = 1
+        var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: .init(name: "smapprox8x8-3330", table: table)),
+                                         options: options)
+        ApproxNetwork.calibrate(&wrapped, on: train, options: options)
+        let (x, _) = Trainer.batch(test, Array(0..<40))
+        return (wrapped, x)
+    }
+
+    static func logits(_ net: Network, _ x: Tensor, _ compute: ApproxCompute, inferenceOnly: Bool) -> [Float] {
+        var n = net
+        ApproxNetwork.set(&n, compute: compute)
+        var ctx = ForwardContext(mode: .eval, inferenceOnly: inferenceOnly)
+        return n.forward(x, context: &ctx).data
+    }
+
+    @Test(arguments: [ApproxCompute.float, .exact, .approximate])
+    func inferenceOnlyForwardGivesTheSameLogits(_ compute: ApproxCompute) throws {
+        let (net, x) = try Self.wrapped()
+        let full = Self.logits(net, x, compute, inferenceOnly: false)
+        let lean = Self.logits(net, x, compute, inferenceOnly: true)
+        #expect(full.count == 40 * 10)
+        #expect(full.map(\.bitPattern) == lean.map(\.bitPattern))
+        // The approximate multiplier changes some logits (the comparison above is not vacuous).
+        if compute == .approximate {
+            #expect(full != Self.logits(net, x, .exact, inferenceOnly: false))
+        }
+    }
+
+    @Test func oneOpenBLASThreadGivesTheSameLogitsAsTwo() throws {
+        let (net, x) = try Self.wrapped()
+        let before = BLAS.threads
+        defer { BLAS.setThreads(before) }
+        for compute in [ApproxCompute.float, .exact, .approximate] {
+            BLAS.setThreads(2)
+            let two = Self.logits(net, x, compute, inferenceOnly: true)
+            BLAS.setThreads(1)
+            let one = Self.logits(net, x, compute, inferenceOnly: true)
+            #expect(one.map(\.bitPattern) == two.map(\.bitPattern), "\(compute)")
+        }
+    }
+}
