@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import NetSim
 import Report
@@ -41,6 +42,7 @@ extension ExperimentCommand {
         let say = sayer(folder)
         say("delaparra: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images")
         let cells = ExperimentCells(resultsFolder: folder, log: say)
+        try cells.checkSettings(s, recipe: "delaparra")
         let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
             try DelaParraOutput.write(partial, to: folder)
             _ = try Self.writeFigures(json: try ExperimentOutput.json(partial), to: folder)
@@ -67,7 +69,7 @@ extension ExperimentCommand {
             if let h = try? FileHandle(forWritingTo: logURL) {
                 h.seekToEndOfFile(); h.write(Data(stamped.utf8)); try? h.close()
             } else {
-                FileManager.default.createFile(atPath: logURL.path, contents: Data(stamped.utf8))
+                _ = FileManager.default.createFile(atPath: logURL.path, contents: Data(stamped.utf8))
             }
         }
     }

@@ -33,6 +33,7 @@ extension ExperimentCommand {
         let say = sayer(folder)
         say("hammad: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images, \(s.epochs) epochs")
         let cells = ExperimentCells(resultsFolder: folder, log: say)
+        try cells.checkSettings(s, recipe: "hammad")
         let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
             try HammadOutput.write(partial, to: folder)
             _ = try Self.writeFigures(json: try ExperimentOutput.json(partial), to: folder)

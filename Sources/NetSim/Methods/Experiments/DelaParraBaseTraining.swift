@@ -23,7 +23,7 @@ struct DelaParraBaseTraining {
         let info = TrainCheckpoint.Info(model: settings.model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: [], data: settings.data)
         let under = min(settings.underTrainedEpochs, settings.baseEpochs)
-        let well = try cells.cell("base.well-trained") { try train(info, train, test, under: under) }
+        let well = try cells.cell("base.well-trained") { try trainBase(info, train, test, under: under) }
         let underRecord = try cells.cell("base.under-trained") {
             DelaParraBase(name: "under-trained", epochs: under, floatAccuracy: try accuracy(Self.underFile, test),
                           epochSeconds: Array(well.epochSeconds.prefix(under)), checkpoint: Self.underFile)
@@ -32,7 +32,7 @@ struct DelaParraBaseTraining {
     }
 
     /// Float training with SGD + momentum, checkpointed after every epoch so a killed run resumes.
-    private func train(_ info: TrainCheckpoint.Info, _ train: LabeledData, _ test: LabeledData, under: Int) throws -> DelaParraBase {
+    private func trainBase(_ info: TrainCheckpoint.Info, _ train: LabeledData, _ test: LabeledData, under: Int) throws -> DelaParraBase {
         let partial = url(Self.partialFile), logURL = url(Self.logFile)
         var trainer: Trainer
         if FileManager.default.fileExists(atPath: partial.path) {

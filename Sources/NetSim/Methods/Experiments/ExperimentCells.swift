@@ -20,6 +20,22 @@ public struct ExperimentCells {
         return folder.appendingPathComponent(safe + ".json")
     }
 
+    /// Records `settings` as `cells/settings.json` on the first run; a rerun with other settings is
+    /// refused, since its finished cells would mix two configurations.
+    public func checkSettings<T: Codable & Equatable>(_ settings: T, recipe: String) throws {
+        let file = folder.appendingPathComponent("settings.json")
+        if let data = FileManager.default.contents(atPath: file.path), let old = try? JSONDecoder().decode(T.self, from: data) {
+            guard old == settings else {
+                throw ModelError.invalidArgument(what: "settings of \(recipe) in \(folder.deletingLastPathComponent().path)",
+                                                 value: "other than those in cells/settings.json",
+                                                 rule: "resume with the same flags, or write to a new folder (-o)")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(try ExperimentOutput.json(settings), to: file)
+    }
+
     /// Whether cell `key` is finished (its file exists).
     public func isDone(_ key: String) -> Bool { FileManager.default.fileExists(atPath: url(key).path) }
 
