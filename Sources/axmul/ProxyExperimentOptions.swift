@@ -21,13 +21,13 @@ struct ProxyExperimentOptions: ParsableArguments {
     @Flag(name: .customLong("no-ablation"), help: "delaparra: skip the quantisation ablation.") var noAblation = false
 
     func validate() throws {
-        for (flag, v) in [("--epochs", epochs), ("--batch", batch), ("--base-epochs", baseEpochs), ("--limit", limit),
-                          ("--test-limit", testLimit), ("--step", step)] {
-            if let v, v < 1 { throw ValidationError("\(flag) must be at least 1, got \(v)") }
-        }
-        for (flag, v) in [("--lr", lr), ("--base-lr", baseLR)] {
-            if let v, !(v > 0 && v.isFinite) { throw ValidationError("\(flag) must be a positive finite learning rate, got \(v)") }
-        }
+        try FlagRules.int("--epochs", epochs, 1...FlagRules.maxEpochs)
+        try FlagRules.int("--base-epochs", baseEpochs, 1...FlagRules.maxEpochs)
+        if let batch { try FlagRules.batch(batch) }
+        for (flag, v) in [("--limit", limit), ("--test-limit", testLimit), ("--step", step)] { try FlagRules.int(flag, v, 1...Int.max) }
+        if let lr { try FlagRules.positive("--lr", lr) }
+        if let baseLR { try FlagRules.positive("--base-lr", baseLR) }
+        if let model { try FlagRules.model(model) }
         if let tolerance, !(tolerance >= 0 && tolerance < 1) { throw ValidationError("--tolerance must be in [0, 1), got \(tolerance)") }
         for (flag, text) in [("--errors", errors), ("--hybrid-ids", hybridIDs)] {
             for id in Self.list(text) where Int(id).map({ !(1...8).contains($0) }) ?? true {

@@ -47,14 +47,17 @@ public struct DelaParraRecipe {
         result.quantisedAccuracy = result.ablation.first { $0.setting == ablationSettings.first?.name && $0.multiplier == exact.name }?.accuracy ?? 0
         result.seconds = Date().timeIntervalSince(start)
         try partial(result)
-        for (method, entry) in retrainCells {
-            let cell = try cells.cell("retrain.\(method.name).\(entry.name)") {
-                try retrainCell(base, method: method, entry: entry, train: train, test: test, log: log)
-            }
-            result.retrains.append(cell)
+        // Finished cells first, so every partial result (and a run stopped at any point) holds all of them.
+        let keyed = retrainCells.map { (key: "retrain.\($0.0.name).\($0.1.name)", method: $0.0, entry: $0.1) }
+        for job in keyed.filter({ cells.isDone($0.key) }) + keyed.filter({ !cells.isDone($0.key) }) {
+            result.retrains.append(try cells.cell(job.key) {
+                try retrainCell(base, method: job.method, entry: job.entry, train: train, test: test, log: log)
+            })
             result.seconds = Date().timeIntervalSince(start)
             try partial(result)
         }
+        let order = keyed.map { "\($0.method.name) \($0.entry.name)" }
+        result.retrains.sort { (order.firstIndex(of: "\($0.method) \($0.multiplier)") ?? 0) < (order.firstIndex(of: "\($1.method) \($1.multiplier)") ?? 0) }
         return result
     }
 
