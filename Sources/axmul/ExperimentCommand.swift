@@ -142,7 +142,7 @@ struct ExperimentCommand: ParsableCommand {
     private func rawJSON(_ folder: URL) throws -> Data {
         let url = folder.appendingPathComponent("experiment.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ValidationError("cannot read \(url.path); run `axmul experiment RECIPE -o FOLDER` first")
+            throw ModelError.io(path: url.path, reason: "cannot read experiment.json; run `axmul experiment RECIPE -o FOLDER` first")
         }
         return data
     }
