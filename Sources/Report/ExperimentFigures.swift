@@ -6,10 +6,23 @@ import Foundation
 /// redrawn at any time.
 public enum ExperimentFigures {
     static let methods = ["BP", "AxTrain-act", "AxTrain"]
-    static let colors = ["BP": "#7f7f7f", "AxTrain-act": "#2166ac", "AxTrain": "#b2182b"]
+    static let colors = ["BP": "#7f7f7f", "AxTrain-act": "#2166ac", "AxTrain": "#b2182b",
+                         "before": "#bdbdbd", "behavioural": "#1b9e77", "errormodel": "#d95f02", "baseline": "#7570b3",
+                         "baseline-mean": "#a6761d", "awgn": "#e7298a", "control": "#666666", "exact": "#7f7f7f",
+                         "approximate": "#d95f02", "hybrid": "#1b9e77"]
 
     /// Decodes `experiment.json` and draws its figures as (file name, SVG text).
     public static func render(experimentJSON data: Data) throws(ReportError) -> [(name: String, svg: String)] {
+        struct Head: Decodable { var recipe: String }
+        switch (try? JSONDecoder().decode(Head.self, from: data))?.recipe {
+        case "delaparra":
+            guard let e = try? JSONDecoder().decode(DelaParra.self, from: data) else { throw .io(path: "experiment.json", reason: "not a delaparra experiment result") }
+            return delaParra(e)
+        case "hammad":
+            guard let e = try? JSONDecoder().decode(Hammad.self, from: data) else { throw .io(path: "experiment.json", reason: "not a hammad experiment result") }
+            return hammad(e)
+        default: break
+        }
         guard let e = try? JSONDecoder().decode(ResultsFolder.Experiment.self, from: data) else {
             throw .io(path: "experiment.json", reason: "not an axtrain-table1 experiment result")
         }
@@ -100,7 +113,8 @@ public enum ExperimentFigures {
     }
 
     /// Panels (each a complete `<svg>`) in rows of three under a title, subtitle and legend.
-    static func grid(title: String, subtitle: String, legend: [String], panels: [String]) -> String {
+    static func grid(title: String, subtitle: String, legend: [String], panels: [String],
+                     panelWidth: Double = panelWidth, panelHeight: Double = panelHeight) -> String {
         let cols = max(1, min(3, panels.count)), rows = max(1, (panels.count + cols - 1) / cols), top = 78.0
         let width = Double(cols) * panelWidth + 20, height = top + Double(rows) * panelHeight + 10
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">"

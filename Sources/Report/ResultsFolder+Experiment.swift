@@ -69,14 +69,26 @@ extension ResultsFolder {
     }
 
     /// Files of an experiment folder that are derived from `experiment.json` (drawn from it instead).
-    static let experimentDerivedFiles: Set<String> = ["fig4.svg", "fig6.svg", "fig7.svg", "fig6.csv", "fig7.csv"]
+    static let experimentDerivedFiles: Set<String> = ["fig4.svg", "fig6.svg", "fig7.svg", "fig6.csv", "fig7.csv", "table2.csv",
+                                                      "table3.csv", "table5.csv", "table6.csv", "table7.csv", "retrain.csv",
+                                                      "ablation.csv", "table2.svg", "table3.svg"]
 
-    /// Decodes an experiment result, or accepts its derived files once one was read; false otherwise.
+    /// Decodes an experiment result of any recipe, or accepts its derived files (wherever they sort)
+    /// when the folder has an `experiment.json`; false otherwise.
     mutating func readExperiment(name: String, data: Data) -> Bool {
-        if !experiments.isEmpty, Self.experimentDerivedFiles.contains(name) { return true }
-        guard name.hasSuffix(".json"), let e = try? JSONDecoder().decode(Experiment.self, from: data),
-              e.recipe == "axtrain-table1" else { return false }
-        experiments.append((name, e))
+        if Self.experimentDerivedFiles.contains(name),
+           FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("experiment.json")) { return true }
+        guard name.hasSuffix(".json") else { return false }
+        let decoder = JSONDecoder()
+        if let e = try? decoder.decode(ExperimentFigures.DelaParra.self, from: data), e.recipe == "delaparra" {
+            delaParras.append((name, e))
+        } else if let e = try? decoder.decode(ExperimentFigures.Hammad.self, from: data), e.recipe == "hammad" {
+            hammads.append((name, e))
+        } else if let e = try? decoder.decode(Experiment.self, from: data), e.recipe == "axtrain-table1" {
+            experiments.append((name, e))
+        } else {
+            return false
+        }
         return true
     }
 }

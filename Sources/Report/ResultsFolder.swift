@@ -45,6 +45,9 @@ public struct ResultsFolder: Sendable {
     public var experiments: [(file: String, experiment: Experiment)] = []
     public var searchFronts: [(file: String, front: SearchFront)] = []
     public var searchSensitivities: [(file: String, table: SearchSensitivity)] = []
+    /// `delaparra` and `hammad` experiment results (their figures' keys).
+    public var delaParras: [(file: String, experiment: ExperimentFigures.DelaParra)] = []
+    public var hammads: [(file: String, experiment: ExperimentFigures.Hammad)] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped.
@@ -66,7 +69,7 @@ public struct ResultsFolder: Sendable {
 
     /// True if there is anything to plot.
     public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty
-        && axTrains.isEmpty && sensitivityMaps.isEmpty && experiments.isEmpty
+        && axTrains.isEmpty && sensitivityMaps.isEmpty && experiments.isEmpty && delaParras.isEmpty && hammads.isEmpty
         && searchFronts.isEmpty && searchSensitivities.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {

@@ -12,7 +12,7 @@ struct ResultsSection {
         }
         if !folder.retrains.isEmpty { s += "<h3>Accuracy per multiplier and method</h3><div class=\"plots\">" + groupedBars() + "</div>" }
         for (file, table) in folder.crossEvals { s += "<h3>Cross-evaluation: \(Markup.escape(file))</h3>" + matrix(table) }
-        s += moreSections() + experimentSections() + searchSections()
+        s += moreSections() + experimentSections() + proxyExperimentSections() + searchSections()
         if folder.isEmpty { s += "<p>No NetSim result files were recognised in this folder.</p>" }
         if !folder.skipped.isEmpty { s += "<p class=\"note\">Skipped (not a recognised result file): \(Markup.escape(folder.skipped.joined(separator: ", "))).</p>" }
         return s + "</section>"

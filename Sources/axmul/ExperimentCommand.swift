@@ -6,16 +6,23 @@ import Report
 /// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder
 /// with JSON, CSV and standalone figures; `render FOLDER` redraws the figures from its JSON.
 struct ExperimentCommand: ParsableCommand {
-    static let recipes = ["axtrain-table1": "AxTrain Table 1 (He et al. 2018): BP vs AxTrain-act vs AxTrain on DRUM K1..K4 and NTV storage (Figs. 4, 6, 7)"]
+    static let recipes = [
+        "axtrain-table1": "AxTrain Table 1 (He et al. 2018): BP vs AxTrain-act vs AxTrain on DRUM K1..K4 and NTV storage (Figs. 4, 6, 7)",
+        "delaparra": "De la Parra et al. (ASP-DAC 2021) Tables 5-7, Figs. 6-7: ResNet-8 retrained per method and SMApprox multiplier, plus the quantisation ablation",
+        "hammad": "Hammad & El-Sankary Tables II-III: training from scratch with simulated multiplier error, hybrid schedules, two real multipliers",
+    ]
 
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run a named experiment recipe (--list) into a results folder, or re-render one.",
         discussion: """
             Recipes: \(recipes.keys.sorted().joined(separator: ", ")); `axmul experiment render FOLDER` redraws \
-            fig4/fig6/fig7.svg from FOLDER/experiment.json. Apps of axtrain-table1: \(Table1App.names.joined(separator: ", ")).
-            Example:
+            the figures (SVG) from FOLDER/experiment.json. Apps of axtrain-table1: \(Table1App.names.joined(separator: ", ")).
+            delaparra and hammad are resumable cell by cell: rerun the same command into the same folder.
+            Examples:
               axmul experiment axtrain-table1 --quick --apps breast_cancer -o table1-out
+              axmul experiment delaparra --limit 4000 --test-limit 2000 -o results/delaparra
+              axmul experiment hammad --quick -o hammad-out
             """)
 
     @Argument(help: "Recipe name (see --list), or 'render'.") var recipe: String?
@@ -33,6 +40,7 @@ struct ExperimentCommand: ParsableCommand {
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value in every run.")
     var maxGradNorm: Float?
     @Flag(help: "Print the summary as JSON.") var json = false
+    @OptionGroup var proxy: ProxyExperimentOptions
 
     func validate() throws {
         if list { return }
@@ -45,6 +53,8 @@ struct ExperimentCommand: ParsableCommand {
             throw ValidationError("unknown recipe '\(recipe)'; known recipes: \(Self.recipes.keys.sorted().joined(separator: ", ")) (or 'render FOLDER')")
         }
         guard output != nil else { throw ValidationError("give the results folder with -o FOLDER") }
+        if recipe == "delaparra" { _ = try delaParraMethods() }
+        if recipe != "axtrain-table1" { return }
         for name in appNames where !Table1App.names.contains(name) {
             throw ValidationError("unknown app '\(name)' for \(recipe); known apps: \(Table1App.names.joined(separator: ", "))")
         }
@@ -67,11 +77,16 @@ struct ExperimentCommand: ParsableCommand {
         }
         if recipe == "render", let path = folder ?? output {
             let url = URL(fileURLWithPath: path)
-            let written = try Self.writeFigures(try Table1Output.read(from: url), to: url)
+            let written = try Self.writeFigures(json: try rawJSON(url), to: url)
             if !json { print("wrote \(written.joined(separator: ", ")) in \(path)") }
             return
         }
         BLAS.setThreads(threads)
+        switch recipe {
+        case "delaparra": return try runDelaParra()
+        case "hammad": return try runHammad()
+        default: break
+        }
         let result = try runTable1()
         if json { print(try DesignArgument.json(result.summary)) }
     }
@@ -113,8 +128,22 @@ struct ExperimentCommand: ParsableCommand {
 
     /// Draws fig4/fig6/fig7.svg from the result (through its JSON, the Report target's input).
     static func writeFigures(_ result: Table1Result, to folder: URL) throws -> [String] {
-        let figures = try ExperimentFigures.render(experimentJSON: try Table1Output.json(result))
+        try writeFigures(json: try Table1Output.json(result), to: folder)
+    }
+
+    /// Draws the figures of any recipe's `experiment.json` bytes into `folder`.
+    static func writeFigures(json: Data, to folder: URL) throws -> [String] {
+        let figures = try ExperimentFigures.render(experimentJSON: json)
         for (name, svg) in figures { try AtomicFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
         return figures.map(\.name)
+    }
+
+    /// FOLDER/experiment.json as it is (each recipe's figures are drawn from its own keys).
+    private func rawJSON(_ folder: URL) throws -> Data {
+        let url = folder.appendingPathComponent("experiment.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ModelError.io(path: url.path, reason: "cannot read experiment.json; run `axmul experiment RECIPE -o FOLDER` first")
+        }
+        return data
     }
 }

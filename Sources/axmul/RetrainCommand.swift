@@ -29,6 +29,9 @@ struct RetrainCommand: ParsableCommand {
     @Option(name: .customLong("error-model"), help: "Statistics from `axmul errormodel build` (errormodel method); built on the fly if absent.")
     var errorModel: String?
 
+    @Option(name: .customLong("train-limit"), help: "Retrain on the first N training samples only (default: all; --limit cuts the test set).")
+    var trainLimit: Int?
+
     @Option(help: "Training samples p for the error model when built on the fly.")
     var samples = 512
 
@@ -62,7 +65,7 @@ struct RetrainCommand: ParsableCommand {
         defer { lock.release() }
         let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let loadedData = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model, allowTestOnly: false)
-        let data = (train: loadedData.train, test: common.subset.subset.test(loadedData.test))
+        let data = (train: loadedData.train.prefix(trainLimit), test: common.subset.subset.test(loadedData.test))
         try common.checkLayers(of: loaded.network)
         let (assignment, _) = try common.assignment()
         var config = RetrainConfig()

@@ -18,6 +18,7 @@ extension RetrainCommand {
         try FlagRules.positive("--lr", lr)
         try FlagRules.fraction("--momentum", momentum)
         try FlagRules.int("--samples", samples, 1...1 << 24)
+        try FlagRules.int("--train-limit", trainLimit, 1...Int.max)
         if let snr, !snr.isFinite { throw ValidationError("--snr \(snr) is invalid: use a finite number of dB") }
         if let baselineSigma { try FlagRules.nonNegative("--baseline-sigma", baselineSigma) }
         try validateMaxGradNorm(maxGradNorm)

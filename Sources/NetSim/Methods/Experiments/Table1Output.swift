@@ -5,9 +5,7 @@ import Foundation
 public enum Table1Output {
     /// Pretty, key-sorted JSON of `result` (the `experiment.json` bytes).
     public static func json(_ result: Table1Result) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(result)
+        try ExperimentOutput.json(result)
     }
 
     /// Writes the JSON and both CSVs into `folder`; returns the file names written.

@@ -55,7 +55,7 @@ public struct Table1Recipe: Sendable {
     }
 
     /// Evenly spaced samples of `data` (all if `limit` is nil or not smaller).
-    static func cap(_ data: LabeledData, _ limit: Int?) -> LabeledData {
+    public static func cap(_ data: LabeledData, _ limit: Int?) -> LabeledData {
         guard let limit, limit > 0, limit < data.count else { return data }
         return data.subset((0..<limit).map { $0 * data.count / limit })
     }

@@ -61,24 +61,49 @@ public enum HybridSweep {
         log(String(format: "baseline (exact) accuracy %.4f", baseline.finalAccuracy))
         var entries: [HybridSweepEntry] = []
         for (label, spec) in specs {
-            entries.append(try sweepOne(make: make, label: label, spec: spec, target: baseline.finalAccuracy - tolerance,
+            entries.append(try sweepOne(make: make, label: label, source: .gaussian(spec), target: baseline.finalAccuracy - tolerance,
                                         total: total, step: step, train: train, test: test, progress: progress,
                                         log: log, onRun: onRun))
         }
         return HybridSweepResult(epochs: total, tolerance: tolerance, baselineAccuracy: baseline.finalAccuracy, entries: entries)
     }
 
-    static func sweepOne(make: () throws -> Trainer, label: String, spec: ErrorSpec, target: Double, total: Int, step: Int,
-                         train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
-                         log: (String) -> Void, onRun: (String, [EpochRecord]) throws -> Void) throws -> HybridSweepEntry {
+    /// The sweep of one error setting: the approximate prefix once (snapshots at every candidate
+    /// N), then exact tails, largest N first, until one reaches `target`. `sweep: false` tries only
+    /// N = total (Table II: every epoch approximate). A multiplier source runs its prefix through
+    /// the behavioural simulation; its `realised` figures are the multiplier's MRE and SD.
+    public static func sweepOne(make: () throws -> Trainer, label: String, source: ApproxSource, target: Double, total: Int,
+                                step: Int, sweep: Bool = true, train: LabeledData, test: LabeledData,
+                                progress: ((BatchProgress) -> Void)?, log: (String) -> Void,
+                                onRun: (String, [EpochRecord]) throws -> Void) throws -> HybridSweepEntry {
         var t = try make()
-        let sim = WeightErrorSimulator(network: t.network, spec: spec, seed: t.config.seed)
-        let candidates = Array(Set(stride(from: total, to: 0, by: -step)).union([0])).sorted(by: >)
+        var sim: WeightErrorSimulator?
+        let requested: ErrorSpec, realisedFixed: ErrorSpec?
+        switch source {
+        case .gaussian(let spec):
+            sim = WeightErrorSimulator(network: t.network, spec: spec, seed: t.config.seed)
+            (requested, realisedFixed) = (spec, nil)
+        case .multiplier(let a):
+            let p = a.defaultEntry.map { MultiplierProfile($0.table) }
+            requested = ErrorSpec(mre: p?.meanRelativeError ?? 0, sd: p?.relativeErrorSD ?? 0)
+            realisedFixed = requested
+        }
+        let candidates = sweep ? Array(Set(stride(from: total, to: 0, by: -step)).union([0])).sorted(by: >) : [total]
         var snapshots: [Int: (Trainer, [EpochRecord])] = [:]
         var prefix: [EpochRecord] = []
         var running = sim
         for n in candidates.reversed() {   // ascending N: train the approximate prefix once
-            while t.epoch < n { prefix.append(try HybridTraining.simulatedEpoch(&t, &running, train: train, test: test, progress: progress)) }
+            switch source {
+            case .gaussian:
+                while t.epoch < n, var r = running {
+                    prefix.append(try HybridTraining.simulatedEpoch(&t, &r, train: train, test: test, progress: progress))
+                    running = r
+                }
+            case .multiplier(let a):
+                try HybridTraining.behaviouralEpochs(&t, until: n, assignment: a, train: train, test: test, progress: progress) { r, _ in
+                    prefix.append(r)
+                }
+            }
             snapshots[n] = (t, prefix)
         }
         try onRun("\(label).approx", prefix)
@@ -94,8 +119,9 @@ public enum HybridSweep {
             if acc >= target { break }
         }
         try onRun("\(label).hybrid", chosen.records)
-        let realised = ErrorSpec(mre: mean(sim.entries.map(\.realised.mre)), sd: mean(sim.entries.map(\.realised.sd)))
-        return HybridSweepEntry(label: label, requested: spec, realised: realised, approxAccuracy: prefix.last?.testAccuracy ?? 0,
+        let realised = realisedFixed ?? sim.map { s in ErrorSpec(mre: mean(s.entries.map(\.realised.mre)), sd: mean(s.entries.map(\.realised.sd))) }
+            ?? requested
+        return HybridSweepEntry(label: label, requested: requested, realised: realised, approxAccuracy: prefix.last?.testAccuracy ?? 0,
                                 switchEpoch: chosen.n, exactEpochs: total - chosen.n, accuracy: chosen.acc,
                                 utilisation: total > 0 ? Double(chosen.n) / Double(total) : 0, tried: tried)
     }

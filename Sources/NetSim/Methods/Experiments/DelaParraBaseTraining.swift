@@ -1,0 +1,70 @@
+import Foundation
+
+/// Trains (or resumes, epoch by epoch) the float base model of the `delaparra` recipe and keeps
+/// two checkpoints in the results folder: `base.safetensors` (after `base_epochs`) and
+/// `base-under-trained.safetensors` (the same run's snapshot after `under_trained_epochs`).
+struct DelaParraBaseTraining {
+    let settings: DelaParraSettings
+    let folder: URL
+    let cells: ExperimentCells
+    let log: (String) -> Void
+
+    struct Bases {
+        var wellTrained: Network
+        var underTrained: Network
+        var wellRecord: DelaParraBase
+        var underRecord: DelaParraBase
+    }
+
+    static let wellFile = "base.safetensors", underFile = "base-under-trained.safetensors", partialFile = "base.partial.safetensors"
+    static let logFile = "logs/base.log.jsonl"
+
+    func run(train: LabeledData, test: LabeledData) throws -> Bases {
+        let info = TrainCheckpoint.Info(model: settings.model, inputShape: train.sampleShape, classCount: train.classCount,
+                                        hidden: [], data: settings.data)
+        let under = min(settings.underTrainedEpochs, settings.baseEpochs)
+        let well = try cells.cell("base.well-trained") { try trainBase(info, train, test, under: under) }
+        let underRecord = try cells.cell("base.under-trained") {
+            DelaParraBase(name: "under-trained", epochs: under, floatAccuracy: try accuracy(Self.underFile, test),
+                          epochSeconds: Array(well.epochSeconds.prefix(under)), checkpoint: Self.underFile)
+        }
+        return Bases(wellTrained: try load(Self.wellFile), underTrained: try load(Self.underFile), wellRecord: well, underRecord: underRecord)
+    }
+
+    /// Float training with SGD + momentum, checkpointed after every epoch so a killed run resumes.
+    private func trainBase(_ info: TrainCheckpoint.Info, _ train: LabeledData, _ test: LabeledData, under: Int) throws -> DelaParraBase {
+        let partial = url(Self.partialFile), logURL = url(Self.logFile)
+        var trainer: Trainer
+        if FileManager.default.fileExists(atPath: partial.path) {
+            trainer = try TrainCheckpoint.load(from: partial).trainer
+            log("base model: resuming at epoch \(trainer.epoch)")
+        } else {
+            var cfg = TrainConfig()
+            (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) =
+                (settings.baseEpochs, settings.batchSize, settings.baseLearningRate, settings.momentum, settings.seed)
+            let net = try ModelZoo.build(settings.model, inputShape: train.sampleShape, classCount: train.classCount, seed: settings.seed)
+            trainer = Trainer(network: net, config: cfg)
+            try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: logURL)
+        }
+        if trainer.epoch == under { try TrainCheckpoint.save(trainer, info: info, to: url(Self.underFile)) }
+        while trainer.epoch < settings.baseEpochs {
+            let r = try trainer.runEpoch(train: train, test: test)
+            try TrainingLog.append(r, to: logURL)
+            log(String(format: "base model epoch %d/%d: loss %.4f, test accuracy %.4f, %.1f s", r.epoch, settings.baseEpochs,
+                       r.trainLoss, r.testAccuracy, r.seconds))
+            if trainer.epoch == under { try TrainCheckpoint.save(trainer, info: info, to: url(Self.underFile)) }
+            try TrainCheckpoint.save(trainer, info: info, to: partial)
+        }
+        try TrainCheckpoint.save(trainer, info: info, to: url(Self.wellFile))
+        try? FileManager.default.removeItem(at: partial)
+        let records = try TrainingLog.records(at: logURL)
+        return DelaParraBase(name: "well-trained", epochs: settings.baseEpochs,
+                             floatAccuracy: Trainer.evaluate(trainer.network, on: test).accuracy,
+                             epochSeconds: records.map(\.seconds), checkpoint: Self.wellFile)
+    }
+
+    private func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    private func load(_ name: String) throws -> Network { try TrainCheckpoint.load(from: url(name)).trainer.network }
+    private func accuracy(_ name: String, _ test: LabeledData) throws -> Double { Trainer.evaluate(try load(name), on: test).accuracy }
+}

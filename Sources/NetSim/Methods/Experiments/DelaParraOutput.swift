@@ -1,0 +1,83 @@
+import Foundation
+
+/// The `delaparra` results folder: `experiment.json` and the CSVs of Tables 5–7, Figs. 6–7
+/// (`retrain.csv`, one row per method and multiplier) and the ablation.
+public enum DelaParraOutput {
+    @discardableResult
+    public static func write(_ r: DelaParraResult, to folder: URL) throws -> [String] {
+        try ExperimentOutput.write([("experiment.json", try ExperimentOutput.json(r)), ("table5.csv", Data(table5(r).utf8)),
+                                    ("table6.csv", Data(table6(r).utf8)), ("table7.csv", Data(table7(r).utf8)),
+                                    ("retrain.csv", Data(retrain(r).utf8)), ("ablation.csv", Data(ablation(r).utf8))], to: folder)
+    }
+
+    public static let table5Header = "method,epoch_seconds_mean,ratio_to_float,cells"
+    public static let table6Header = "multiplier,statistics_seconds,share_of_retraining"
+    public static let retrainHeader = "method,multiplier,mre,before,after,float_accuracy,quantised_accuracy,within_tolerance"
+    public static let ablationHeader = "setting,multiplier,accuracy,float_accuracy"
+
+    /// Mean seconds per epoch of float training (the base model) and of each method.
+    public static func table5(_ r: DelaParraResult) -> String {
+        let float = mean(r.bases.first?.epochSeconds ?? [])
+        var rows = [["float", "\(float)", "1.0", "\(r.bases.first?.epochSeconds.count ?? 0)"]]
+        for m in r.methods {
+            let cells = r.retrains.filter { $0.method == m.name }
+            guard !cells.isEmpty else { continue }
+            let s = mean(cells.flatMap(\.epochSeconds))
+            rows.append([m.name, "\(s)", "\(float > 0 ? s / float : 0)", "\(cells.count)"])
+        }
+        return Table1CSV.lines(table5Header, rows)
+    }
+
+    /// Seconds to build the error-model statistics per multiplier, and their share of the whole
+    /// errormodel retraining (statistics + epochs).
+    public static func table6(_ r: DelaParraResult) -> String {
+        let rows = r.retrains.filter { $0.method == "errormodel" }.compactMap { c -> [String]? in
+            guard let s = c.statisticsSeconds else { return nil }
+            return [c.multiplier, "\(s)", "\(s / max(1e-9, s + c.epochSeconds.reduce(0, +)))"]
+        }
+        return Table1CSV.lines(table6Header, rows)
+    }
+
+    /// Rows: the retrained model (control = the paper's "8b-quant"); columns: float and each
+    /// cross-evaluation multiplier.
+    public static func table7(_ r: DelaParraResult) -> String {
+        let header = (["retrained_method", "retrained_for", "float"] + r.crossMultipliers).joined(separator: ",")
+        let rows = r.retrains.filter { !$0.cross.isEmpty }.map { c in
+            [c.method, c.multiplier, "\(c.floatAccuracy)"]
+                + r.crossMultipliers.map { m in c.cross.first { $0.multiplier == m }.map { "\($0.accuracy)" } ?? "" }
+        }
+        return Table1CSV.lines(header, rows)
+    }
+
+    /// Figs. 6–7 data: accuracy after retraining per method and multiplier (the control's is its
+    /// cross-evaluation on that multiplier), against ε below the quantised 8-bit accuracy.
+    public static func retrain(_ r: DelaParraResult) -> String {
+        Table1CSV.lines(retrainHeader, figureRows(r).map { row in
+            [row.method, row.multiplier, "\(row.mre)", row.before.map { "\($0)" } ?? "", "\(row.after)", row.float.map { "\($0)" } ?? "",
+             "\(r.quantisedAccuracy)", row.after >= r.quantisedAccuracy - r.settings.tolerance ? "yes" : "no"]
+        })
+    }
+
+    public static func ablation(_ r: DelaParraResult) -> String {
+        Table1CSV.lines(ablationHeader, r.ablation.map { [$0.setting, $0.multiplier, "\($0.accuracy)", "\($0.floatAccuracy)"] })
+    }
+
+    /// One figure row per method and approximate multiplier.
+    public static func figureRows(_ r: DelaParraResult) -> [(method: String, multiplier: String, mre: Double, before: Double?, after: Double, float: Double?)] {
+        var rows: [(String, String, Double, Double?, Double, Double?)] = []
+        for m in r.methods {
+            for mult in r.multipliers {
+                if m.exactMultiplier {
+                    guard let c = r.retrains.first(where: { $0.method == m.name }),
+                          let a = c.cross.first(where: { $0.multiplier == mult.name }) else { continue }
+                    rows.append((m.name, mult.name, mult.mre, nil, a.accuracy, c.floatAccuracy))
+                } else if let c = r.retrain(m.name, mult.name) {
+                    rows.append((m.name, mult.name, mult.mre, c.before, c.after, c.floatAccuracy))
+                }
+            }
+        }
+        return rows
+    }
+
+    static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
+}

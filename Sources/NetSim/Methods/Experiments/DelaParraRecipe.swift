@@ -1,0 +1,116 @@
+import Foundation
+
+/// The `delaparra` recipe (De la Parra et al., ASP-DAC 2021, section 5) on a CPU proxy: trains
+/// the base model, measures the ablation of how it is quantised, then retrains it with every
+/// method for every multiplier (Figs. 6–7, Tables 5–6) and cross-evaluates the retrained networks
+/// (Table 7). Every cell is resumable (`ExperimentCells`); `partial` receives the result so far
+/// after each cell, so a stopped run still leaves consistent tables.
+public struct DelaParraRecipe {
+    public var settings: DelaParraSettings
+    public var methods: [DelaParraMethod]
+    /// The approximate multipliers (Table 2 order).
+    public var multipliers: [MultiplierAssignment.Entry]
+    /// The exact 8-bit multiplier (quantised reference and the control's).
+    public var exact: MultiplierAssignment.Entry
+    /// Table 7's approximate columns (those of `multipliers` that are named here are used).
+    public var crossNames = ["smapprox8x8-1110", "smapprox8x8-3330", "smapprox8x8-2222"]
+    /// The ablation's settings and multipliers (exact8 is always added).
+    public var ablationSettings = DelaParraQuantSetting.all
+    public var ablationNames = ["smapprox8x8-3330", "smapprox8x8-2222"]
+
+    public init(settings: DelaParraSettings, methods: [DelaParraMethod], multipliers: [MultiplierAssignment.Entry],
+                exact: MultiplierAssignment.Entry) {
+        (self.settings, self.methods, self.multipliers, self.exact) = (settings, methods, multipliers, exact)
+    }
+
+    /// Runs (or resumes) the recipe into `folder` on `train`/`test` (already capped).
+    public func run(train: LabeledData, test: LabeledData, folder: URL, cells: ExperimentCells,
+                    log: @escaping (String) -> Void = { _ in },
+                    partial: (DelaParraResult) throws -> Void = { _ in }) throws -> DelaParraResult {
+        let start = Date()
+        let bases = try DelaParraBaseTraining(settings: settings, folder: folder, cells: cells, log: log).run(train: train, test: test)
+        let base = bases.wellTrained
+        var result = DelaParraResult(settings: settings, methods: methods, multipliers: multipliers.map(Self.describe),
+                                     crossMultipliers: [exact.name] + crossEntries.map(\.name), ablationSettings: ablationSettings,
+                                     bases: [bases.wellRecord, bases.underRecord], quantisedAccuracy: 0, retrains: [], ablation: [],
+                                     paper: DelaParraPaper(), seconds: 0, trainSamples: train.count, testSamples: test.count)
+        let calibration = train
+        for setting in ablationSettings {
+            let (net, record) = setting.base == "under-trained" ? (bases.underTrained, bases.underRecord) : (base, bases.wellRecord)
+            for entry in [exact] + ablationEntries {
+                let acc = try cells.cell("ablation.\(setting.name).\(entry.name)") {
+                    Self.accuracy(net, entry, calibration: calibration, test: test, quant: setting.options(settings))
+                }
+                result.ablation.append(.init(setting: setting.name, multiplier: entry.name, accuracy: acc, floatAccuracy: record.floatAccuracy))
+            }
+        }
+        result.quantisedAccuracy = result.ablation.first { $0.setting == ablationSettings.first?.name && $0.multiplier == exact.name }?.accuracy ?? 0
+        result.seconds = Date().timeIntervalSince(start)
+        try partial(result)
+        // Finished cells first, so every partial result (and a run stopped at any point) holds all of them.
+        let keyed = retrainCells.map { (key: "retrain.\($0.0.name).\($0.1.name)", method: $0.0, entry: $0.1) }
+        for job in keyed.filter({ cells.isDone($0.key) }) + keyed.filter({ !cells.isDone($0.key) }) {
+            result.retrains.append(try cells.cell(job.key) {
+                try retrainCell(base, method: job.method, entry: job.entry, train: train, test: test, log: log)
+            })
+            result.seconds = Date().timeIntervalSince(start)
+            try partial(result)
+        }
+        let order = keyed.map { "\($0.method.name) \($0.entry.name)" }
+        result.retrains.sort { (order.firstIndex(of: "\($0.method) \($0.multiplier)") ?? 0) < (order.firstIndex(of: "\($1.method) \($1.multiplier)") ?? 0) }
+        return result
+    }
+
+    /// (method, multiplier) of every retraining cell: the control once (with exact8), then per
+    /// multiplier every other method.
+    var retrainCells: [(DelaParraMethod, MultiplierAssignment.Entry)] {
+        methods.filter(\.exactMultiplier).map { ($0, exact) }
+            + multipliers.flatMap { m in methods.filter { !$0.exactMultiplier }.map { ($0, m) } }
+    }
+
+    var crossEntries: [MultiplierAssignment.Entry] { crossNames.compactMap { n in multipliers.first { $0.name == n } } }
+    var ablationEntries: [MultiplierAssignment.Entry] { ablationNames.compactMap { n in multipliers.first { $0.name == n } } }
+
+    /// Retrains `base` with `method` for `entry` and evaluates the result crosswise; the control is
+    /// evaluated on every multiplier.
+    func retrainCell(_ base: Network, method: DelaParraMethod, entry: MultiplierAssignment.Entry,
+                     train: LabeledData, test: LabeledData, log: @escaping (String) -> Void) throws -> DelaParraRetrain {
+        let start = Date()
+        let quant = DelaParraQuantSetting.all[0].options(settings)
+        let config = method.config(settings, quant: quant)
+        let assignment = MultiplierAssignment(default: entry)
+        var statistics: ErrorModel?, statisticsSeconds: Double?
+        if method.needsStatistics {
+            let t0 = Date()
+            var net = ApproxNetwork.wrap(base, assignment, options: quant)
+            ApproxNetwork.calibrate(&net, on: train, options: quant)
+            statistics = ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples, batchSize: config.batchSize,
+                                                 multiplier: entry.name)
+            statisticsSeconds = Date().timeIntervalSince(t0)
+        }
+        let (net, report) = try Retrainer.retrain(base, train: train, test: test, assignment: assignment, config: config,
+                                                  errorModel: statistics) { log("\(method.name) \(entry.name): \($0)") }
+        let crossSet = method.exactMultiplier ? [exact] + multipliers
+            : (method.method == .errormodel || method.method == .behavioural) && crossEntries.contains { $0.name == entry.name }
+                ? [exact] + crossEntries : []
+        let cross = crossSet.map { DelaParraAccuracy(multiplier: $0.name, accuracy: Self.accuracy(net, $0, calibration: train, test: test, quant: quant)) }
+        return DelaParraRetrain(method: method.name, multiplier: entry.name, before: report.approxAccuracyBefore,
+                                after: report.approxAccuracyAfter, epochSeconds: report.epochSeconds,
+                                statisticsSeconds: statisticsSeconds, floatAccuracy: Trainer.evaluate(net, on: test).accuracy,
+                                cross: cross, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Behavioural accuracy of float network `net` quantised under `quant` with multiplier `entry`.
+    public static func accuracy(_ net: Network, _ entry: MultiplierAssignment.Entry, calibration: LabeledData,
+                                test: LabeledData, quant: ApproxNetwork.QuantOptions) -> Double {
+        var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: entry), options: quant)
+        ApproxNetwork.calibrate(&wrapped, on: calibration, options: quant)
+        return ApproxEvaluation.accuracy(wrapped, on: test, compute: .approximate)
+    }
+
+    static func describe(_ e: MultiplierAssignment.Entry) -> DelaParraMultiplier {
+        let p = MultiplierProfile(e.table)
+        return DelaParraMultiplier(name: e.name, mre: p.meanRelativeError, relativeErrorMean: p.relativeErrorMean,
+                                   relativeErrorSD: p.relativeErrorSD)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A trained base model of the `delaparra` recipe ("well-trained", or "under-trained": the same
+/// run's snapshot after fewer epochs), cached as `<checkpoint>` in the results folder.
+public struct DelaParraBase: Sendable, Codable, Equatable {
+    public var name: String
+    public var epochs: Int
+    public var floatAccuracy: Double
+    /// Wall seconds of each float training epoch (Table 5's float row).
+    public var epochSeconds: [Double]
+    public var checkpoint: String
+
+    enum CodingKeys: String, CodingKey {
+        case name, epochs, floatAccuracy = "float_accuracy", epochSeconds = "epoch_seconds", checkpoint
+    }
+}
+
+/// A multiplier of the recipe with its exact MRE (the paper's eq. 2) and relative-error SD.
+public struct DelaParraMultiplier: Sendable, Codable, Equatable {
+    public var name: String
+    public var mre: Double
+    public var relativeErrorMean: Double
+    public var relativeErrorSD: Double
+    enum CodingKeys: String, CodingKey { case name, mre, relativeErrorMean = "relative_error_mean", relativeErrorSD = "relative_error_sd" }
+    public init(name: String, mre: Double, relativeErrorMean: Double, relativeErrorSD: Double) {
+        (self.name, self.mre, self.relativeErrorMean, self.relativeErrorSD) = (name, mre, relativeErrorMean, relativeErrorSD)
+    }
+}
+
+/// One behavioural accuracy: a network evaluated with one multiplier.
+public struct DelaParraAccuracy: Sendable, Codable, Equatable {
+    public var multiplier: String
+    public var accuracy: Double
+}
+
+/// One retraining cell: the base model retrained with `method` for `multiplier` (Figs. 6–7,
+/// Tables 5–6), and the retrained network evaluated with the cross-evaluation multipliers (Table 7).
+public struct DelaParraRetrain: Sendable, Codable, Equatable {
+    public var method: String
+    /// The multiplier the accuracies are for; the control retrains with exact8 and is evaluated on it.
+    public var multiplier: String
+    /// Behavioural accuracy before and after retraining (the `Retrainer` report; Δx from the calibration before).
+    public var before: Double
+    public var after: Double
+    public var epochSeconds: [Double]
+    /// Seconds to build the error-model statistics (errormodel, awgn); nil for the other methods.
+    public var statisticsSeconds: Double?
+    /// Float (unquantised) accuracy of the retrained network.
+    public var floatAccuracy: Double
+    /// Behavioural accuracy under each cross-evaluation multiplier, recalibrated (Table 7).
+    public var cross: [DelaParraAccuracy]
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case method, multiplier, before, after, epochSeconds = "epoch_seconds", statisticsSeconds = "statistics_seconds"
+        case floatAccuracy = "float_accuracy", cross, seconds
+    }
+}
+
+/// One ablation measurement: the base model quantised under a setting, evaluated with one multiplier.
+public struct DelaParraAblationRow: Sendable, Codable, Equatable {
+    public var setting: String
+    public var multiplier: String
+    public var accuracy: Double
+    /// Float accuracy of the base model the setting uses.
+    public var floatAccuracy: Double
+    enum CodingKeys: String, CodingKey { case setting, multiplier, accuracy, floatAccuracy = "float_accuracy" }
+}
+
+/// Everything the `delaparra` recipe produced: `experiment.json`.
+public struct DelaParraResult: Sendable, Codable, Equatable {
+    public var recipe = "delaparra"
+    public var settings: DelaParraSettings
+    public var methods: [DelaParraMethod]
+    public var multipliers: [DelaParraMultiplier]
+    /// Table 7's columns: the exact multiplier and the approximate ones evaluated crosswise.
+    public var crossMultipliers: [String]
+    public var ablationSettings: [DelaParraQuantSetting]
+    public var bases: [DelaParraBase]
+    /// Behavioural accuracy of the base model with exact8 under the default quantisation: the
+    /// quantised 8-bit accuracy that ε is measured from.
+    public var quantisedAccuracy: Double
+    public var retrains: [DelaParraRetrain]
+    public var ablation: [DelaParraAblationRow]
+    public var paper: DelaParraPaper
+    public var seconds: Double
+    public var trainSamples: Int
+    public var testSamples: Int
+
+    enum CodingKeys: String, CodingKey {
+        case recipe, settings, methods, multipliers, crossMultipliers = "cross_multipliers"
+        case ablationSettings = "ablation_settings", bases, quantisedAccuracy = "quantised_accuracy", retrains, ablation
+        case paper, seconds, trainSamples = "train_samples", testSamples = "test_samples"
+    }
+
+    /// The retraining cell of `method` for `multiplier`, if it ran.
+    public func retrain(_ method: String, _ multiplier: String) -> DelaParraRetrain? {
+        retrains.first { $0.method == method && $0.multiplier == multiplier }
+    }
+}

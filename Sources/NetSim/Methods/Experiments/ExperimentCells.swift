@@ -1,0 +1,59 @@
+import Foundation
+
+/// The resumable store of an experiment's cells: each finished cell (one retraining, one
+/// evaluation setting, one trained base model's record) is a JSON file `cells/<key>.json` in the
+/// results folder, written atomically when the cell finishes. A rerun into the same folder
+/// decodes the finished cells instead of recomputing them, so a killed run continues where it
+/// stopped. `log` receives "cell <key>: computed in S s" or "cell <key>: reused".
+public struct ExperimentCells {
+    public let folder: URL
+    public var log: (String) -> Void
+
+    public init(resultsFolder: URL, log: @escaping (String) -> Void = { _ in }) {
+        self.folder = resultsFolder.appendingPathComponent("cells")
+        self.log = log
+    }
+
+    /// The file of cell `key` (keys are file-name safe: letters, digits, '.', '-', '_').
+    public func url(_ key: String) -> URL {
+        let safe = String(key.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
+        return folder.appendingPathComponent(safe + ".json")
+    }
+
+    /// Records `settings` as `cells/settings.json` on the first run; a rerun with other settings is
+    /// refused, since its finished cells would mix two configurations.
+    public func checkSettings<T: Codable & Equatable>(_ settings: T, recipe: String) throws {
+        let file = folder.appendingPathComponent("settings.json")
+        if let data = FileManager.default.contents(atPath: file.path), let old = try? JSONDecoder().decode(T.self, from: data) {
+            guard old == settings else {
+                throw ModelError.invalidArgument(what: "settings of \(recipe) in \(folder.deletingLastPathComponent().path)",
+                                                 value: "other than those in cells/settings.json",
+                                                 rule: "resume with the same flags, or write to a new folder (-o)")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(try ExperimentOutput.json(settings), to: file)
+    }
+
+    /// Whether cell `key` is finished (its file exists).
+    public func isDone(_ key: String) -> Bool { FileManager.default.fileExists(atPath: url(key).path) }
+
+    /// The finished value of cell `key`, or `compute()`'s, written atomically before it is returned.
+    /// A cell file that no longer decodes (older schema) is recomputed.
+    public func cell<T: Codable>(_ key: String, _ compute: () throws -> T) throws -> T {
+        let file = url(key)
+        if let data = FileManager.default.contents(atPath: file.path), let value = try? JSONDecoder().decode(T.self, from: data) {
+            log("cell \(key): reused")
+            return value
+        }
+        let start = Date()
+        let value = try compute()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(value), to: file)
+        log(String(format: "cell %@: computed in %.1f s", key, Date().timeIntervalSince(start)))
+        return value
+    }
+}
