@@ -171,6 +171,9 @@ struct BenchRetrainCommand: ParsableCommand {
         abstract: "Time one retraining epoch per method next to float training (build with -c release).",
         discussion: """
         --data synthetic-cifar makes random 3x32x32 data with 10 classes (CIFAR-10 size) when no real CIFAR is at hand.
+        Each epoch is broken down by phase (PhaseClock: GEMMs, im2col, batch norm, quantisation, error_model, ...),
+        and the run ends with the ratios errormodel/float and errormodel/behavioural. --json prints the results
+        (each with phase_seconds).
         Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
         """)
 
@@ -206,9 +209,17 @@ struct BenchRetrainCommand: ParsableCommand {
         let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
         print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name)")
         for r in results {
-            print(String(format: "  %-12@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
+            print(String(format: "  %-13@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
                          r.method, r.epochSeconds, r.epochSeconds / max(float, 1e-9), r.cpuSeconds,
                          r.cpuSeconds / max(floatCPU, 1e-9), r.setupSeconds))
+            let phases = r.phaseSeconds.sorted { $0.value > $1.value }.map { String(format: "%@ %.2f", $0.key, $0.value) }
+            print("                per phase (wall s): " + phases.joined(separator: ", "))
+        }
+        let ratios = EpochTiming.Ratios(results)
+        if let em = ratios.overFloat[RetrainMethod.errormodel.rawValue] {
+            print(String(format: "  errormodel/float %.3f (wall)", em)
+                  + (ratios.errormodelOverBehavioural.map { String(format: ", errormodel/behavioural %.3f (wall)", $0) } ?? "")
+                  + (ratios.errormodelOverBehaviouralCPU.map { String(format: ", %.3f (cpu)", $0) } ?? ""))
         }
     }
 

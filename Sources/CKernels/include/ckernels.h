@@ -95,4 +95,17 @@ void ck_i8_to_f32(const int8_t *x, long count, float *out);
 void ck_i8_lut_f32(const int8_t *x, long count, const float *lut, float *out);
 /// y[i] += (int32_t)c[i] (c holds exact integers).
 void ck_f32_add_i32(const float *c, long count, int32_t *y);
+
+/// Normals per counter block of the fast normal generator (normal.c).
+#define CK_NORMAL_BLOCK 512
+/// Block `block` of the standard normals of `seed` (CK_NORMAL_BLOCK values into z): counter-based
+/// SplitMix64 bits, Box-Muller with polynomial ln/sin/cos. AVX2 and portable builds of one C body.
+void ck_normal_block_avx2(uint64_t seed, long block, float *z);
+void ck_normal_block_scalar(uint64_t seed, long block, float *z);
+/// The error model's fused pass over y [rows, n]: out[i] = (acc ? y[i] : 0) + a1[j] y[i] + off[j]
+/// + a2[j] z[base + i], j = i mod n, z[k] the k-th normal of `seed` (out may alias y).
+void ck_error_xi_avx2(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                      uint64_t seed, long base, int acc, float *out);
+void ck_error_xi_scalar(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                        uint64_t seed, long base, int acc, float *out);
 #endif
