@@ -113,11 +113,15 @@ struct RetrainCommand: ParsableCommand {
     }
 
     /// The float weights (wrappers removed; with --fold-bn, put back into the `original` architecture
-    /// by `BatchNormFolding.unfold`), the training state and the method's own state.
+    /// by `BatchNormFolding.unfold`, without the optimiser's moments, which belong to the folded
+    /// parameters), the training state and the method's own state.
     static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, original: Network? = nil, to url: URL) throws {
         var plain = trainer, saved = info
         let network = ApproxNetwork.unwrap(trainer.network)
         plain.network = original.map { BatchNormFolding.unfold(network, into: $0) } ?? network
+        if original != nil {   // the moments belong to the folded parameters; --resume refuses --fold-bn runs
+            (plain.optimizer.first, plain.optimizer.second) = ([], [])
+        }
         saved.state = Retrainer.methodState(trainer.network)
         try TrainCheckpoint.save(plain, info: saved, to: url)
     }
