@@ -5,7 +5,7 @@
 // u1 = (h>>40 + 1)*2^-24 in (0, 1], u2 = ((h>>16) & 0xFFFFFF)*2^-24 in [0, 1); Box-Muller gives
 // z[q] = r cos(2 pi u2) and z[q + H] = r sin(2 pi u2), r = sqrt(-2 ln u1) (|z| <= 5.77).
 // ln and sin/cos are polynomials (relative error about 1e-7) in branch-free code that the
-// compiler vectorises; the AVX2 build and the portable build are the same C body.
+// compiler vectorises; the AVX-512, AVX2 and portable builds are the same C body.
 #include "ckernels.h"
 #include <math.h>
 #include <string.h>
@@ -52,8 +52,13 @@ void ck_normal_block_scalar(uint64_t seed, long block, float *z) { CK_NORMAL_BOD
 #if defined(__x86_64__)
 __attribute__((target("avx2")))
 void ck_normal_block_avx2(uint64_t seed, long block, float *z) { CK_NORMAL_BODY }
+// 16 lanes and native 64-bit multiplies (vpmullq): about 2.5x the AVX2 build. FMA contraction makes
+// it differ from the others by a few ulps.
+__attribute__((target("avx512f,avx512dq,avx512vl,evex512"), min_vector_width(512)))
+void ck_normal_block_avx512(uint64_t seed, long block, float *z) { CK_NORMAL_BODY }
 #else
 void ck_normal_block_avx2(uint64_t seed, long block, float *z) { ck_normal_block_scalar(seed, block, z); }
+void ck_normal_block_avx512(uint64_t seed, long block, float *z) { ck_normal_block_scalar(seed, block, z); }
 #endif
 
 // out[i] = (acc ? y[i] : 0) + a1[j] y[i] + off[j] + a2[j] z[base + i] over y [rows, n], j = i mod n,
@@ -83,7 +88,12 @@ void ck_error_xi_scalar(const float *y, long rows, long n, const float *a1, cons
 __attribute__((target("avx2")))
 void ck_error_xi_avx2(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
                       uint64_t seed, long base, int acc, float *out) { CK_XI_BODY(ck_normal_block_avx2) }
+__attribute__((target("avx512f,avx512dq,avx512vl,evex512"), min_vector_width(512)))
+void ck_error_xi_avx512(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                        uint64_t seed, long base, int acc, float *out) { CK_XI_BODY(ck_normal_block_avx512) }
 #else
+void ck_error_xi_avx512(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                        uint64_t seed, long base, int acc, float *out) { ck_error_xi_scalar(y, rows, n, a1, a2, off, seed, base, acc, out); }
 void ck_error_xi_avx2(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
                       uint64_t seed, long base, int acc, float *out) { ck_error_xi_scalar(y, rows, n, a1, a2, off, seed, base, acc, out); }
 #endif

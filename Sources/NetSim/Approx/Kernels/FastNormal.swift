@@ -7,16 +7,28 @@ import CKernels
 public enum FastNormal {
     /// Normals per counter block.
     public static let blockSize = Int(CK_NORMAL_BLOCK)
+    /// The widest build the CPU runs (AVX-512 about 2.5x AVX2); `allowAVX2: false` means portable.
+    static let hasAVX512: Bool = ck_has_avx512() != 0
+
+    enum Build { case avx512, avx2, portable }
+
+    static func build(allowSIMD: Bool) -> Build {
+        !allowSIMD ? .portable : hasAVX512 ? .avx512 : LUTGemm.hasAVX2 ? .avx2 : .portable
+    }
 
     /// The first `count` normals of `seed`.
     public static func normals(seed: UInt64, count: Int, allowAVX2: Bool = true) -> [Float] {
         let blocks = (count + blockSize - 1) / blockSize
         var out = [Float](repeating: 0, count: blocks * blockSize)
-        let avx2 = allowAVX2 && LUTGemm.hasAVX2
+        let simd = build(allowSIMD: allowAVX2)
         out.withUnsafeMutableBufferPointer { p in
             guard let base = p.baseAddress else { return }
             for b in 0..<blocks {
-                if avx2 { ck_normal_block_avx2(seed, b, base + b * blockSize) } else { ck_normal_block_scalar(seed, b, base + b * blockSize) }
+                switch simd {
+                case .avx512: ck_normal_block_avx512(seed, b, base + b * blockSize)
+                case .avx2: ck_normal_block_avx2(seed, b, base + b * blockSize)
+                case .portable: ck_normal_block_scalar(seed, b, base + b * blockSize)
+                }
             }
         }
         return Array(out.prefix(count))
@@ -26,7 +38,7 @@ public enum FastNormal {
     /// (j = i mod n), z the normals of `seed`; split by rows over 2 cores. `out` may be `y`'s storage.
     static func fusedXi(_ y: UnsafePointer<Float>, rows: Int, n: Int, _ c: ErrorInjection.Coefficients, seed: UInt64,
                         accumulate: Bool, out: UnsafeMutablePointer<Float>, allowAVX2: Bool = true) {
-        let avx2 = allowAVX2 && LUTGemm.hasAVX2
+        let simd = build(allowSIMD: allowAVX2)
         c.a1.withUnsafeBufferPointer { a1 in
             c.a2.withUnsafeBufferPointer { a2 in
                 c.offset.withUnsafeBufferPointer { off in
@@ -35,7 +47,7 @@ public enum FastNormal {
                     Parallel.halves(rows, minimum: max(1, (1 << 15) / max(n, 1))) { _, lo, hi in
                         let (src, dst, c1, c2, c0) = ctx.value
                         // Row r draws z[r·n ..< (r+1)·n] however the rows are split.
-                        fusedRows(src, rows: lo..<hi, n: n, c1, c2, c0, seed: seed, accumulate: accumulate, out: dst, avx2: avx2)
+                        fusedRows(src, rows: lo..<hi, n: n, c1, c2, c0, seed: seed, accumulate: accumulate, out: dst, simd: simd)
                     }
                 }
             }
@@ -44,13 +56,13 @@ public enum FastNormal {
 
     private static func fusedRows(_ y: UnsafePointer<Float>, rows: Range<Int>, n: Int, _ a1: UnsafePointer<Float>,
                                   _ a2: UnsafePointer<Float>, _ off: UnsafePointer<Float>, seed: UInt64, accumulate: Bool,
-                                  out: UnsafeMutablePointer<Float>, avx2: Bool) {
+                                  out: UnsafeMutablePointer<Float>, simd: Build) {
         guard !rows.isEmpty else { return }
         let base = rows.lowerBound * n, acc: Int32 = accumulate ? 1 : 0
-        if avx2 {
-            ck_error_xi_avx2(y + base, rows.count, n, a1, a2, off, seed, base, acc, out + base)
-        } else {
-            ck_error_xi_scalar(y + base, rows.count, n, a1, a2, off, seed, base, acc, out + base)
+        switch simd {
+        case .avx512: ck_error_xi_avx512(y + base, rows.count, n, a1, a2, off, seed, base, acc, out + base)
+        case .avx2: ck_error_xi_avx2(y + base, rows.count, n, a1, a2, off, seed, base, acc, out + base)
+        case .portable: ck_error_xi_scalar(y + base, rows.count, n, a1, a2, off, seed, base, acc, out + base)
         }
     }
 }
