@@ -18,7 +18,7 @@ let package = Package(
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),  // AVX2 only inside target("avx2") functions, chosen at run time
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),  // AVX2 only inside target("avx2") functions, chosen at run time; no errno so sqrtf vectorises
         .target(name: "TableFormat"),
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
         .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"]),

@@ -15,7 +15,7 @@ struct CrossEvalCommand: ParsableCommand {
     @Option(help: "Dataset name or path.") var data: String
     @Option(help: "A model checkpoint or .onnx file (repeatable): the rows.") var model: [String]
     @Option(help: "A multiplier (repeatable; the columns): \(ApproxCLI.multiplierKinds).") var multiplier: [String]
-    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
+    @OptionGroup var quant: QuantFlags
     @OptionGroup var subset: DataSubsetOptions
     @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "JSON output.") var json = false
@@ -37,8 +37,7 @@ struct CrossEvalCommand: ParsableCommand {
         var records: [String: QuantisationRecord] = [:]
         for m in loaded { records[m.name] = m.checkpoint.info.quantisation }
         let entries = try multiplier.map { try ApproxCLI.multiplier($0) }
-        var options = ApproxNetwork.QuantOptions()
-        options.perChannelWeights = perChannel
+        var options = try quant.apply(to: ApproxNetwork.QuantOptions())
         let calibration = subset.subset.calibration(d.train, options: &options)
         let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: calibration, test: subset.subset.test(d.test),
                                             options: options, records: records)

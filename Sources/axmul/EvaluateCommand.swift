@@ -98,11 +98,7 @@ struct ApproxOptions: ParsableArguments {
     @Option(name: .customLong("layer-multiplier"), help: "Per-layer override LAYER=DESIGN (repeatable).")
     var layerMultipliers: [String] = []
 
-    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel instead of per tensor.")
-    var perChannel = false
-
-    @Option(help: "Activation calibration: maxabs, or percentile:P (e.g. percentile:99.9).")
-    var calibration = "maxabs"
+    @OptionGroup var quant: QuantFlags
 
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.")
     var calibrationBatches = 4
@@ -130,13 +126,8 @@ struct ApproxOptions: ParsableArguments {
     }
 
     func quantOptions() throws -> ApproxNetwork.QuantOptions {
-        var o = ApproxNetwork.QuantOptions()
-        o.perChannelWeights = perChannel
+        var o = try quant.apply(to: ApproxNetwork.QuantOptions())
         o.calibrationBatches = calibrationBatches
-        guard let method = Calibrator.Method(text: calibration) else {
-            throw ValidationError("--calibration '\(calibration)' must be maxabs or percentile:P with 0 < P ≤ 100")
-        }
-        o.calibration = method
         return o
     }
 }

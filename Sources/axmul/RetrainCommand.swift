@@ -7,17 +7,20 @@ import TableFormat
 struct RetrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrain",
-        abstract: "Retrain a quantised model for an approximate multiplier (behavioural, errormodel, baseline, awgn).",
+        abstract: "Retrain a quantised model for an approximate multiplier (behavioural, errormodel, baseline, baseline-mean, awgn).",
         discussion: """
         Defaults are the paper's: SGD, momentum 0.9, lr 1e-4, batch 64, 5 epochs. Accuracy before and after is
         always measured with the behavioural simulation; each epoch's wall time is logged to stderr.
+        The two readings of the paper's baseline (eq. 16): `baseline` ("baseline-sd") draws Err ~ N(1, σ),
+        σ the multiplier's relative-error SD; `baseline-mean` draws Err ~ N(1 + m, σ), m its mean signed
+        relative error (a biased multiplier's offset is modelled).
         Example: axmul retrain --model m.safetensors --data breast_cancer_wdbc --multiplier smapprox8x8-2222 \\
                  --method errormodel -o m-2222.safetensors --json
         """)
 
     @OptionGroup var common: ApproxOptions
 
-    @Option(help: "behavioural | errormodel | baseline | awgn")
+    @Option(help: "behavioural | errormodel | baseline (Err ~ N(1, σ)) | baseline-mean (Err ~ N(1 + m, σ)) | awgn")
     var method: RetrainMethod
 
     @Option(help: "Epochs.") var epochs = 5
@@ -40,6 +43,10 @@ struct RetrainCommand: ParsableCommand {
 
     @Option(name: .customLong("baseline-sigma"), help: "Baseline Err σ; default: the multiplier's relative-error deviation.")
     var baselineSigma: Float?
+
+    @Option(name: .customLong("baseline-mean"),
+            help: "baseline-mean: the mean error m of Err ~ N(1 + m, σ); default: the multiplier's mean signed relative error.")
+    var baselineMean: Float?
 
     @Flag(name: .customLong("baseline-fixed"), help: "Baseline: draw one Err per layer instead of a fresh one each step.")
     var baselineFixed = false
@@ -72,6 +79,7 @@ struct RetrainCommand: ParsableCommand {
         (config.method, config.epochs, config.learningRate, config.batchSize) = (method, epochs, lr, batch)
         (config.momentum, config.seed, config.errorModelSamples) = (momentum, seed, samples)
         (config.snrDB, config.baselineSigma, config.baselineFresh) = (snr, baselineSigma, !baselineFixed)
+        config.baselineMean = baselineMean
         (config.quant, config.maxGradNorm) = (try common.quantOptions(), maxGradNorm)
         let calibration = common.subset.subset.calibration(data.train, options: &config.quant)
         let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
@@ -85,16 +93,17 @@ struct RetrainCommand: ParsableCommand {
         if info.data.isEmpty { info.data = common.data }  // an imported .onnx names no data set
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance
+        let original = config.quant.foldBatchNorm ? loaded.network : nil   // saved unfolded (loadable architecture)
         var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance)
             : TrainingSession.fresh(checkpoint: outURL, log: logURL)
         var seconds = try TrainingLog.records(at: logURL).map(\.seconds)
         try session.run(&prepared.trainer, until: epochs, epoch: { t in
             try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
-        }, save: { t, url in try Self.save(t, info: info, to: url) }, done: { r in
+        }, save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { r in
             seconds.append(r.seconds)
             say(Retrainer.epochLine(r, config))
         })
-        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, to: outURL) }   // --epochs 0
+        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: outURL) }   // --epochs 0
         let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
                                       epochSeconds: seconds, log: say)
         try AtomicFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
@@ -106,10 +115,16 @@ struct RetrainCommand: ParsableCommand {
         }
     }
 
-    /// The float weights (wrappers removed), the training state and the method's own state.
-    static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, to url: URL) throws {
+    /// The float weights (wrappers removed; with --fold-bn, put back into the `original` architecture
+    /// by `BatchNormFolding.unfold`, without the optimiser's moments, which belong to the folded
+    /// parameters), the training state and the method's own state.
+    static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, original: Network? = nil, to url: URL) throws {
         var plain = trainer, saved = info
-        plain.network = ApproxNetwork.unwrap(trainer.network)
+        let network = ApproxNetwork.unwrap(trainer.network)
+        plain.network = original.map { BatchNormFolding.unfold(network, into: $0) } ?? network
+        if original != nil {   // the moments belong to the folded parameters; --resume refuses --fold-bn runs
+            (plain.optimizer.first, plain.optimizer.second) = ([], [])
+        }
         saved.state = Retrainer.methodState(trainer.network)
         try TrainCheckpoint.save(plain, info: saved, to: url)
     }
@@ -163,6 +178,9 @@ struct BenchRetrainCommand: ParsableCommand {
         abstract: "Time one retraining epoch per method next to float training (build with -c release).",
         discussion: """
         --data synthetic-cifar makes random 3x32x32 data with 10 classes (CIFAR-10 size) when no real CIFAR is at hand.
+        Each epoch is broken down by phase (PhaseClock: GEMMs, im2col, batch norm, quantisation, error_model, ...),
+        and the run ends with the ratios errormodel/float and errormodel/behavioural. --json prints the results
+        (each with phase_seconds).
         Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
         """)
 
@@ -201,9 +219,17 @@ struct BenchRetrainCommand: ParsableCommand {
         let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
         print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name)")
         for r in results {
-            print(String(format: "  %-12@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
+            print(String(format: "  %-13@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
                          r.method, r.epochSeconds, r.epochSeconds / max(float, 1e-9), r.cpuSeconds,
                          r.cpuSeconds / max(floatCPU, 1e-9), r.setupSeconds))
+            let phases = r.phaseSeconds.sorted { $0.value > $1.value }.map { String(format: "%@ %.2f", $0.key, $0.value) }
+            print("                per phase (wall s): " + phases.joined(separator: ", "))
+        }
+        let ratios = EpochTiming.Ratios(results)
+        if let em = ratios.overFloat[RetrainMethod.errormodel.rawValue] {
+            print(String(format: "  errormodel/float %.3f (wall)", em)
+                  + (ratios.errormodelOverBehavioural.map { String(format: ", errormodel/behavioural %.3f (wall)", $0) } ?? "")
+                  + (ratios.errormodelOverBehaviouralCPU.map { String(format: ", %.3f (cpu)", $0) } ?? ""))
         }
     }
 

@@ -3,6 +3,8 @@
 #include <stdint.h>
 /// Returns 1 when the running CPU supports AVX2.
 int ck_has_avx2(void);
+/// Returns 1 when the running CPU supports AVX-512 F, DQ and VL.
+int ck_has_avx512(void);
 
 /// Rows of activations per panel in the nibble-lookup (block-composed) kernel.
 #define CK_NIB_ROWS 32
@@ -100,4 +102,21 @@ void ck_f32_add_i32(const float *c, long count, int32_t *y);
 /// glibc heap: blocks up to 32 MiB from the heap and no trimming of freed memory (see HeapPolicy.swift).
 /// Returns 1 when both settings were applied, 0 otherwise (other C libraries: nothing is done).
 int ck_keep_freed_memory(void);
+
+
+/// Normals per counter block of the fast normal generator (normal.c).
+#define CK_NORMAL_BLOCK 512
+/// Block `block` of the standard normals of `seed` (CK_NORMAL_BLOCK values into z): counter-based
+/// SplitMix64 bits, Box-Muller with polynomial ln/sin/cos. AVX2 and portable builds of one C body.
+void ck_normal_block_avx512(uint64_t seed, long block, float *z);
+void ck_normal_block_avx2(uint64_t seed, long block, float *z);
+void ck_normal_block_scalar(uint64_t seed, long block, float *z);
+/// The error model's fused pass over y [rows, n]: out[i] = (acc ? y[i] : 0) + a1[j] y[i] + off[j]
+/// + a2[j] z[base + i], j = i mod n, z[k] the k-th normal of `seed` (out may alias y).
+void ck_error_xi_avx512(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                        uint64_t seed, long base, int acc, float *out);
+void ck_error_xi_avx2(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                      uint64_t seed, long base, int acc, float *out);
+void ck_error_xi_scalar(const float *y, long rows, long n, const float *a1, const float *a2, const float *off,
+                        uint64_t seed, long base, int acc, float *out);
 #endif

@@ -94,7 +94,8 @@ public struct ApproxLayer: WeightedLayer {
     /// (equal to the Int32 path up to Float rounding of the sums): the base of the training
     /// models. Backward is this layer's `backward`.
     public mutating func exactFloatForward(_ x: Tensor, weight: [Float], context: inout ForwardContext) -> Tensor {
-        let xq = quantise(x).values
+        let q = quantise(x)
+        let xq = PhaseClock.measure(.quantisation) { q.values }
         let wq = PhaseClock.measure(.quantisation) { weightScale(weight).quantise(weight) }
         return inner.forward(xq, weight: wq, context: &context)
     }

@@ -6,12 +6,14 @@ public struct QuantisationRecord: Sendable, Equatable {
     public var calibrationBatches: Int
     public var batchSize: Int
     public var perChannelWeights: Bool
+    /// Batch norms folded into their layers before quantisation (`--fold-bn`).
+    public var foldBatchNorm: Bool
     /// Δx of each approximated layer's input, by layer name.
     public var inputDeltas: [String: Float]
 
     public init(options: ApproxNetwork.QuantOptions, inputDeltas: [String: Float]) {
         (calibration, calibrationBatches, batchSize) = (options.calibration, options.calibrationBatches, options.batchSize)
-        perChannelWeights = options.perChannelWeights
+        (perChannelWeights, foldBatchNorm) = (options.perChannelWeights, options.foldBatchNorm)
         self.inputDeltas = inputDeltas
     }
 
@@ -19,16 +21,22 @@ public struct QuantisationRecord: Sendable, Equatable {
     public var options: ApproxNetwork.QuantOptions {
         var o = ApproxNetwork.QuantOptions()
         (o.calibration, o.calibrationBatches, o.batchSize) = (calibration, calibrationBatches, batchSize)
-        o.perChannelWeights = perChannelWeights
+        (o.perChannelWeights, o.foldBatchNorm) = (perChannelWeights, foldBatchNorm)
         return o
     }
 }
 
 extension Calibrator.Method {
-    /// Parses `maxabs` or `percentile:P` with 0 < P ≤ 100 (the `--calibration` syntax).
+    /// The percentile of `percentile` given without a value.
+    public static let defaultPercentile = 99.99
+
+    /// Parses `max-abs` (or `maxabs`), `percentile` (P = 99.99) or `percentile:P` with 0 < P ≤ 100
+    /// (the `--calibration` syntax).
     public init?(text: String) {
-        if text == "maxabs" {
+        if text == "maxabs" || text == "max-abs" {
             self = .maxAbs
+        } else if text == "percentile" {
+            self = .percentile(Self.defaultPercentile)
         } else if text.hasPrefix("percentile:"), let p = Double(text.dropFirst(11)), p > 0, p <= 100 {
             self = .percentile(p)
         } else {

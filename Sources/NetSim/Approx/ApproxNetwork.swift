@@ -3,10 +3,13 @@
 /// layers compute, and unwrapping again. Layers are found by type: an `ApproxLayer`, bare or as
 /// the `base` of a `TrainingModelLayer`.
 public enum ApproxNetwork {
-    /// Options for quantisation.
+    /// Options for quantisation. The defaults of the ablation knobs (weight steps, calibration, BN
+    /// folding) are these three lines; every command and the checkpoint record follow them.
     public struct QuantOptions: Sendable {
         public var perChannelWeights = false
         public var calibration: Calibrator.Method = .maxAbs
+        /// Fold each BatchNorm into the Conv2D/Dense before it (`BatchNormFolding`) before wrapping.
+        public var foldBatchNorm = false
         /// Calibration batches and their size (drawn from the start of the training set).
         public var calibrationBatches = 4
         public var batchSize = 64
@@ -14,9 +17,10 @@ public enum ApproxNetwork {
         public init() {}
     }
 
-    /// Wraps every Dense and Conv2D layer, giving each its multiplier from `assignment`.
+    /// Wraps every Dense and Conv2D layer, giving each its multiplier from `assignment`; with
+    /// `options.foldBatchNorm`, batch norms are folded into their layers first.
     public static func wrap(_ net: Network, _ assignment: MultiplierAssignment, options: QuantOptions = .init()) -> Network {
-        var out = net
+        var out = options.foldBatchNorm ? BatchNormFolding.fold(net) : net
         var plans: [String: KernelPlan] = [:]   // analyse each table once
         for i in out.nodes.indices {
             let layer = out.nodes[i].layer

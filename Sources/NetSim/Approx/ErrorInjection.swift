@@ -26,27 +26,47 @@ public enum ErrorInjection {
         }
     }
 
-    /// Ξ for a [batch, neurons] output Y, drawing S2 from `rng` in row-major order.
-    public static func xi(_ y: [Float], _ c: Coefficients, rng: inout SplitMix64) -> [Float] {
-        let n = c.a1.count
-        precondition(n > 0 && y.count % n == 0, "ErrorInjection: \(y.count) values for \(n) neurons")
+    /// Ξ for a [batch, neurons] output Y; S2 is `FastNormal`'s normals of one seed taken from `rng`
+    /// (element i of Y gets normal i).
+    public static func xi(_ y: [Float], _ c: Coefficients, rng: inout SplitMix64, allowAVX2: Bool = true) -> [Float] {
         var out = [Float](repeating: 0, count: y.count)
-        for i in 0..<y.count {
-            let j = i % n
-            out[i] = c.a1[j] * y[i] + c.offset[j] + c.a2[j] * rng.nextNormal()
-        }
+        run(y, c, seed: rng.next(), accumulate: false, into: &out, allowAVX2: allowAVX2)
         return out
     }
 
-    /// Forward: Ỹ = Y + Ξ, in place.
-    public static func apply(_ y: inout [Float], _ c: Coefficients, rng: inout SplitMix64) {
-        let x = xi(y, c, rng: &rng)
-        for i in 0..<y.count { y[i] += x[i] }
+    /// Forward: Ỹ = Y + Ξ, in place, in one fused pass (same draws as `xi` from the same `rng`).
+    public static func apply(_ y: inout [Float], _ c: Coefficients, rng: inout SplitMix64, allowAVX2: Bool = true) {
+        let seed = rng.next(), n = c.a1.count
+        precondition(n > 0 && y.count % n == 0, "ErrorInjection: \(y.count) values for \(n) neurons")
+        y.withUnsafeMutableBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            FastNormal.fusedXi(UnsafePointer(base), rows: p.count / n, n: n, c, seed: seed, accumulate: true, out: base,
+                               allowAVX2: allowAVX2)
+        }
+    }
+
+    private static func run(_ y: [Float], _ c: Coefficients, seed: UInt64, accumulate: Bool, into out: inout [Float],
+                            allowAVX2: Bool) {
+        let n = c.a1.count
+        precondition(n > 0 && y.count % n == 0 && out.count == y.count, "ErrorInjection: \(y.count) values for \(n) neurons")
+        y.withUnsafeBufferPointer { yp in
+            out.withUnsafeMutableBufferPointer { op in
+                guard let ys = yp.baseAddress, let os = op.baseAddress else { return }
+                FastNormal.fusedXi(ys, rows: yp.count / n, n: n, c, seed: seed, accumulate: accumulate, out: os, allowAVX2: allowAVX2)
+            }
+        }
     }
 
     /// Backward: ∂C/∂Y = ∂C/∂Ỹ · (1 + σ_ε ρ / σ_y), in place (eq. 14–15).
     public static func backward(_ grad: inout [Float], _ c: Coefficients) {
         let n = c.a1.count
-        for i in 0..<grad.count { grad[i] *= 1 + c.a1[i % n] }
+        grad.withUnsafeMutableBufferPointer { g in
+            c.a1.withUnsafeBufferPointer { a in
+                for r in 0..<(g.count / max(n, 1)) {
+                    let row = r * n
+                    for j in 0..<n { g[row + j] *= 1 + a[j] }
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 /// The comparison models of the seed paper's section 5: the baseline weight-noise model (eq. 16,
 /// from Hammad & El-Sankary) and additive white Gaussian noise at a given SNR.
 public enum NoiseModels {
-    /// Err ~ N(1, σ) elementwise, `count` values drawn from `rng` in order.
-    public static func baselineErr(count: Int, sigma: Float, rng: inout SplitMix64) -> [Float] {
-        (0..<count).map { _ in 1 + sigma * rng.nextNormal() }
+    /// Err ~ N(1 + mean, σ) elementwise, `count` values drawn from `rng` in order (mean 0: the
+    /// paper's unbiased Err ~ N(1, σ)).
+    public static func baselineErr(count: Int, mean: Float = 0, sigma: Float, rng: inout SplitMix64) -> [Float] {
+        (0..<count).map { _ in 1 + mean + sigma * rng.nextNormal() }
     }
 
     /// W ⊙ Err.

@@ -14,10 +14,50 @@ public enum EpochTiming {
         /// Seconds spent before the epoch (calibration, and error-model statistics for `errormodel`).
         public var setupSeconds: Double
         public var samples: Int
+        /// Wall seconds of the epoch per `PhaseClock` phase (JSON keys as `PhaseClock.Phase`), plus
+        /// "other" for the rest.
+        public var phaseSeconds: [String: Double] = [:]
 
         enum CodingKeys: String, CodingKey {
             case method, epochSeconds = "epoch_seconds", cpuSeconds = "cpu_seconds", setupSeconds = "setup_seconds", samples
+            case phaseSeconds = "phase_seconds"
         }
+    }
+
+    /// The ratios `bench retrain` reports, from one run's results: each method's epoch over the float
+    /// epoch, and the error model's over behavioural (nil when either is missing).
+    public struct Ratios: Sendable, Codable, Equatable {
+        public var overFloat: [String: Double]
+        public var errormodelOverBehavioural: Double?
+        public var errormodelOverBehaviouralCPU: Double?
+
+        public init(_ results: [Result]) {
+            let byMethod = Dictionary(results.map { ($0.method, $0) }, uniquingKeysWith: { a, _ in a })
+            let float = byMethod["float"]?.epochSeconds ?? .nan
+            overFloat = Dictionary(results.filter { $0.method != "float" }.map { ($0.method, $0.epochSeconds / float) },
+                                   uniquingKeysWith: { a, _ in a })
+            let e = byMethod[RetrainMethod.errormodel.rawValue], b = byMethod[RetrainMethod.behavioural.rawValue]
+            errormodelOverBehavioural = e.flatMap { e in b.map { e.epochSeconds / $0.epochSeconds } }
+            errormodelOverBehaviouralCPU = e.flatMap { e in b.map { e.cpuSeconds / $0.cpuSeconds } }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case overFloat = "over_float", errormodelOverBehavioural = "errormodel_over_behavioural"
+            case errormodelOverBehaviouralCPU = "errormodel_over_behavioural_cpu"
+        }
+    }
+
+    /// Runs one timed epoch with phase accounting: (wall seconds, CPU seconds, seconds per phase).
+    static func timedEpoch(_ net: inout Network, _ train: LabeledData, _ config: RetrainConfig) -> (Double, Double, [String: Double]) {
+        var opt = Optimizer(kind: .sgd, momentum: config.momentum)
+        var rng = SplitMix64(seed: config.seed)
+        let c0 = cpuSeconds()
+        PhaseClock.start()
+        let (s, _) = Retrainer.runEpoch(&net, &opt, &rng, train, config)
+        let phases = PhaseClock.stop()
+        var out = Dictionary(uniqueKeysWithValues: phases.map { ($0.key.rawValue, $0.value) })
+        out["other"] = max(0, s - phases.values.reduce(0, +))
+        return (s, cpuSeconds() - c0, out)
     }
 
     /// Times one epoch of float training and one of each `methods` on `train`.
@@ -25,12 +65,9 @@ public enum EpochTiming {
                                methods: [RetrainMethod], config: RetrainConfig) throws(ApproxError) -> [Result] {
         var results: [Result] = []
         var net = float
-        var opt = Optimizer(kind: .sgd, momentum: config.momentum)
-        var rng = SplitMix64(seed: config.seed)
-        let c0 = cpuSeconds()
-        let (s, _) = Retrainer.runEpoch(&net, &opt, &rng, train, config)
-        results.append(Result(method: "float", epochSeconds: s, cpuSeconds: cpuSeconds() - c0, setupSeconds: 0,
-                              samples: train.count))
+        let (s, cpu, phases) = timedEpoch(&net, train, config)
+        results.append(Result(method: "float", epochSeconds: s, cpuSeconds: cpu, setupSeconds: 0, samples: train.count,
+                              phaseSeconds: phases))
         for m in methods {
             var c = config
             c.method = m
@@ -40,12 +77,9 @@ public enum EpochTiming {
             try Retrainer.install(c, assignment: assignment, errorModel: nil, train: train, into: &wrapped)
             ApproxNetwork.set(&wrapped, compute: .approximate)
             let setup = Date().timeIntervalSince(start)
-            var o = Optimizer(kind: .sgd, momentum: c.momentum)
-            var r = SplitMix64(seed: c.seed)
-            let c1 = cpuSeconds()
-            let (e, _) = Retrainer.runEpoch(&wrapped, &o, &r, train, c)
-            results.append(Result(method: m.rawValue, epochSeconds: e, cpuSeconds: cpuSeconds() - c1, setupSeconds: setup,
-                                  samples: train.count))
+            let (e, cpu, phases) = timedEpoch(&wrapped, train, c)
+            results.append(Result(method: m.rawValue, epochSeconds: e, cpuSeconds: cpu, setupSeconds: setup,
+                                  samples: train.count, phaseSeconds: phases))
         }
         return results
     }

@@ -4,8 +4,12 @@ public enum RetrainMethod: String, Sendable, Codable, CaseIterable {
     case behavioural
     /// Exact quantised layers plus the neuron-wise error model (eqs. 12, 15).
     case errormodel
-    /// Exact quantised layers on W ⊙ Err with Err ~ N(1, σ) (eq. 16).
+    /// "baseline-sd": exact quantised layers on W ⊙ Err with Err ~ N(1, σ) (eq. 16 as the paper
+    /// states it: the multiplier's relative-error SD only, unbiased).
     case baseline
+    /// The biased reading of eq. 16: Err ~ N(1 + m, σ), m the multiplier's mean signed relative
+    /// error (`MultiplierProfile.relativeErrorMean`), so a biased multiplier's offset is modelled.
+    case baselineMean = "baseline-mean"
     /// Exact quantised layers plus white Gaussian noise at an SNR.
     case awgn
 }
@@ -24,6 +28,9 @@ public struct RetrainConfig: Sendable {
     public var baselineFresh = true
     /// Baseline model σ; nil derives it per layer from the multiplier's relative-error deviation.
     public var baselineSigma: Float?
+    /// `baseline-mean` model's mean error m (Err ~ N(1 + m, σ)); nil derives it per layer from the
+    /// multiplier's mean signed relative error.
+    public var baselineMean: Float?
     /// AWGN SNR in dB; nil uses each layer's SNR measured by the error model.
     public var snrDB: Double?
     public var quant = ApproxNetwork.QuantOptions()

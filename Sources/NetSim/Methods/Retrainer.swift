@@ -15,7 +15,8 @@ public enum Retrainer {
     }
 
     /// A float network and its data, retrained; returns the retrained float network (unwrapped,
-    /// ready to save) and the report. `log` receives one line per epoch.
+    /// ready to save; with `config.quant.foldBatchNorm`, in `float`'s unfolded architecture, see
+    /// `BatchNormFolding.unfold`) and the report. `log` receives one line per epoch.
     public static func retrain(_ float: Network, train: LabeledData, test: LabeledData,
                                assignment: MultiplierAssignment, config: RetrainConfig,
                                errorModel: ErrorModel? = nil,
@@ -29,7 +30,8 @@ public enum Retrainer {
             log(epochLine(r, config))
         }
         let report = finish(prepared, test: test, assignment: assignment, config: config, epochSeconds: seconds, log: log)
-        return (ApproxNetwork.unwrap(prepared.trainer.network), report)
+        let plain = ApproxNetwork.unwrap(prepared.trainer.network)
+        return (config.quant.foldBatchNorm ? BatchNormFolding.unfold(plain, into: float) : plain, report)
     }
 
     /// Wraps and calibrates `float`, measures the accuracy before, installs the method.
@@ -105,10 +107,12 @@ public enum Retrainer {
             let model = errorModel ?? ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples,
                                                               batchSize: config.batchSize, multiplier: assignment.label)
             try ErrorModelBuilder.install(model, into: &net)
-        case .baseline:
-            try ApproxNetwork.installTrainingModel(&net) {
-                let sigma = config.baselineSigma ?? Float(MultiplierProfile($0.plan.table).relativeErrorSD)
-                return BaselineLayer($0, sigma: sigma, fresh: config.baselineFresh)
+        case .baseline, .baselineMean:
+            try ApproxNetwork.installTrainingModel(&net) { layer in
+                let profile = MultiplierProfile(layer.plan.table)
+                let sigma = config.baselineSigma ?? Float(profile.relativeErrorSD)
+                let mean = config.method == .baseline ? 0 : config.baselineMean ?? Float(profile.relativeErrorMean)
+                return BaselineLayer(layer, mean: mean, sigma: sigma, fresh: config.baselineFresh)
             }
         case .awgn:
             if let snr = config.snrDB {

@@ -10,6 +10,8 @@ public enum PhaseClock {
         case forwardGEMM = "forward_gemm", backwardGEMM = "backward_gemm", im2col = "im2col_col2im"
         case batchNorm = "batch_norm", quantisation = "quantisation", relu = "relu_add_pool"
         case optimiser = "optimiser"
+        /// The error model's Ξ (normal draws and the fused pass) and its backward gain.
+        case errorModel = "error_model"
     }
 
     private final class State: @unchecked Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A `QuantisationRecord` as safetensors metadata (all values are strings):
-/// `calibration` = `{"batch_size":64,"batches":4,"method":"maxabs","per_channel_weights":false}`
+/// `calibration` = `{"batch_size":64,"batches":4,"method":"maxabs","per_channel_weights":false}`, plus
+/// `"fold_batch_norm":true` when batch norms were folded before quantisation
 /// and one `input_delta.<layer>` per approximated layer, Δx as the shortest decimal that reads back
 /// to the same Float32 (Swift `Float(text)`, NumPy `np.float32(text)`).
 enum QuantisationMetadata {
@@ -12,8 +13,11 @@ enum QuantisationMetadata {
         var batches: Int
         var batchSize: Int
         var perChannelWeights: Bool
+        /// Written only when true (older checkpoints and unfolded ones have no key): false when absent.
+        var foldBatchNorm: Bool?
         enum CodingKeys: String, CodingKey {
             case method, batches, batchSize = "batch_size", perChannelWeights = "per_channel_weights"
+            case foldBatchNorm = "fold_batch_norm"
         }
     }
 
@@ -21,7 +25,7 @@ enum QuantisationMetadata {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let c = Calibration(method: q.calibration.text, batches: q.calibrationBatches, batchSize: q.batchSize,
-                            perChannelWeights: q.perChannelWeights)
+                            perChannelWeights: q.perChannelWeights, foldBatchNorm: q.foldBatchNorm ? true : nil)
         var meta = ["calibration": String(decoding: try encoder.encode(c), as: UTF8.self)]
         for (layer, delta) in q.inputDeltas { meta[deltaPrefix + layer] = "\(delta)" }
         return meta
@@ -39,7 +43,7 @@ enum QuantisationMetadata {
         }
         var options = ApproxNetwork.QuantOptions()
         (options.calibration, options.calibrationBatches, options.batchSize) = (method, c.batches, c.batchSize)
-        options.perChannelWeights = c.perChannelWeights
+        (options.perChannelWeights, options.foldBatchNorm) = (c.perChannelWeights, c.foldBatchNorm ?? false)
         var deltas: [String: Float] = [:]
         for (key, value) in meta where key.hasPrefix(deltaPrefix) {
             guard let d = Float(value), d.isFinite, d > 0 else {

@@ -1,9 +1,12 @@
 /// The baseline model of the seed paper (eq. 16): the exact quantised layer on W ⊙ Err,
-/// Err ~ N(1, σ), drawn every forward (`fresh`) or once per layer. The weights are never
+/// Err ~ N(1 + m, σ) (m = 0: `baseline`, the paper's unbiased reading; m = the multiplier's mean
+/// relative error: `baseline-mean`), drawn every forward (`fresh`) or once per layer. The weights are never
 /// replaced: the forward computes with W ⊙ Err, and backward uses the same W ⊙ Err, giving
 /// ∂L/∂W = ∂L/∂(W ⊙ Err) ⊙ Err (`WeightErr`).
 public struct BaselineLayer: TrainingModelLayer {
     public var base: ApproxLayer
+    /// The mean error m of Err ~ N(1 + m, σ).
+    public var mean: Float
     public var sigma: Float
     public var fresh: Bool
     /// The fixed Err of this layer when not `fresh` (drawn on first use).
@@ -11,8 +14,9 @@ public struct BaselineLayer: TrainingModelLayer {
     /// The Err of the last forward, nil when it did not run the model.
     private var active: WeightErr?
 
-    public init(_ base: ApproxLayer, sigma: Float, fresh: Bool) {
+    public init(_ base: ApproxLayer, mean: Float = 0, sigma: Float, fresh: Bool) {
         self.base = base
+        self.mean = mean
         self.sigma = sigma
         self.fresh = fresh
     }
@@ -23,7 +27,8 @@ public struct BaselineLayer: TrainingModelLayer {
             return base.forward(x, context: &context)
         }
         let w = base.weight.data
-        let err = (fresh ? nil : fixedErr) ?? NoiseModels.baselineErr(count: w.count, sigma: sigma, rng: &context.rng)
+        let err = (fresh ? nil : fixedErr) ?? NoiseModels.baselineErr(count: w.count, mean: mean, sigma: sigma,
+                                                                                 rng: &context.rng)
         if !fresh { fixedErr = err }
         let e = WeightErr(err: err)
         active = e

@@ -18,7 +18,7 @@ public struct ErrorModelLayer: TrainingModelLayer {
         var y = base.exactFloatForward(x, weight: base.weight.data, context: &context)
         precondition(y.itemSize == coefficients.a1.count,
                      "\(name): error model has \(coefficients.a1.count) neurons, output \(y.itemSize)")
-        ErrorInjection.apply(&y.data, coefficients, rng: &context.rng)
+        PhaseClock.measure(.errorModel) { ErrorInjection.apply(&y.data, coefficients, rng: &context.rng) }
         return y
     }
 
@@ -29,7 +29,7 @@ public struct ErrorModelLayer: TrainingModelLayer {
     /// ∂L/∂Y from ∂L/∂Ỹ (eq. 15) when the last forward ran the model.
     private func modelGradient(_ dy: Tensor) -> Tensor {
         var g = dy
-        if modelled { ErrorInjection.backward(&g.data, coefficients) }
+        if modelled { PhaseClock.measure(.errorModel) { ErrorInjection.backward(&g.data, coefficients) } }
         return g
     }
 }
