@@ -28,41 +28,40 @@ import Testing
     @Test func delaParraQuickWritesConsistentFolderAndResumesOneCell() throws {
         let out = try cliTestFolder("delaparra")
         defer { try? FileManager.default.removeItem(at: out) }
-        let args = ["experiment", "delaparra", "--quick", "--methods", "errormodel,baseline,control", "-o", out.path] + Self.tiny
+        let args = ["experiment", "delaparra", "--quick", "--methods", "errormodel,baseline-mean,control", "-o", out.path] + Self.tiny
         let first = runAxmul(args)
         #expect(first.status == 0, "\(first.stderr)")
         let r = try ExperimentOutput.read(DelaParraResult.self, recipe: "delaparra", from: out)
-        // 2 quick multipliers × (errormodel, baseline) + the control once.
+        // 2 quick multipliers × (errormodel, baseline-mean) + the control once.
         #expect(r.multipliers.map(\.name) == ["smapprox8x8-3330", "smapprox8x8-2222"])
         #expect(r.retrains.count == 5 && r.trainSamples == 64 && r.testSamples == 32)
         #expect(r.bases.map(\.epochs) == [2, 1] && r.bases[0].epochSeconds.count == 2)
-        // ablation: 5 settings × (exact8, 3330, 2222).
-        #expect(r.ablation.count == 15)
+        #expect(r.ablation.count == 24)   // 8 settings × (exact8, 3330, 2222)
         #expect(r.quantisedAccuracy == r.ablation.first { $0.setting == "default" && $0.multiplier == "exact8" }?.accuracy)
         let mre3330 = try #require(r.multipliers.first?.mre)
         #expect(abs(mre3330 - 0.064) < 0.01, "SMApprox 3330's MRE is 6.4 % in the paper's Table 2")
         #expect(r.retrain("errormodel", "smapprox8x8-3330")?.statisticsSeconds != nil)
-        #expect(r.retrain("baseline", "smapprox8x8-3330")?.statisticsSeconds == nil)
+        #expect(r.retrain("baseline-mean", "smapprox8x8-3330")?.statisticsSeconds == nil)
         let control = try #require(r.retrain("control", "exact8"))
         #expect(control.cross.map(\.multiplier) == ["exact8", "smapprox8x8-3330", "smapprox8x8-2222"])
         // CSVs agree with the JSON.
         let fig = try csvRows(out, "retrain.csv")
-        #expect(fig.count == 6)   // (errormodel, baseline, control) × 2 multipliers
+        #expect(fig.count == 6)   // (errormodel, baseline-mean, control) × 2 multipliers
         let em = try #require(fig.first { $0[0] == "errormodel" && $0[1] == "smapprox8x8-2222" })
         #expect(Double(em[4]) == r.retrain("errormodel", "smapprox8x8-2222")?.after)
-        #expect(try csvRows(out, "ablation.csv").count == 15)
+        #expect(try csvRows(out, "ablation.csv").count == 24)
         #expect(try csvRows(out, "table6.csv").map { $0[0] } == ["smapprox8x8-3330", "smapprox8x8-2222"])
-        #expect(try csvRows(out, "table5.csv").map { $0[0] } == ["float", "errormodel", "baseline", "control"])
+        #expect(try csvRows(out, "table5.csv").map { $0[0] } == ["float", "errormodel", "baseline-mean", "control"])
         #expect(try csvRows(out, "table7.csv").count == 3)   // control, errormodel on 3330 and 2222
         try expectSVG(out, ["fig6.svg", "fig7.svg"])
         #expect(first.stdout.contains("cell retrain.errormodel.smapprox8x8-2222: computed"))
 
-        try FileManager.default.removeItem(at: out.appendingPathComponent("cells/retrain.baseline.smapprox8x8-2222.json"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("cells/retrain.baseline-mean.smapprox8x8-2222.json"))
         try FileManager.default.removeItem(at: out.appendingPathComponent("fig6.svg"))
         let second = runAxmul(args)
         #expect(second.status == 0, "\(second.stderr)")
         let computed = second.stdout.split(separator: "\n").filter { $0.hasPrefix("cell ") && $0.contains(": computed") }
-        #expect(computed.map { String($0.split(separator: ":")[0]) } == ["cell retrain.baseline.smapprox8x8-2222"])
+        #expect(computed.map { String($0.split(separator: ":")[0]) } == ["cell retrain.baseline-mean.smapprox8x8-2222"])
         #expect(second.stdout.contains("cell base.well-trained: reused") && second.stdout.contains("cell retrain.control.exact8: reused"))
         let again = try ExperimentOutput.read(DelaParraResult.self, recipe: "delaparra", from: out)
         #expect(again.retrains.count == 5 && again.retrain("errormodel", "smapprox8x8-3330") == r.retrain("errormodel", "smapprox8x8-3330"))

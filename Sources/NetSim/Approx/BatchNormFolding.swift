@@ -55,7 +55,7 @@ public enum BatchNormFolding {
         if let c = layer as? Conv2D, !c.hasBias {
             var rng = SplitMix64(seed: 0)   // weights are replaced below
             out = Conv2D(c.name, inChannels: c.inChannels, outChannels: c.outChannels, kernel: c.kernel, stride: c.stride,
-                         padding: c.padding, groups: c.groups, bias: true, rng: &rng)
+                         pads: c.pads, dilation: c.dilation, groups: c.groups, bias: true, rng: &rng)
         }
         out.parameters = [Parameter("weight", weight), Parameter("bias", bias)]
         return out

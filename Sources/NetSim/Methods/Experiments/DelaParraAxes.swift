@@ -13,10 +13,12 @@ public struct DelaParraMethod: Sendable, Codable, Equatable {
         (self.name, self.method, self.exactMultiplier) = (name, method, exactMultiplier)
     }
 
-    /// behavioural, errormodel, baseline (Err ~ N(1, σ)), awgn, control.
+    /// behavioural, errormodel, baseline (Err ~ N(1, σ)), baseline-mean (Err ~ N(1 + m, σ), m the
+    /// multiplier's mean relative error), awgn, control.
     public static let all: [DelaParraMethod] = [
         .init(name: "behavioural", method: .behavioural), .init(name: "errormodel", method: .errormodel),
-        .init(name: "baseline", method: .baseline), .init(name: "awgn", method: .awgn),
+        .init(name: "baseline", method: .baseline), .init(name: "baseline-mean", method: .baselineMean),
+        .init(name: "awgn", method: .awgn),
         .init(name: "control", method: .behavioural, exactMultiplier: true),
     ]
 
@@ -42,11 +44,24 @@ public struct DelaParraQuantSetting: Sendable, Codable, Equatable {
     /// "max-abs" or "percentile" (at `DelaParraSettings.percentile`).
     public var calibration: String
     public var perChannelWeights: Bool
+    /// Batch norm folded into the conv/dense weights and bias before quantisation (`BatchNormFolding`).
+    public var foldBatchNorm: Bool
 
-    enum CodingKeys: String, CodingKey { case name, base, calibration, perChannelWeights = "per_channel_weights" }
+    enum CodingKeys: String, CodingKey { case name, base, calibration, perChannelWeights = "per_channel_weights", foldBatchNorm = "fold_batch_norm" }
 
-    public init(name: String, base: String = "well-trained", calibration: String = "max-abs", perChannelWeights: Bool = false) {
+    public init(name: String, base: String = "well-trained", calibration: String = "max-abs", perChannelWeights: Bool = false,
+                foldBatchNorm: Bool = false) {
         (self.name, self.base, self.calibration, self.perChannelWeights) = (name, base, calibration, perChannelWeights)
+        self.foldBatchNorm = foldBatchNorm
+    }
+
+    /// Reads results written before `fold_batch_norm` existed (absent = not folded).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), base: try c.decode(String.self, forKey: .base),
+                  calibration: try c.decode(String.self, forKey: .calibration),
+                  perChannelWeights: try c.decode(Bool.self, forKey: .perChannelWeights),
+                  foldBatchNorm: try c.decodeIfPresent(Bool.self, forKey: .foldBatchNorm) ?? false)
     }
 
     /// The default (what retraining uses) first, then one axis changed at a time.
@@ -55,12 +70,16 @@ public struct DelaParraQuantSetting: Sendable, Codable, Equatable {
         .init(name: "per-channel", perChannelWeights: true),
         .init(name: "percentile+per-channel", calibration: "percentile", perChannelWeights: true),
         .init(name: "under-trained", base: "under-trained"),
+        .init(name: "bn-folded", foldBatchNorm: true),
+        .init(name: "bn-folded+percentile", calibration: "percentile", foldBatchNorm: true),
+        .init(name: "bn-folded+percentile+per-channel", calibration: "percentile", perChannelWeights: true, foldBatchNorm: true),
     ]
 
     /// The quantisation options of this setting.
     func options(_ s: DelaParraSettings) -> ApproxNetwork.QuantOptions {
         var q = ApproxNetwork.QuantOptions()
         q.perChannelWeights = perChannelWeights
+        q.foldBatchNorm = foldBatchNorm
         q.calibration = calibration == "percentile" ? .percentile(s.percentile) : .maxAbs
         return q
     }
