@@ -8,17 +8,9 @@ extension ExperimentCommand {
     static let delaParraMultipliers = ["1100", "2200", "3300", "1110", "3330", "2220", "3333", "2222"].map { "smapprox8x8-" + $0 }
 
     var delaParraSettings: DelaParraSettings {
-        var s = quick ? DelaParraSettings.quick : DelaParraSettings()
-        let p = proxy
-        if let v = p.data { s.data = v }
-        if let v = p.model { s.model = v }
-        if let v = p.epochs { s.epochs = v }
-        if let v = p.lr { s.learningRate = v }
-        if let v = p.batch { s.batchSize = v }
-        if let v = p.baseEpochs { s.baseEpochs = v }
-        if let v = p.baseLR { s.baseLearningRate = v }
-        if let v = p.limit { s.maxTrainSamples = v }
-        if let v = p.testLimit { s.maxTestSamples = v }
+        var s = proxy.applyCommon(to: quick ? DelaParraSettings.quick : DelaParraSettings())
+        if let v = proxy.baseEpochs { s.baseEpochs = v }
+        if let v = proxy.baseLR { s.baseLearningRate = v }
         return s
     }
 

@@ -5,15 +5,8 @@ import Report
 /// `axmul experiment hammad`: Hammad & El-Sankary Tables II–III on a CPU proxy.
 extension ExperimentCommand {
     var hammadSettings: HammadSettings {
-        var s = quick ? HammadSettings.quick : HammadSettings()
+        var s = proxy.applyCommon(to: quick ? HammadSettings.quick : HammadSettings())
         let p = proxy
-        if let v = p.data { s.data = v }
-        if let v = p.model { s.model = v }
-        if let v = p.epochs { s.epochs = v }
-        if let v = p.lr { s.learningRate = v }
-        if let v = p.batch { s.batchSize = v }
-        if let v = p.limit { s.maxTrainSamples = v }
-        if let v = p.testLimit { s.maxTestSamples = v }
         if let v = p.step { s.step = v }
         if let v = p.tolerance { s.tolerance = v }
         let errors = ProxyExperimentOptions.list(p.errors).compactMap { Int($0) }

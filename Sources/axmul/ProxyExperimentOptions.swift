@@ -1,4 +1,5 @@
 import ArgumentParser
+import NetSim
 
 /// Options of the `delaparra` and `hammad` recipes of `axmul experiment` (CPU-proxy
 /// reproductions of a paper's tables): data, model, the axes' lists, training lengths and caps.
@@ -6,7 +7,7 @@ struct ProxyExperimentOptions: ParsableArguments {
     @Option(help: "delaparra/hammad: data set name or path (default fashion-mnist; a CIFAR-10 folder works).") var data: String?
     @Option(help: "delaparra/hammad: zoo model (default resnet8 / vgg-small).") var model: String?
     @Option(help: "delaparra/hammad: comma-separated multipliers (default: the paper's).") var multipliers: String?
-    @Option(help: "delaparra: comma-separated methods (behavioural, errormodel, baseline, awgn, control).") var methods: String?
+    @Option(help: "delaparra: comma-separated methods (behavioural, errormodel, baseline, baseline-mean, awgn, control).") var methods: String?
     @Option(help: "delaparra: retraining epochs (5); hammad: training epochs.") var epochs: Int?
     @Option(help: "delaparra: retraining lr (1e-4); hammad: training lr.") var lr: Float?
     @Option(help: "delaparra/hammad: batch size.") var batch: Int?
@@ -34,6 +35,19 @@ struct ProxyExperimentOptions: ParsableArguments {
                 throw ValidationError("\(flag) takes Table II test IDs 1-8, got '\(id)'")
             }
         }
+    }
+
+    /// `settings` with the flags both recipes share (data, model, epochs, lr, batch, limits) applied.
+    func applyCommon<S: ProxyExperimentSettings>(to settings: S) -> S {
+        var s = settings
+        if let v = data { s.data = v }
+        if let v = model { s.model = v }
+        if let v = epochs { s.epochs = v }
+        if let v = lr { s.learningRate = v }
+        if let v = batch { s.batchSize = v }
+        if let v = limit { s.maxTrainSamples = v }
+        if let v = testLimit { s.maxTestSamples = v }
+        return s
     }
 
     /// Comma-separated items, trimmed, empty ones dropped; [] for nil.
