@@ -10,6 +10,6 @@ if [ ! -f train.done ]; then
     touch train.done
 fi
 /usr/bin/time -f "search wall %e s" $AXMUL search --model resnet8-fmnist.safetensors --data fashion-mnist \
-    --library "$(cat library.txt)" --library-filter 'mre<=10' \
-    --validation-samples 2000 --population 8 --generations 2 --seed 1 --max-accuracy-loss 1 --limit 2000 \
-    --shards 1 -o out
+    --library "$(cat library.txt)" --library-filter 'mre<=20' \
+    --validation-samples 500 --population 8 --generations 2 --seed 1 --max-accuracy-loss 1 --limit 2000 \
+    --shards 8 -o out
