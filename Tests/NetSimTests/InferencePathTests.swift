@@ -53,4 +53,53 @@ import Testing
             #expect(one.map(\.bitPattern) == two.map(\.bitPattern), "\(compute)")
         }
     }
+
+    /// Inside `Parallel.serially` (how `Trainer.evaluate`'s per-core workers run a batch) every
+    /// logit equals the one from the two-core per-op loops.
+    @Test func serialWorkerGivesTheSameLogits() throws {
+        let (net, x) = try Self.wrapped()
+        for compute in [ApproxCompute.float, .exact, .approximate] {
+            let shared = Self.logits(net, x, compute, inferenceOnly: true)
+            let serial = Parallel.serially { Self.logits(net, x, compute, inferenceOnly: true) }
+            #expect(shared.map(\.bitPattern) == serial.map(\.bitPattern), "\(compute)")
+        }
+    }
+
+    /// `Trainer.evaluate` (batches one per core) against a plain loop over the same batches: the
+    /// same correct count and the same loss, added in batch order.
+    @Test func batchParallelEvaluateEqualsTheSerialLoop() throws {
+        let (net, _) = try Self.wrapped()
+        let (_, test) = try DatasetLoader.load("digits_8x8")
+        var n = net
+        ApproxNetwork.set(&n, compute: .approximate)
+        let got = Trainer.evaluate(n, on: test, batchSize: 50)
+        var correct = 0, loss = 0.0
+        for start in stride(from: 0, to: test.count, by: 50) {
+            let idx = Array(start..<min(start + 50, test.count))
+            let (x, y) = Trainer.batch(test, idx)
+            var ctx = ForwardContext(mode: .eval, inferenceOnly: true)
+            let out = SoftmaxCrossEntropy.lossAndGradient(logits: n.forward(x, context: &ctx), labels: y)
+            correct += out.correct
+            loss += out.loss * Double(idx.count)
+        }
+        #expect(test.count > 100)
+        #expect(got.accuracy == Double(correct) / Double(test.count))
+        #expect(got.loss == loss / Double(test.count))
+    }
+
+    /// `Parallel.map` returns results in item order, gives every worker its own copy of the state,
+    /// and runs inner `Parallel` loops serially inside a worker.
+    @Test func parallelMapKeepsOrderAndPrivateState() {
+        let out = Parallel.map(9, state: [Int]()) { seen, i -> (Int, Int, Bool) in
+            seen.append(i)
+            return (i * i, seen.count, Parallel.isSerial || Parallel.workers == 1)
+        }
+        #expect(out.map(\.0) == (0..<9).map { $0 * $0 })
+        // Worker w sees items w, w + k, … (k workers): its copy holds only its own items.
+        let k = min(Parallel.workers, 9)
+        let counts = out.map(\.1), serial = out.map(\.2)
+        #expect(counts == (0..<9).map { $0 / k + 1 })
+        #expect(!serial.contains(false))
+        #expect(!Parallel.isSerial)
+    }
 }

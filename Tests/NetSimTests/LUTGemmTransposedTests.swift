@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    /// The exact route runs non-negative activations on the byte-block pair kernel (with AVX2) and
+    /// signed ones on sgemm: both must equal a·b summed, and the sgemm-only path (no AVX2).
+    @Test func exactRouteOnNonNegativeActivations() throws {
+        let plan = try KernelPlan(route: .exact, table: KernelTestTables.signed(KernelTestTables.exact))
+        #expect(plan.route == .exact)
+        var rng = SplitMix64(seed: 12)
+        for (m, k, n) in Self.shapes + [(100, 144, 16)] {
+            let xT = KernelTestTables.operands(k * m, &rng).map { $0 == -128 ? 127 : abs($0) }
+            let w = KernelTestTables.operands(k * n, &rng)
+            var expected = [Int32](repeating: 0, count: m * n)
+            for c in 0..<n { for p in 0..<m { for r in 0..<k { expected[c * m + p] += Int32(xT[r * m + p]) * Int32(w[r * n + c]) } } }
+            for avx2 in [true, false] {
+                let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
+                #expect(got == expected, "shape \(m)x\(k)x\(n) avx2 \(avx2)")
+            }
+        }
+    }
+
     @Test func extremeOperandsOnTheNibblePanels() throws {
         // All −128 (magnitude 128: high nibble 8) and all 0, across a partial panel (M = 40).
         let plan = try KernelPlan(route: .blockComposed4, table: KernelTestTables.signed(KernelTestTables.exact))

@@ -90,9 +90,16 @@ public struct ApproxLayer: WeightedLayer {
         }
     }
 
+    /// The exact quantised layer on the integer path (`exactPlan`: exact Int32 sums; on AVX2 the
+    /// byte-block kernel for post-ReLU inputs, faster than float BLAS): the base of the error and
+    /// AWGN training models. Backward is this layer's `backward`.
+    public mutating func exactForward(_ x: Tensor, context: ForwardContext) -> Tensor {
+        product(quantise(x), weight: inner.weight.data, plan: exactPlan, keepInput: !context.inferenceOnly)
+    }
+
     /// The exact quantised layer as float BLAS on the eq.-1 values of the input and of `weight`
     /// (equal to the Int32 path up to Float rounding of the sums): the base of the training
-    /// models. Backward is this layer's `backward`.
+    /// models with perturbed weights (baseline). Backward is this layer's `backward`.
     public mutating func exactFloatForward(_ x: Tensor, weight: [Float], context: inout ForwardContext) -> Tensor {
         let q = quantise(x)
         let xq = PhaseClock.measure(.quantisation) { q.values }

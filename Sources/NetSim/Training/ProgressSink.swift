@@ -1,3 +1,4 @@
+import Foundation
 /// Where long library loops (evaluation passes, retraining epochs, error-model collection) report
 /// progress. The caller binds it with `ProgressSink.$current.withValue(...)`, so library signatures
 /// stay unchanged; unbound (the default), nothing is reported.
@@ -14,5 +15,23 @@ public struct ProgressSink: Sendable {
 
     static func report(_ what: String, _ done: Int, _ total: Int) {
         current?.receive(what, done, total)
+    }
+}
+
+/// Progress of a loop whose items finish on several threads: the sink is read on the calling
+/// thread (task-locals are not visible on worker threads) and called under a lock.
+final class SharedProgress: @unchecked Sendable {
+    private let sink = ProgressSink.current
+    private let lock = NSLock()
+    private let what: String, total: Int
+    private var done = 0
+
+    init(what: String, total: Int) { (self.what, self.total) = (what, total) }
+
+    func add(_ items: Int) {
+        guard let sink else { return }
+        lock.lock(); defer { lock.unlock() }
+        done += items
+        sink.receive(what, min(done, total), total)
     }
 }

@@ -103,19 +103,20 @@ public struct Trainer: Sendable {
 
     /// Accuracy and mean loss of `network` in eval mode.
     public static func evaluate(_ network: Network, on data: LabeledData, batchSize: Int = 256) -> Evaluation {
-        var net = network
-        var correct = 0, loss = 0.0
-        var start = 0
-        while start < data.count {
-            let idx = Array(start..<min(start + batchSize, data.count))
+        let starts = Array(stride(from: 0, to: data.count, by: max(1, batchSize)))
+        let progress = SharedProgress(what: "evaluating", total: data.count)
+        // Batches are independent (each has its own context and generator), so they run one per
+        // core on copies of the network; sums are taken in batch order, as in a serial loop.
+        let perBatch = Parallel.map(starts.count, state: network) { net, b in
+            let idx = Array(starts[b]..<min(starts[b] + batchSize, data.count))
             let (x, y) = batch(data, idx)
             var ctx = ForwardContext(mode: .eval, inferenceOnly: true)
             let out = SoftmaxCrossEntropy.lossAndGradient(logits: net.forward(x, context: &ctx), labels: y)
-            correct += out.correct
-            loss += out.loss * Double(idx.count)
-            start += batchSize
-            ProgressSink.report("evaluating", min(start, data.count), data.count)
+            progress.add(idx.count)
+            return (correct: out.correct, loss: out.loss * Double(idx.count))
         }
+        let correct = perBatch.reduce(0) { $0 + $1.correct }
+        let loss = perBatch.reduce(0.0) { $0 + $1.loss }
         let n = max(data.count, 1)
         return Evaluation(accuracy: Double(correct) / Double(n), loss: loss / Double(n), samples: data.count)
     }

@@ -14,6 +14,10 @@ extension LUTGemm {
         let avx2 = allowAVX2 && hasAVX2
         switch plan.route {
         case .exact, .lowRank:
+            if avx2, let blocks = plan.byteBlocks, !NativeRoutes.anyNegative(xT) {
+                return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: blocks, avx2: true,
+                                         rowMajorY: false)
+            }
             return FloatRoutes.runTransposed(xT: xT, w: w, m: m, k: k, n: n, factors: plan.factors)
         case .blockComposed4:
             return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)

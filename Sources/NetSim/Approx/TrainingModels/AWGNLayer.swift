@@ -12,7 +12,7 @@ public struct AWGNLayer: TrainingModelLayer {
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         guard models(context) else { return base.forward(x, context: &context) }
-        var y = base.exactFloatForward(x, weight: base.weight.data, context: &context)
+        var y = base.exactForward(x, context: context)
         NoiseModels.addAWGN(&y.data, snrDB: snrDB, rng: &context.rng)
         return y
     }

@@ -15,7 +15,7 @@ public struct ErrorModelLayer: TrainingModelLayer {
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
         modelled = models(context)
         guard modelled else { return base.forward(x, context: &context) }
-        var y = base.exactFloatForward(x, weight: base.weight.data, context: &context)
+        var y = base.exactForward(x, context: context)
         precondition(y.itemSize == coefficients.a1.count,
                      "\(name): error model has \(coefficients.a1.count) neurons, output \(y.itemSize)")
         PhaseClock.measure(.errorModel) { ErrorInjection.apply(&y.data, coefficients, rng: &context.rng) }
