@@ -49,8 +49,7 @@ struct ExportONNXCommand: ParsableCommand {
         if let record { meta["axmul.calibration"] = record.calibration.text + (record.perChannelWeights ? ", per-channel weights" : "") }
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let network = record?.foldBatchNorm == true ? BatchNormFolding.fold(trainer.network) : trainer.network
-        let bytes = try ONNXExport.write(network, quantisation: record, metadata: meta, to: url)
+        let bytes = try ONNXExport.write(trainer.network, quantisation: record, metadata: meta, to: url)
         let result = ExportedONNX(path: output, form: qdq ? "qdq" : "float", bytes: bytes, model: info.model,
                                   opset: Int(ONNXExport.opset), quantisedLayers: record.map { $0.inputDeltas.keys.sorted() } ?? [])
         if json { return print(try DesignArgument.json(result)) }
