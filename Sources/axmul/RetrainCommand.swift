@@ -198,7 +198,8 @@ struct BenchRetrainCommand: ParsableCommand {
         --data synthetic-cifar makes random 3x32x32 data with 10 classes (CIFAR-10 size) when no real CIFAR is at hand.
         Each epoch is broken down by phase (PhaseClock: GEMMs, im2col, batch norm, quantisation, error_model, ...),
         and the run ends with the ratios errormodel/float and errormodel/behavioural. --json prints the results
-        (each with phase_seconds).
+        (each with phase_seconds). Quantisation takes the flags and defaults of `evaluate` (batch norm folded,
+        percentile 99.99); the float epoch trains the same network (folded unless --no-fold-bn).
         Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
         """)
 
@@ -211,6 +212,7 @@ struct BenchRetrainCommand: ParsableCommand {
     @Option(help: "Error-model samples p.") var samples = 512
     @Option(help: "OpenBLAS threads.") var threads = 1
     @OptionGroup var input: InputNormalisationOptions
+    @OptionGroup var quant: QuantFlags
     @Flag(help: "JSON output.") var json = false
 
     func validate() throws { try input.check(models: [model]) }
@@ -230,6 +232,7 @@ struct BenchRetrainCommand: ParsableCommand {
         }
         var config = RetrainConfig()
         (config.batchSize, config.errorModelSamples) = (batch, samples)
+        config.quant = try quant.apply(to: config.quant)
         let entry = try ApproxCLI.multiplier(multiplier)
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)
