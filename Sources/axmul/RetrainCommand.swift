@@ -176,8 +176,8 @@ struct RetrainCommand: ParsableCommand {
                 + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
         }
         try Self.checkSameQuantisation(savedInfo.quantisation, quant, path: url.path)
-        TrainCheckpoint.adopt(folded ? try FoldedTrainingState.refolded(saved, state: savedInfo.state, path: url.path) : saved,
-                              into: &trainer)
+        let state = try folded ? FoldedTrainingState.refolded(saved, state: savedInfo.state, path: url.path) : saved
+        TrainCheckpoint.adopt(state, into: &trainer)
         Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
         trainer.config.maxGradNorm = maxGradNorm ?? saved.config.maxGradNorm   // kept unless given again
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
