@@ -145,4 +145,15 @@ struct BatchNormFoldingTests {
         let plain = try QuantisationMetadata.encode(QuantisationRecord(options: options, inputDeltas: [:]))
         #expect(plain["calibration"]?.contains("fold_batch_norm") == false)
     }
+
+    @Test("a record written before fold + percentile became the default still reads as max-abs, unfolded")
+    func preChangeRecordIsNotReinterpreted() throws {
+        let defaults = ApproxNetwork.QuantOptions()
+        #expect(defaults.calibration == .percentile(99.99) && defaults.foldBatchNorm && !defaults.perChannelWeights)
+        let meta = ["calibration": #"{"batch_size":64,"batches":4,"method":"maxabs","per_channel_weights":false}"#,
+                    "input_delta.fc": "0.5"]
+        let record = try #require(try QuantisationMetadata.decode(meta, path: "m"))
+        #expect(record.calibration == .maxAbs && !record.foldBatchNorm && !record.perChannelWeights)
+        #expect(record.options.calibration == .maxAbs && !record.options.foldBatchNorm && record.inputDeltas == ["fc": 0.5])
+    }
 }
