@@ -21,8 +21,11 @@ public enum ONNXExport {
     public static let inputName = "input", outputName = "logits"
 
     /// The ONNX model of `net` (float, or QDQ with `quantisation`); the batch dimension is symbolic ("N").
-    public static func model(_ net: Network, quantisation: QuantisationRecord? = nil,
+    /// A record with batch norm folded exports the folded network (`BatchNormFolding.fold`), the one
+    /// its steps belong to.
+    public static func model(_ unfolded: Network, quantisation: QuantisationRecord? = nil,
                              metadata: [String: String] = [:]) throws -> Onnx_ModelProto {
+        let net = quantisation?.foldBatchNorm == true ? BatchNormFolding.fold(unfolded) : unfolded
         var graph = ONNXGraphWriter(name: net.name.isEmpty ? "axmul" : net.name, quantisation: quantisation)
         let shapes = ApproxNetwork.shapes(net)
         var names: [String] = []

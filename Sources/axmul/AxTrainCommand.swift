@@ -22,7 +22,7 @@ struct AxTrainCommand: ParsableCommand {
     @Option(help: "Initial preference factor γ.") var gamma = 0.01
     @Option(name: .customLong("delta-gamma"), help: "Per-epoch γ step Δγ (§3.1.3).") var deltaGamma = 0.005
     @Option(name: .customLong("error-bound"), help: "Training error below which γ always grows.") var errorBound = 0.02
-    @Option(help: "Approximate multiplier (e.g. drum8-k1 … drum8-k4): \(ApproxCLI.multiplierKinds).") var multiplier: String?
+    @Option(help: "Approximate multiplier (e.g. drum8-k1 … drum8-k4): \(ApproxCLI.multiplierKinds); quantised with the default calibration (percentile 99.99), batch norm kept in float.") var multiplier: String?
     @Option(name: .customLong("flip-rate"), help: "NTV weight-storage bit-flip rate per read (0.1, 0.01, 0.001).") var flipRate: Double?
     @Option(name: .customLong("weight-bits"), help: "Stored weight word width (dynamic fixed point).") var weightBits = 8
     @Option(name: .customLong("activation-bits"), help: "Activation word width when no multiplier is set.") var activationBits = 16

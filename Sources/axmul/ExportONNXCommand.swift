@@ -12,7 +12,9 @@ struct ExportONNXCommand: ParsableCommand {
         The float export holds the checkpoint's weights (a retrained checkpoint's retrained weights). \
         With --qdq every Dense/Conv2D input gets a QuantizeLinear/DequantizeLinear pair with AxMul's Δx, \
         and its weight is stored as AxMul's int8 codes with DequantizeLinear(Δw): a retrained checkpoint's \
-        stored Δx and weight setting are used; otherwise Δx is calibrated on --data as `evaluate` does. \
+        stored Δx and weight setting are used; otherwise Δx is calibrated on --data as `evaluate` does, \
+        with the same quantisation flags and defaults (batch norm folded, percentile 99.99; these flags apply \
+        to calibrated exports only). With batch norm folded the exported graph is the folded network. \
         Input "input" [N, …], output "logits" [N, classes], opset 13. See docs/onnx.md.
 
         Example: axmul export-onnx --model m-2222.safetensors --qdq -o m-2222.qdq.onnx
@@ -25,21 +27,16 @@ struct ExportONNXCommand: ParsableCommand {
     @Flag(help: "Write the 8-bit model as QuantizeLinear/DequantizeLinear pairs with the stored or calibrated steps.")
     var qdq = false
     @Option(help: "Data set for calibrating Δx (--qdq on a checkpoint without stored steps).") var data: String?
-    @Option(help: "Activation calibration: maxabs, or percentile:P.") var calibration = "maxabs"
+    @OptionGroup var quant: QuantFlags
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.")
     var calibrationBatches = 4
     @Option(name: .customLong("calibration-samples"), help: "Calibrate on the first N training samples instead.")
     var calibrationSamples: Int?
-    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel (calibrated exports only).")
-    var perChannel = false
     @Flag(help: "Print {path, format, form, bytes, model, opset, quantised_layers} as JSON.") var json = false
 
     func validate() throws {
         guard calibrationBatches > 0 else { throw ValidationError("--calibration-batches must be positive; got \(calibrationBatches)") }
         if let n = calibrationSamples, n <= 0 { throw ValidationError("--calibration-samples must be a positive sample count; got \(n)") }
-        guard Calibrator.Method(text: calibration) != nil else {
-            throw ValidationError("--calibration '\(calibration)' must be maxabs or percentile:P with 0 < P ≤ 100")
-        }
         guard output.hasSuffix(".onnx") else { throw ValidationError("--output '\(output)' must end in .onnx") }
         try input.check(models: [model])
     }
@@ -69,10 +66,8 @@ struct ExportONNXCommand: ParsableCommand {
             throw ModelError.invalidArgument(what: "--data", value: "(none)",
                                              rule: "\(model) stores no activation steps Δx; give --data to calibrate them for --qdq")
         }
-        var options = ApproxNetwork.QuantOptions()
-        options.perChannelWeights = perChannel
+        var options = try quant.apply(to: ApproxNetwork.QuantOptions())
         options.calibrationBatches = calibrationBatches
-        options.calibration = Calibrator.Method(text: calibration) ?? .maxAbs
         var train = try ApproxCLI.loadData(data).train
         train.sampleShape = info.inputShape
         let calibrationSet = DataSubset(calibrationSamples: calibrationSamples).calibration(train, options: &options)

@@ -26,7 +26,7 @@ struct HybridCommand: ParsableCommand {
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
     var maxGradNorm: Float?
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
-    @Option(help: "Instead of --error: a real multiplier (\(ApproxCLI.multiplierKinds)), behavioural simulation.") var multiplier: String?
+    @Option(help: "Instead of --error: a real multiplier (\(ApproxCLI.multiplierKinds)), behavioural simulation with the default calibration (percentile 99.99); batch norm stays in float, as the float network is trained.") var multiplier: String?
     @Option(name: .customLong("switch-epoch"), help: "Approximate epochs N before switching to exact (single run).") var switchEpoch = 0
     @Flag(help: "Sweep error settings for the smallest exact tail within --tolerance of the exact baseline.") var sweep = false
     @Option(help: "Sweep: error settings, comma-separated.") var errors = "1,2,3,4,5,6,7,8"

@@ -1,21 +1,22 @@
 import ArgumentParser
 import NetSim
 
-/// The quantisation knobs shared by `evaluate`, `retrain`, `errormodel` and `crosseval`: activation
-/// calibration, weight steps and batch-norm folding. A flag left out takes the library default
-/// (`ApproxNetwork.QuantOptions`), so changing a default is one line there.
+/// The quantisation knobs shared by `evaluate`, `retrain`, `errormodel`, `crosseval`, `export-onnx`,
+/// `search` and `sweep`: activation calibration, weight steps and batch-norm folding. A flag left out
+/// takes the library default (`ApproxNetwork.QuantOptions`: BN folded, percentile 99.99, per-tensor
+/// weight steps), so changing a default is one line there.
 struct QuantFlags: ParsableArguments {
     @Flag(name: .customLong("per-channel"), help: "Same as --weight-steps per-channel.")
     var perChannel = false
 
-    @Option(name: .customLong("weight-steps"), help: "Weight quantisation steps: per-tensor or per-channel (one Δw per output channel).")
+    @Option(name: .customLong("weight-steps"), help: "Weight quantisation steps: per-tensor (default) or per-channel (one Δw per output channel).")
     var weightSteps: String?
 
-    @Option(help: "Activation calibration: max-abs (or maxabs), percentile (P = 99.99) or percentile:P (e.g. percentile:99.9).")
+    @Option(help: "Activation calibration: percentile (P = 99.99, the default), percentile:P (e.g. percentile:99.9) or max-abs (or maxabs).")
     var calibration: String?
 
     @Flag(name: .customLong("fold-bn"), inversion: .prefixedNo,
-          help: "Fold each BatchNorm into the Conv2D/Dense before it (weights and bias) before quantisation, as an 8-bit accelerator does.")
+          help: "Fold each BatchNorm into the Conv2D/Dense before it (weights and bias) before quantisation, as an 8-bit accelerator does (default); --no-fold-bn keeps batch norm in float.")
     var foldBN: Bool?
 
     func validate() throws { _ = try apply(to: ApproxNetwork.QuantOptions()) }

@@ -93,8 +93,9 @@ struct RetrainCommand: ParsableCommand {
         if info.data.isEmpty { info.data = common.data }  // an imported .onnx names no data set
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance
-        let original = config.quant.foldBatchNorm ? loaded.network : nil   // saved unfolded (loadable architecture)
-        var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance)
+        let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty
+        let original = folds ? loaded.network : nil   // saved unfolded (loadable architecture)
+        var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance, quant: config.quant, folded: folds)
             : TrainingSession.fresh(checkpoint: outURL, log: logURL)
         var seconds = try TrainingLog.records(at: logURL).map(\.seconds)
         try session.run(&prepared.trainer, until: epochs, epoch: { t in
@@ -115,18 +116,32 @@ struct RetrainCommand: ParsableCommand {
         }
     }
 
-    /// The float weights (wrappers removed; with --fold-bn, put back into the `original` architecture
-    /// by `BatchNormFolding.unfold`, without the optimiser's moments, which belong to the folded
-    /// parameters), the training state and the method's own state.
+    /// The float weights (wrappers removed; with batch norm folded, put back into the `original`
+    /// architecture by `BatchNormFolding.unfold`, the optimiser's moments kept as state under the
+    /// folded parameters' names, see `FoldedTrainingState`), the training state and the method's own state.
     static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, original: Network? = nil, to url: URL) throws {
         var plain = trainer, saved = info
         let network = ApproxNetwork.unwrap(trainer.network)
         plain.network = original.map { BatchNormFolding.unfold(network, into: $0) } ?? network
-        if original != nil {   // the moments belong to the folded parameters; --resume refuses --fold-bn runs
-            (plain.optimizer.first, plain.optimizer.second) = ([], [])
-        }
         saved.state = Retrainer.methodState(trainer.network)
+        if original != nil {   // the moments belong to the folded parameters
+            (plain.optimizer.first, plain.optimizer.second) = ([], [])
+            saved.state.merge(FoldedTrainingState.state(of: trainer), uniquingKeysWith: { a, _ in a })
+        }
         try TrainCheckpoint.save(plain, info: saved, to: url)
+    }
+
+    /// Refuses to resume a checkpoint quantised otherwise (e.g. one written before fold + percentile
+    /// became the default, resumed without its flags).
+    static func checkSameQuantisation(_ record: QuantisationRecord?, _ quant: ApproxNetwork.QuantOptions, path: String) throws {
+        guard let record else { return }
+        let stored = record.options, flags = { (o: ApproxNetwork.QuantOptions) in
+            "--calibration \(o.calibration.text) --\(o.foldBatchNorm ? "" : "no-")fold-bn --weight-steps \(o.perChannelWeights ? "per-channel" : "per-tensor")"
+        }
+        guard (stored.calibration, stored.foldBatchNorm, stored.perChannelWeights)
+                != (quant.calibration, quant.foldBatchNorm, quant.perChannelWeights) else { return }
+        throw ModelError.checkpoint(path: path, reason: "it was retrained with \(flags(stored)), this run asks for \(flags(quant)); "
+            + "resume with the checkpoint's flags, or rerun without --resume")
     }
 
     /// `<output without extension>.retrain.json` next to the checkpoint: the `--json` object, which
@@ -151,15 +166,18 @@ struct RetrainCommand: ParsableCommand {
     }
 
     /// Continues from the checkpoint at --output: the setup above was redone from the parent
-    /// (same Δx, same error model), so only the training state is taken from the checkpoint.
-    private func resumed(_ trainer: inout Trainer, _ url: URL, _ log: URL,
-                         _ provenance: CheckpointProvenance) throws -> TrainingSession {
+    /// (same Δx, same error model), so only the training state is taken from the checkpoint (folded
+    /// again when the run folds batch norm).
+    private func resumed(_ trainer: inout Trainer, _ url: URL, _ log: URL, _ provenance: CheckpointProvenance,
+                         quant: ApproxNetwork.QuantOptions, folded: Bool) throws -> TrainingSession {
         let (saved, savedInfo) = try TrainCheckpoint.load(from: url)
         guard let p = savedInfo.provenance, p.sameRun(as: provenance) else {
             throw ModelError.checkpoint(path: url.path, reason: "it was not written by this retraining run (other parent checkpoint, "
                 + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
         }
-        TrainCheckpoint.adopt(saved, into: &trainer)
+        try Self.checkSameQuantisation(savedInfo.quantisation, quant, path: url.path)
+        let state = try folded ? FoldedTrainingState.refolded(saved, state: savedInfo.state, path: url.path) : saved
+        TrainCheckpoint.adopt(state, into: &trainer)
         Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
         trainer.config.maxGradNorm = maxGradNorm ?? saved.config.maxGradNorm   // kept unless given again
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
@@ -180,7 +198,8 @@ struct BenchRetrainCommand: ParsableCommand {
         --data synthetic-cifar makes random 3x32x32 data with 10 classes (CIFAR-10 size) when no real CIFAR is at hand.
         Each epoch is broken down by phase (PhaseClock: GEMMs, im2col, batch norm, quantisation, error_model, ...),
         and the run ends with the ratios errormodel/float and errormodel/behavioural. --json prints the results
-        (each with phase_seconds).
+        (each with phase_seconds). Quantisation takes the flags and defaults of `evaluate` (batch norm folded,
+        percentile 99.99); the float epoch trains the same network (folded unless --no-fold-bn).
         Example: axmul bench retrain --model lenet5 --data fashion-mnist --multiplier smapprox8x8-2222 --limit 10000
         """)
 
@@ -193,6 +212,7 @@ struct BenchRetrainCommand: ParsableCommand {
     @Option(help: "Error-model samples p.") var samples = 512
     @Option(help: "OpenBLAS threads.") var threads = 1
     @OptionGroup var input: InputNormalisationOptions
+    @OptionGroup var quant: QuantFlags
     @Flag(help: "JSON output.") var json = false
 
     func validate() throws { try input.check(models: [model]) }
@@ -212,6 +232,7 @@ struct BenchRetrainCommand: ParsableCommand {
         }
         var config = RetrainConfig()
         (config.batchSize, config.errorModelSamples) = (batch, samples)
+        config.quant = try quant.apply(to: config.quant)
         let entry = try ApproxCLI.multiplier(multiplier)
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)

@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("sbatch-option"), help: "Extra #SBATCH option for every job, e.g. --partition=cpu (repeatable).")
     var sbatchOptions: [String] = []
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.") var calibrationBatches = 4
-    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
+    @OptionGroup var quant: QuantFlags
     @Option(help: "Test on the first N test samples only (default: all).") var limit: Int?
 
     func validate() throws {
@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
         for (spec, why) in lib.skipped { print("library: skipped \(spec): \(why)") }
         let context = SearchContext(model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: try SearchSession.modelHash(model),
                                     data: data, library: lib.specs, validationSamples: validationSamples, seed: seed,
-                                    calibrationBatches: calibrationBatches, perChannel: perChannel, testLimit: limit)
+                                    calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
         var session = try SearchSession.open(context, withCost: false)
         session.multipliers = lib.multipliers
         let evaluator = session.evaluator("validation")

@@ -30,9 +30,7 @@ struct SearchSession {
     /// the training samples outside the validation split.
     func evaluator(_ split: String) -> CandidateEvaluator {
         let (rest, validation) = ValidationSplit.split(train, samples: context.validationSamples, seed: context.seed)
-        var options = ApproxNetwork.QuantOptions()
-        options.perChannelWeights = context.perChannel
-        options.calibrationBatches = context.calibrationBatches
+        let options = context.quantOptions
         let data = split == "test" ? test.prefix(context.testLimit) : validation
         return CandidateEvaluator(float: network, entries: multipliers.map(\.entry), calibration: rest, data: data, options: options)
     }

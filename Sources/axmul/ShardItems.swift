@@ -29,9 +29,7 @@ struct SweepCells {
             guard cell.count == 3, Self.methods.contains(cell[2]) else {
                 throw SearchError(.badFile, "sweep cell \(cell) is not [model, design, method] with method \(Self.methods.joined(separator: "|"))")
             }
-            var options = ApproxNetwork.QuantOptions()
-            options.perChannelWeights = context.perChannel
-            options.calibrationBatches = context.calibrationBatches
+            let options = context.quantOptions
             let model = try calibrated[cell[0]] ?? {
                 let loaded = try ApproxCLI.loadModel(cell[0])
                 var net = ApproxNetwork.wrap(loaded.network, MultiplierAssignment(default: nil), options: options)

@@ -23,7 +23,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Run the grid as a Slurm job array plus a dependent merge job.") var slurm = false
     @Option(name: .customLong("sbatch-option"), help: "Extra #SBATCH option (repeatable).") var sbatchOptions: [String] = []
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.") var calibrationBatches = 4
-    @Flag(name: .customLong("per-channel"), help: "One weight step per output channel.") var perChannel = false
+    @OptionGroup var quant: QuantFlags
     @Option(help: "Test on the first N test samples only (default: all).") var limit: Int?
 
     func validate() throws {
@@ -48,7 +48,7 @@ struct SweepCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let models = model.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var context = SearchContext(model: "", modelHash: "", data: data, library: multiplier, validationSamples: 0, seed: 0,
-                                    calibrationBatches: calibrationBatches, perChannel: perChannel, testLimit: limit)
+                                    calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
         context.kind = "sweep"
         let hashes = try Dictionary(uniqueKeysWithValues: models.map { ($0, try SearchSession.modelHash($0)) })
         let items = models.flatMap { m in multiplier.flatMap { d in method.map { [m, d, $0] } } }

@@ -24,9 +24,6 @@ extension RetrainCommand {
         if let baselineMean, !(baselineMean.isFinite && baselineMean > -1) {
             throw ValidationError("--baseline-mean \(baselineMean) is invalid: use a finite mean relative error above -1")
         }
-        if resume, common.quant.foldBN == true {
-            throw ValidationError("--resume cannot continue a --fold-bn run (the checkpoint holds the unfolded architecture); rerun without --resume")
-        }
         if baselineMean != nil, method != .baselineMean {
             throw ValidationError("--baseline-mean applies to --method baseline-mean only (got --method \(method.rawValue))")
         }

@@ -12,8 +12,6 @@ import Testing
             #expect(r.status == 2 && r.stderr.contains(extra[extra.count - 2]), "\(extra): \(r.status) \(r.stderr)")
         }
         let retrain = ["retrain", "--model", "m", "--data", "d", "--multiplier", "exact8", "-o", "r.safetensors"]
-        let resume = runAxmul(retrain + ["--method", "behavioural", "--fold-bn", "--resume"])
-        #expect(resume.status == 2 && resume.stderr.contains("--fold-bn"), "\(resume.stderr)")
         let mean = runAxmul(retrain + ["--method", "baseline", "--baseline-mean", "0.1"])
         #expect(mean.status == 2 && mean.stderr.contains("--baseline-mean"), "\(mean.stderr)")
     }

@@ -60,7 +60,7 @@ struct BatchNormFoldingTests {
         let xs = (0..<18).map { _ in rng.nextUniform() * 2 - 1 }
         let data = LabeledData(sampleShape: [1, 3, 3], values: xs, labels: [0, 1], classCount: 2)
         var options = ApproxNetwork.QuantOptions()
-        options.foldBatchNorm = true
+        (options.foldBatchNorm, options.calibration) = (true, .maxAbs)   // the reference below quantises max-abs
         var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: .init(name: "exact", table: .exact)), options: options)
         ApproxNetwork.calibrate(&wrapped, on: data, options: options)
         ApproxNetwork.set(&wrapped, compute: .exact)
@@ -102,7 +102,7 @@ struct BatchNormFoldingTests {
         let expected: [Bool: [Double]] = [true: [13241.0 / 16129, 0.04 * 16891 / 16129], false: [13241.0 / 16129, 698.0 / 16129]]
         for perChannel in [true, false] {
             var options = ApproxNetwork.QuantOptions()
-            options.perChannelWeights = perChannel
+            (options.perChannelWeights, options.calibration) = (perChannel, .maxAbs)   // Δx = max|x|/127 as worked above
             var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: .init(name: "exact", table: .exact)), options: options)
             ApproxNetwork.calibrate(&wrapped, on: data, options: options)
             ApproxNetwork.set(&wrapped, compute: .exact)
@@ -144,5 +144,16 @@ struct BatchNormFoldingTests {
         options.foldBatchNorm = false
         let plain = try QuantisationMetadata.encode(QuantisationRecord(options: options, inputDeltas: [:]))
         #expect(plain["calibration"]?.contains("fold_batch_norm") == false)
+    }
+
+    @Test("a record written before fold + percentile became the default still reads as max-abs, unfolded")
+    func preChangeRecordIsNotReinterpreted() throws {
+        let defaults = ApproxNetwork.QuantOptions()
+        #expect(defaults.calibration == .percentile(99.99) && defaults.foldBatchNorm && !defaults.perChannelWeights)
+        let meta = ["calibration": #"{"batch_size":64,"batches":4,"method":"maxabs","per_channel_weights":false}"#,
+                    "input_delta.fc": "0.5"]
+        let record = try #require(try QuantisationMetadata.decode(meta, path: "m"))
+        #expect(record.calibration == .maxAbs && !record.foldBatchNorm && !record.perChannelWeights)
+        #expect(record.options.calibration == .maxAbs && !record.options.foldBatchNorm && record.inputDeltas == ["fc": 0.5])
     }
 }

@@ -37,6 +37,7 @@ import Testing
         var info = base
         var options = ApproxNetwork.QuantOptions()
         (options.calibration, options.calibrationBatches, options.perChannelWeights) = (.percentile(99.9), 3, true)
+        options.foldBatchNorm = false   // the golden metadata below has no fold_batch_norm key
         let deltas: [String: Float] = ["fc1": 0.1 / 3, "fc2": Float(bitPattern: 0x3C23_D70B), "odd": .leastNormalMagnitude]
         info.quantisation = QuantisationRecord(options: options, inputDeltas: deltas)
         let table = SignedProductTable.exact

@@ -12,4 +12,4 @@ fi
 /usr/bin/time -f "search wall %e s" $AXMUL search --model resnet8-fmnist.safetensors --data fashion-mnist \
     --library "$(cat library.txt)" --library-filter 'mre<=20' \
     --validation-samples 500 --population 8 --generations 2 --seed 1 --max-accuracy-loss 1 --limit 2000 \
-    --shards 8 -o out
+    --shards 8 --calibration max-abs --no-fold-bn -o out   # the defaults when the run was made

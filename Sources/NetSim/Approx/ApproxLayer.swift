@@ -25,8 +25,9 @@ public struct ApproxLayer: WeightedLayer {
     /// Int8 scratch of the 8-bit product (a conv's code columns), reused from step to step.
     private var scratch: [Int8] = []
 
-    public init(_ inner: any QuantisableLayer, plan: KernelPlan, perChannelWeights: Bool = false,
-                calibration: Calibrator.Method = .maxAbs) {
+    public init(_ inner: any QuantisableLayer, plan: KernelPlan,
+                perChannelWeights: Bool = ApproxNetwork.QuantOptions().perChannelWeights,
+                calibration: Calibrator.Method = ApproxNetwork.QuantOptions().calibration) {
         self.inner = inner
         self.plan = plan
         self.exactPlan = KernelPlan.analyse(.exact)

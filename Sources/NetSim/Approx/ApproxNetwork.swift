@@ -4,17 +4,37 @@
 /// the `base` of a `TrainingModelLayer`.
 public enum ApproxNetwork {
     /// Options for quantisation. The defaults of the ablation knobs (weight steps, calibration, BN
-    /// folding) are these three lines; every command and the checkpoint record follow them.
-    public struct QuantOptions: Sendable {
+    /// folding) are these three lines; every command follows them (a checkpoint's record stores its
+    /// own). They are what an 8-bit deployment flow does (docs/approx.md, "Defaults"): batch norm
+    /// folded, activations calibrated at the 99.99th percentile, one weight step per tensor.
+    public struct QuantOptions: Sendable, Equatable {
         public var perChannelWeights = false
-        public var calibration: Calibrator.Method = .maxAbs
+        public var calibration: Calibrator.Method = .percentile(Calibrator.Method.defaultPercentile)
         /// Fold each BatchNorm into the Conv2D/Dense before it (`BatchNormFolding`) before wrapping.
-        public var foldBatchNorm = false
+        public var foldBatchNorm = true
         /// Calibration batches and their size (drawn from the start of the training set).
         public var calibrationBatches = 4
         public var batchSize = 64
         public var path: QuantisedEngine.Path = .fast
         public init() {}
+
+        /// The defaults before fold + percentile (max-abs calibration, batch norm kept in float):
+        /// the committed experiments made before the change (`delaparra`'s "default" setting,
+        /// `hammad`, `axtrain-table1`) pin it, so that they reproduce.
+        public static var maxAbsUnfolded: QuantOptions {
+            var o = QuantOptions()
+            (o.calibration, o.foldBatchNorm) = (.maxAbs, false)
+            return o
+        }
+
+        /// The defaults for training through the wrappers (hybrid behavioural epochs, AxTrain-pas):
+        /// batch norm stays in float, since these runs train the float network with its BatchNorms
+        /// and unwrap it after each epoch (the optimiser's state follows its parameters).
+        public static var unfoldedDefaults: QuantOptions {
+            var o = QuantOptions()
+            o.foldBatchNorm = false
+            return o
+        }
     }
 
     /// Wraps every Dense and Conv2D layer, giving each its multiplier from `assignment`; with

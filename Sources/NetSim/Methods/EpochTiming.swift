@@ -60,11 +60,12 @@ public enum EpochTiming {
         return (s, cpuSeconds() - c0, out)
     }
 
-    /// Times one epoch of float training and one of each `methods` on `train`.
+    /// Times one epoch of float training and one of each `methods` on `train`. Float training runs on
+    /// the network the methods train: folded when `config.quant.foldBatchNorm` (the default).
     public static func measure(_ float: Network, train: LabeledData, assignment: MultiplierAssignment,
                                methods: [RetrainMethod], config: RetrainConfig) throws(ApproxError) -> [Result] {
         var results: [Result] = []
-        var net = float
+        var net = config.quant.foldBatchNorm ? BatchNormFolding.fold(float) : float
         let (s, cpu, phases) = timedEpoch(&net, train, config)
         results.append(Result(method: "float", epochSeconds: s, cpuSeconds: cpu, setupSeconds: 0, samples: train.count,
                               phaseSeconds: phases))

@@ -7,11 +7,17 @@ public struct HardwareModel: Sendable {
     /// Activation word width for the dynamic fixed-point activation format (no flips).
     public var activationBits: Int?
     public var clipGradients = true
+    /// How the multiplier's operands are quantised; batch norm is never folded here (the float
+    /// network is trained through the wrappers, see `QuantOptions.unfoldedDefaults`).
+    public var quant: ApproxNetwork.QuantOptions
 
-    public init(multiplier: MultiplierAssignment.Entry?, storage: NTVStorage?, activationBits: Int? = 16) {
+    public init(multiplier: MultiplierAssignment.Entry?, storage: NTVStorage?, activationBits: Int? = 16,
+                quant: ApproxNetwork.QuantOptions = .unfoldedDefaults) {
         self.multiplier = multiplier
         self.storage = storage
         self.activationBits = activationBits
+        self.quant = quant
+        self.quant.foldBatchNorm = false
     }
 
     /// Wraps every Dense/Conv2D: first in an `ApproxLayer` (calibrated on `calibration`, computing
@@ -19,8 +25,8 @@ public struct HardwareModel: Sendable {
     public func apply(to network: Network, calibration: LabeledData, seed: UInt64) -> Network {
         var net = Self.remove(from: network)
         if let multiplier {
-            net = ApproxNetwork.wrap(net, MultiplierAssignment(default: multiplier))
-            ApproxNetwork.calibrate(&net, on: calibration)
+            net = ApproxNetwork.wrap(net, MultiplierAssignment(default: multiplier), options: quant)
+            ApproxNetwork.calibrate(&net, on: calibration, options: quant)
             ApproxNetwork.set(&net, compute: .approximate)
         }
         for i in net.nodes.indices {

@@ -64,7 +64,10 @@ public struct DelaParraQuantSetting: Sendable, Codable, Equatable {
                   foldBatchNorm: try c.decodeIfPresent(Bool.self, forKey: .foldBatchNorm) ?? false)
     }
 
-    /// The default (what retraining uses) first, then one axis changed at a time.
+    /// "default" first: the library default when the run was committed (max-abs, batch norm in float,
+    /// per-tensor; `QuantOptions.maxAbsUnfolded`), which the retraining cells use; then one axis
+    /// changed at a time. The names are the committed results' keys, so "default" keeps its name
+    /// although the library default is now "bn-folded+percentile".
     public static let all: [DelaParraQuantSetting] = [
         .init(name: "default"), .init(name: "percentile", calibration: "percentile"),
         .init(name: "per-channel", perChannelWeights: true),

@@ -61,7 +61,9 @@ public struct HammadRecipe {
         let target = baseline.sweep.accuracy - settings.tolerance
         var jobs: [(key: String, id: Int?, label: String, source: ApproxSource, sweep: Bool)] = []
         for id in settings.errorIDs { if let spec = ErrorSpec.testID(id) { jobs.append(("id.\(id)", id, "\(id)", .gaussian(spec), settings.hybridIDs.contains(id))) } }
-        for m in multipliers { jobs.append(("multiplier.\(m.name)", nil, m.name, .multiplier(MultiplierAssignment(default: m)), true)) }
+        for m in multipliers {   // quantised as when the run was committed (before fold + percentile became the default)
+            jobs.append(("multiplier.\(m.name)", nil, m.name, .multiplier(MultiplierAssignment(default: m), quant: .maxAbsUnfolded), true))
+        }
         for job in jobs {
             let row = try cells.cell(job.key) { () throws -> HammadRow in
                 let t0 = Date()

@@ -16,6 +16,9 @@ struct Table1AppRun {
 
     var settings: Table1Settings { recipe.settings }
 
+    /// The quantisation of the committed Table 1 run (made before fold + percentile became the default).
+    static let quant = ApproxNetwork.QuantOptions.maxAbsUnfolded
+
     /// Trains every network of this app and seed and adds its measurements to `m`.
     mutating func execute(into m: inout Table1Measurements, keepMaps: Bool) throws {
         let (fullTrain, fullTest) = try DatasetLoader.load(app.dataset)
@@ -27,7 +30,7 @@ struct Table1AppRun {
         let act = try trainAct(initial, train, test, reference: networks.last?.sensitivity ?? 1)
         var pasMultiplier: [Network] = []
         for (label, entry) in recipe.approximate {
-            let hw = HardwareModel(multiplier: entry, storage: nil, activationBits: nil)
+            let hw = HardwareModel(multiplier: entry, storage: nil, activationBits: nil, quant: Self.quant)
             pasMultiplier.append(try fineTune(act, hw, name: "AxTrain", hardware: entry.name, file: "axtrain-\(label)", train, test))
         }
         var pasNTV: [Network] = []
@@ -134,7 +137,8 @@ struct Table1AppRun {
     }
 
     func evaluate(_ net: Network, _ entry: MultiplierAssignment.Entry, _ train: LabeledData, _ test: LabeledData) -> Evaluation {
-        Trainer.evaluate(HardwareModel(multiplier: entry, storage: nil, activationBits: nil).apply(to: net, calibration: train, seed: 0), on: test)
+        let hw = HardwareModel(multiplier: entry, storage: nil, activationBits: nil, quant: Self.quant)
+        return Trainer.evaluate(hw.apply(to: net, calibration: train, seed: 0), on: test)
     }
 
     /// BP, act and the level's own pas network under NTV storage, `runs` fresh flip draws each

@@ -83,7 +83,7 @@ public enum HybridSweep {
         case .gaussian(let spec):
             sim = WeightErrorSimulator(network: t.network, spec: spec, seed: t.config.seed)
             (requested, realisedFixed) = (spec, nil)
-        case .multiplier(let a):
+        case .multiplier(let a, _):
             let p = a.defaultEntry.map { MultiplierProfile($0.table) }
             requested = ErrorSpec(mre: p?.meanRelativeError ?? 0, sd: p?.relativeErrorSD ?? 0)
             realisedFixed = requested
@@ -99,8 +99,8 @@ public enum HybridSweep {
                     prefix.append(try HybridTraining.simulatedEpoch(&t, &r, train: train, test: test, progress: progress))
                     running = r
                 }
-            case .multiplier(let a):
-                try HybridTraining.behaviouralEpochs(&t, until: n, assignment: a, train: train, test: test, progress: progress) { r, _ in
+            case .multiplier(let a, let quant):
+                try HybridTraining.behaviouralEpochs(&t, until: n, assignment: a, quant: quant, train: train, test: test, progress: progress) { r, _ in
                     prefix.append(r)
                 }
             }

@@ -6,14 +6,16 @@ public enum ApproxSource: Sendable {
     public var label: String {
         switch self {
         case .gaussian(let spec): return spec.label
-        case .multiplier(let a): return a.label
+        case .multiplier(let a, _): return a.label
         }
     }
 
     /// The paper's simulation: weights times a fixed Gaussian error matrix per layer.
     case gaussian(ErrorSpec)
-    /// A real multiplier through the behavioural simulation (quantised forward, straight-through gradient).
-    case multiplier(MultiplierAssignment)
+    /// A real multiplier through the behavioural simulation (quantised forward, straight-through
+    /// gradient), quantised under `quant` (batch norm is never folded here: see
+    /// `QuantOptions.unfoldedDefaults`).
+    case multiplier(MultiplierAssignment, quant: ApproxNetwork.QuantOptions = .unfoldedDefaults)
 }
 
 /// One hybrid run: per-epoch records (test evaluation always error-free) and its summary.
@@ -56,8 +58,8 @@ public enum HybridTraining {
                     records.append(r)
                     try onEpoch(r, true, trainer)
                 }
-            case .multiplier(let assignment):
-                try behaviouralEpochs(&trainer, until: switchEpoch, assignment: assignment, train: train,
+            case .multiplier(let assignment, let quant):
+                try behaviouralEpochs(&trainer, until: switchEpoch, assignment: assignment, quant: quant, train: train,
                                       test: test, progress: progress) { r, t in records.append(r); try onEpoch(r, true, t) }
             }
         }
@@ -84,12 +86,16 @@ public enum HybridTraining {
     /// Approximate epochs through the behavioural simulation: the network is wrapped (parameter
     /// order, hence optimiser state, is unchanged), trained by the training loop, and unwrapped.
     /// Each epoch's test accuracy is measured on the unwrapped, error-free float network.
+    /// `quant.foldBatchNorm` is ignored: the float network keeps its BatchNorms.
     static func behaviouralEpochs(_ t: inout Trainer, until n: Int, assignment: MultiplierAssignment,
-                                  train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?,
+                                  quant: ApproxNetwork.QuantOptions, train: LabeledData, test: LabeledData,
+                                  progress: ((BatchProgress) -> Void)?,
                                   onEpoch: (EpochRecord, Trainer) throws -> Void) throws {
+        var options = quant
+        options.foldBatchNorm = false
         while t.epoch < n {
-            var net = ApproxNetwork.wrap(t.network, assignment)
-            ApproxNetwork.calibrate(&net, on: train)   // recalibrated per epoch: ranges move in training
+            var net = ApproxNetwork.wrap(t.network, assignment, options: options)
+            ApproxNetwork.calibrate(&net, on: train, options: options)   // recalibrated per epoch: ranges move in training
             ApproxNetwork.set(&net, compute: .approximate)
             t.network = net
             var hooks = ErrorFreeEvaluation()
