@@ -21,12 +21,15 @@ extension ResultsSection {
     }
 
     private func delaParraTable(_ e: ExperimentFigures.DelaParra) -> String {
-        var s = "<table><caption>Behavioural accuracy after retraining per method (before: no retraining)</caption><thead><tr><th>multiplier</th><th>MRE</th><th>before</th>"
+        var s = "<table><caption>Behavioural accuracy after retraining per method (before: no retraining; mean ± SD where several seeds ran)</caption><thead><tr><th>multiplier</th><th>MRE</th><th>before</th>"
         for m in e.methods { s += "<th>\(Markup.escape(m.name))</th>" }
         s += "</tr></thead><tbody>"
         for mult in e.multipliers {
             s += "<tr><td>\(Markup.escape(mult.name))</td><td>\(Markup.number(mult.mre))</td><td>\(Markup.number(e.before(mult.name)))</td>"
-            for m in e.methods { s += "<td>\(Markup.number(e.after(m, mult.name)))</td>" }
+            for m in e.methods {
+                let v = e.afterSeeds(m, mult.name)
+                s += "<td>\(Markup.number(v?.mean))\(v?.sd.map { " ± " + Markup.number($0) } ?? "")</td>"
+            }
             s += "</tr>"
         }
         return s + "</tbody></table>"

@@ -30,6 +30,8 @@ extension ExperimentCommand {
             .map { try ApproxCLI.multiplier($0) }
         var recipe = DelaParraRecipe(settings: s, methods: try delaParraMethods(), multipliers: mults, exact: try ApproxCLI.multiplier("exact8"))
         if proxy.noAblation { recipe.ablationSettings = [DelaParraQuantSetting.all[0]] }
+        recipe.seeds = seeds ?? 1
+        recipe.resolve = { try? ApproxCLI.multiplier($0) }
         let (train, test) = try proxyData(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
         let say = sayer(folder)
         say("delaparra: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images")
@@ -37,11 +39,11 @@ extension ExperimentCommand {
         try cells.checkSettings(s, recipe: "delaparra")
         let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
             try DelaParraOutput.write(partial, to: folder)
-            _ = try Self.writeFigures(json: try ExperimentOutput.json(partial), to: folder)
+            _ = try Self.writeFigures(json: try ExperimentOutput.json(DelaParraOutput.summarised(partial)), to: folder)
         }
         say(String(format: "wrote experiment.json, table5-7.csv, retrain.csv, ablation.csv, fig6.svg, fig7.svg in %@ (%.0f s)",
                    folder.path, result.seconds))
-        if json { print(try DesignArgument.json(result)) }
+        if json { print(try DesignArgument.json(DelaParraOutput.summarised(result))) }
     }
 
     /// The data set, capped to evenly spaced training and test samples.

@@ -4,15 +4,18 @@ import Foundation
 /// (`retrain.csv`, one row per method and multiplier) and the ablation.
 public enum DelaParraOutput {
     @discardableResult
-    public static func write(_ r: DelaParraResult, to folder: URL) throws -> [String] {
-        try ExperimentOutput.write([("experiment.json", try ExperimentOutput.json(r)), ("table5.csv", Data(table5(r).utf8)),
+    public static func write(_ result: DelaParraResult, to folder: URL) throws -> [String] {
+        let r = summarised(result)
+        return try ExperimentOutput.write([("experiment.json", try ExperimentOutput.json(r)), ("table5.csv", Data(table5(r).utf8)),
                                     ("table6.csv", Data(table6(r).utf8)), ("table7.csv", Data(table7(r).utf8)),
                                     ("retrain.csv", Data(retrain(r).utf8)), ("ablation.csv", Data(ablation(r).utf8))], to: folder)
     }
 
     public static let table5Header = "method,epoch_seconds_mean,ratio_to_float,cells"
     public static let table6Header = "multiplier,statistics_seconds,share_of_retraining"
-    public static let retrainHeader = "method,multiplier,mre,before,after,float_accuracy,quantised_accuracy,within_tolerance"
+    /// `before` … `within_tolerance` are seed 1's (the committed single-seed columns); `seeds`,
+    /// `after_mean`, `after_sd` summarise every seed that ran (`after_sd` empty for one seed).
+    public static let retrainHeader = "method,multiplier,mre,before,after,float_accuracy,quantised_accuracy,within_tolerance,seeds,after_mean,after_sd"
     public static let ablationHeader = "setting,multiplier,accuracy,float_accuracy"
 
     /// Mean seconds per epoch of float training (the base model) and of each method.
@@ -31,7 +34,7 @@ public enum DelaParraOutput {
     /// Seconds to build the error-model statistics per multiplier, and their share of the whole
     /// errormodel retraining (statistics + epochs).
     public static func table6(_ r: DelaParraResult) -> String {
-        let rows = r.retrains.filter { $0.method == "errormodel" }.compactMap { c -> [String]? in
+        let rows = r.retrains.filter { $0.method == "errormodel" && $0.seed == 1 }.compactMap { c -> [String]? in
             guard let s = c.statisticsSeconds else { return nil }
             return [c.multiplier, "\(s)", "\(s / max(1e-9, s + c.epochSeconds.reduce(0, +)))"]
         }
@@ -42,7 +45,7 @@ public enum DelaParraOutput {
     /// cross-evaluation multiplier.
     public static func table7(_ r: DelaParraResult) -> String {
         let header = (["retrained_method", "retrained_for", "float"] + r.crossMultipliers).joined(separator: ",")
-        let rows = r.retrains.filter { !$0.cross.isEmpty }.map { c in
+        let rows = r.retrains.filter { !$0.cross.isEmpty && $0.seed == 1 }.map { c in
             [c.method, c.multiplier, "\(c.floatAccuracy)"]
                 + r.crossMultipliers.map { m in c.cross.first { $0.multiplier == m }.map { "\($0.accuracy)" } ?? "" }
         }
@@ -52,26 +55,47 @@ public enum DelaParraOutput {
     /// Figs. 6–7 data: accuracy after retraining per method and multiplier (the control's is its
     /// cross-evaluation on that multiplier), against ε below the quantised 8-bit accuracy.
     public static func retrain(_ r: DelaParraResult) -> String {
-        Table1CSV.lines(retrainHeader, figureRows(r).map { row in
-            [row.method, row.multiplier, "\(row.mre)", row.before.map { "\($0)" } ?? "", "\(row.after)", row.float.map { "\($0)" } ?? "",
-             "\(r.quantisedAccuracy)", row.after >= r.quantisedAccuracy - r.settings.tolerance ? "yes" : "no"]
+        let summaries = seedSummaries(r)
+        return Table1CSV.lines(retrainHeader, figureRows(r).map { row in
+            let s = summaries.first { $0.method == row.method && $0.multiplier == row.multiplier }
+            return [row.method, row.multiplier, "\(row.mre)", row.before.map { "\($0)" } ?? "", "\(row.after)", row.float.map { "\($0)" } ?? "",
+                    "\(r.quantisedAccuracy)", row.after >= r.quantisedAccuracy - r.settings.tolerance ? "yes" : "no",
+                    "\(s?.n ?? 1)", "\(s?.mean ?? row.after)", s?.sd.map { "\($0)" } ?? ""]
         })
+    }
+
+    /// `r` with `retrain_seeds` filled from its cells (what `write` stores and the figures draw).
+    public static func summarised(_ r: DelaParraResult) -> DelaParraResult {
+        var s = r
+        s.retrainSeeds = seedSummaries(r)
+        return s
+    }
+
+    /// Mean ± SD of the accuracy after retraining per figure row over every seed that ran.
+    public static func seedSummaries(_ r: DelaParraResult) -> [DelaParraSeedSummary] {
+        let perSeed = Array(Set(r.retrains.map(\.seed))).sorted().map { k in (k, figureRows(r, seed: k)) }
+        var summaries: [DelaParraSeedSummary] = []
+        for row in figureRows(r) {
+            let values = perSeed.compactMap { k, rows in rows.first { $0.method == row.method && $0.multiplier == row.multiplier }.map { (k, $0.after) } }
+            summaries.append(.init(method: row.method, multiplier: row.multiplier, seeds: values.map(\.0), after: values.map(\.1)))
+        }
+        return summaries
     }
 
     public static func ablation(_ r: DelaParraResult) -> String {
         Table1CSV.lines(ablationHeader, r.ablation.map { [$0.setting, $0.multiplier, "\($0.accuracy)", "\($0.floatAccuracy)"] })
     }
 
-    /// One figure row per method and approximate multiplier.
-    public static func figureRows(_ r: DelaParraResult) -> [(method: String, multiplier: String, mre: Double, before: Double?, after: Double, float: Double?)] {
+    /// One figure row per method and approximate multiplier, from the cells of seed number `seed`.
+    public static func figureRows(_ r: DelaParraResult, seed: Int = 1) -> [(method: String, multiplier: String, mre: Double, before: Double?, after: Double, float: Double?)] {
         var rows: [(String, String, Double, Double?, Double, Double?)] = []
         for m in r.methods {
             for mult in r.multipliers {
                 if m.exactMultiplier {
-                    guard let c = r.retrains.first(where: { $0.method == m.name }),
+                    guard let c = r.retrains.first(where: { $0.method == m.name && $0.seed == seed }),
                           let a = c.cross.first(where: { $0.multiplier == mult.name }) else { continue }
                     rows.append((m.name, mult.name, mult.mre, nil, a.accuracy, c.floatAccuracy))
-                } else if let c = r.retrain(m.name, mult.name) {
+                } else if let c = r.retrain(m.name, mult.name, seed: seed) {
                     rows.append((m.name, mult.name, mult.mre, c.before, c.after, c.floatAccuracy))
                 }
             }

@@ -17,6 +17,12 @@ public struct DelaParraRecipe {
     /// The ablation's settings and multipliers (exact8 is always added).
     public var ablationSettings = DelaParraQuantSetting.all
     public var ablationNames = ["smapprox8x8-3330", "smapprox8x8-2222"]
+    /// Retraining seeds per (method, multiplier): numbers 1…seeds; seed 1's cells keep the keys of
+    /// single-seed runs, so adding seeds only adds cells. The base model and the ablation are seed 1's.
+    public var seeds = 1
+    /// Resolves the multiplier of a finished cell outside this run's grid (an earlier phase run with
+    /// other `--multipliers`), so the result keeps every finished cell of the folder.
+    public var resolve: (String) -> MultiplierAssignment.Entry? = { _ in nil }
 
     public init(settings: DelaParraSettings, methods: [DelaParraMethod], multipliers: [MultiplierAssignment.Entry],
                 exact: MultiplierAssignment.Entry) {
@@ -45,20 +51,69 @@ public struct DelaParraRecipe {
             }
         }
         result.quantisedAccuracy = result.ablation.first { $0.setting == ablationSettings.first?.name && $0.multiplier == exact.name }?.accuracy ?? 0
-        result.seconds = Date().timeIntervalSince(start)
+        // Finished cells first, so every partial result (and a run stopped at any point) holds all of
+        // them; seed 1 of every cell before the further seeds.
+        let keyed = (1...max(1, seeds)).flatMap { k in
+            retrainCells.map { (key: Self.retrainKey($0.0.name, $0.1.name, seed: k), method: $0.0, entry: $0.1, seed: k) }
+        }
+        mergeFinished(into: &result, cells: cells, running: Set(keyed.map(\.key)), bases: bases)
         try partial(result)
-        // Finished cells first, so every partial result (and a run stopped at any point) holds all of them.
-        let keyed = retrainCells.map { (key: "retrain.\($0.0.name).\($0.1.name)", method: $0.0, entry: $0.1) }
         for job in keyed.filter({ cells.isDone($0.key) }) + keyed.filter({ !cells.isDone($0.key) }) {
             result.retrains.append(try cells.cell(job.key) {
-                try retrainCell(base, method: job.method, entry: job.entry, train: train, test: test, log: log)
+                try retrainCell(base, method: job.method, entry: job.entry, seed: job.seed, train: train, test: test, log: log)
             })
             result.seconds = Date().timeIntervalSince(start)
             try partial(result)
         }
-        let order = keyed.map { "\($0.method.name) \($0.entry.name)" }
-        result.retrains.sort { (order.firstIndex(of: "\($0.method) \($0.multiplier)") ?? 0) < (order.firstIndex(of: "\($1.method) \($1.multiplier)") ?? 0) }
+        let mults = [exact.name] + result.multipliers.map(\.name), methodOrder = DelaParraMethod.names
+        func rank(_ c: DelaParraRetrain) -> (Int, Int, Int) {
+            (mults.firstIndex(of: c.multiplier) ?? mults.count, methodOrder.firstIndex(of: c.method) ?? methodOrder.count, c.seed)
+        }
+        result.retrains.sort { rank($0) < rank($1) }
         return result
+    }
+
+    /// The cell key of one retraining: seed 1 has the key of single-seed runs.
+    static func retrainKey(_ method: String, _ multiplier: String, seed: Int) -> String {
+        "retrain.\(method).\(multiplier)" + (seed == 1 ? "" : ".seed\(seed)")
+    }
+
+    /// Adds the folder's finished cells that this run's grid does not hold (earlier phases run with
+    /// other `--multipliers`, `--methods` or `--seeds`), so `experiment.json` and the CSVs keep every
+    /// finished cell: retraining cells (their multipliers through `resolve`) and ablation cells.
+    func mergeFinished(into r: inout DelaParraResult, cells: ExperimentCells, running: Set<String>, bases: DelaParraBaseTraining.Bases) {
+        for key in cells.finishedKeys(prefix: "retrain.") where !running.contains(key) {
+            guard let c = cells.finished(key, as: DelaParraRetrain.self),
+                  let method = DelaParraMethod.all.first(where: { $0.name == c.method }) else { continue }
+            if c.multiplier != exact.name, !r.multipliers.contains(where: { $0.name == c.multiplier }) {
+                guard let e = resolve(c.multiplier) else { continue }
+                r.multipliers.append(Self.describe(e))
+            }
+            if !r.methods.contains(method) { r.methods.append(method) }
+            r.retrains.append(c)
+        }
+        r.methods.sort { (DelaParraMethod.names.firstIndex(of: $0.name) ?? 0) < (DelaParraMethod.names.firstIndex(of: $1.name) ?? 0) }
+        r.crossMultipliers = [exact.name] + crossNames.filter { n in r.multipliers.contains { $0.name == n } }
+        mergeFinishedAblation(into: &r, cells: cells, bases: bases)
+    }
+
+    /// The ablation cells of the folder for multipliers outside this run's `--multipliers`.
+    func mergeFinishedAblation(into r: inout DelaParraResult, cells: ExperimentCells, bases: DelaParraBaseTraining.Bases) {
+        let names = [exact.name] + ablationNames
+        for setting in DelaParraQuantSetting.all {
+            let record = setting.base == "under-trained" ? bases.underRecord : bases.wellRecord
+            for n in names where !r.ablation.contains(where: { $0.setting == setting.name && $0.multiplier == n }) {
+                guard let acc = cells.finished("ablation.\(setting.name).\(n)", as: Double.self) else { continue }
+                r.ablation.append(.init(setting: setting.name, multiplier: n, accuracy: acc, floatAccuracy: record.floatAccuracy))
+                if !r.ablationSettings.contains(setting) { r.ablationSettings.append(setting) }
+            }
+        }
+        let settingNames = DelaParraQuantSetting.all.map(\.name)
+        func rank(_ a: DelaParraAblationRow) -> (Int, Int) {
+            (settingNames.firstIndex(of: a.setting) ?? settingNames.count, names.firstIndex(of: a.multiplier) ?? names.count)
+        }
+        r.ablation.sort { rank($0) < rank($1) }
+        r.ablationSettings.sort { (settingNames.firstIndex(of: $0.name) ?? 0) < (settingNames.firstIndex(of: $1.name) ?? 0) }
     }
 
     /// (method, multiplier) of every retraining cell: the control once (with exact8), then per
@@ -73,11 +128,14 @@ public struct DelaParraRecipe {
 
     /// Retrains `base` with `method` for `entry` and evaluates the result crosswise; the control is
     /// evaluated on every multiplier.
-    func retrainCell(_ base: Network, method: DelaParraMethod, entry: MultiplierAssignment.Entry,
+    /// Seed numbers above 1 skip Table 7's cross-evaluation (Table 7 is seed 1's), except the control's,
+    /// whose accuracies are its evaluations.
+    func retrainCell(_ base: Network, method: DelaParraMethod, entry: MultiplierAssignment.Entry, seed: Int = 1,
                      train: LabeledData, test: LabeledData, log: @escaping (String) -> Void) throws -> DelaParraRetrain {
         let start = Date()
         let quant = DelaParraQuantSetting.all[0].options(settings)
-        let config = method.config(settings, quant: quant)
+        var config = method.config(settings, quant: quant)
+        config.seed = settings.seed + UInt64(seed - 1)
         let assignment = MultiplierAssignment(default: entry)
         var statistics: ErrorModel?, statisticsSeconds: Double?
         if method.needsStatistics {
@@ -88,16 +146,17 @@ public struct DelaParraRecipe {
                                                  multiplier: entry.name)
             statisticsSeconds = Date().timeIntervalSince(t0)
         }
+        let tag = "\(method.name) \(entry.name)" + (seed == 1 ? "" : " seed \(seed)")
         let (net, report) = try Retrainer.retrain(base, train: train, test: test, assignment: assignment, config: config,
-                                                  errorModel: statistics) { log("\(method.name) \(entry.name): \($0)") }
+                                                  errorModel: statistics) { log("\(tag): \($0)") }
         let crossSet = method.exactMultiplier ? [exact] + multipliers
-            : (method.method == .errormodel || method.method == .behavioural) && crossEntries.contains { $0.name == entry.name }
+            : seed == 1 && (method.method == .errormodel || method.method == .behavioural) && crossEntries.contains { $0.name == entry.name }
                 ? [exact] + crossEntries : []
         let cross = crossSet.map { DelaParraAccuracy(multiplier: $0.name, accuracy: Self.accuracy(net, $0, calibration: train, test: test, quant: quant)) }
         return DelaParraRetrain(method: method.name, multiplier: entry.name, before: report.approxAccuracyBefore,
                                 after: report.approxAccuracyAfter, epochSeconds: report.epochSeconds,
                                 statisticsSeconds: statisticsSeconds, floatAccuracy: Trainer.evaluate(net, on: test).accuracy,
-                                cross: cross, seconds: Date().timeIntervalSince(start))
+                                cross: cross, seconds: Date().timeIntervalSince(start), seed: seed)
     }
 
     /// Behavioural accuracy of float network `net` quantised under `quant` with multiplier `entry`.

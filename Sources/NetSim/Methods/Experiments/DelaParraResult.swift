@@ -50,10 +50,46 @@ public struct DelaParraRetrain: Sendable, Codable, Equatable {
     /// Behavioural accuracy under each cross-evaluation multiplier, recalibrated (Table 7).
     public var cross: [DelaParraAccuracy]
     public var seconds: Double
+    /// Retraining seed number k (1…`--seeds`): `RetrainConfig.seed` = settings seed + k − 1 (shuffling
+    /// order and the error/noise models' draws). Cells written before seeds existed are seed 1.
+    public var seed = 1
 
     enum CodingKeys: String, CodingKey {
         case method, multiplier, before, after, epochSeconds = "epoch_seconds", statisticsSeconds = "statistics_seconds"
-        case floatAccuracy = "float_accuracy", cross, seconds
+        case floatAccuracy = "float_accuracy", cross, seconds, seed
+    }
+}
+
+extension DelaParraRetrain {
+    /// Reads cells written before `seed` existed (absent = seed 1).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(method: try c.decode(String.self, forKey: .method), multiplier: try c.decode(String.self, forKey: .multiplier),
+                  before: try c.decode(Double.self, forKey: .before), after: try c.decode(Double.self, forKey: .after),
+                  epochSeconds: try c.decode([Double].self, forKey: .epochSeconds),
+                  statisticsSeconds: try c.decodeIfPresent(Double.self, forKey: .statisticsSeconds),
+                  floatAccuracy: try c.decode(Double.self, forKey: .floatAccuracy), cross: try c.decode([DelaParraAccuracy].self, forKey: .cross),
+                  seconds: try c.decode(Double.self, forKey: .seconds), seed: try c.decodeIfPresent(Int.self, forKey: .seed) ?? 1)
+    }
+}
+
+/// Accuracy after retraining of one (method, multiplier) over its retraining seeds (issue 17: mean ±
+/// SD where a difference is under a point). The control's values are its evaluations on `multiplier`.
+public struct DelaParraSeedSummary: Sendable, Codable, Equatable {
+    public var method: String
+    public var multiplier: String
+    public var seeds: [Int]
+    /// Accuracy after retraining of each seed, in `seeds` order.
+    public var after: [Double]
+    public var n: Int
+    public var mean: Double
+    /// Sample standard deviation (n − 1); nil for a single seed.
+    public var sd: Double?
+
+    public init(method: String, multiplier: String, seeds: [Int], after: [Double]) {
+        (self.method, self.multiplier, self.seeds, self.after, n) = (method, multiplier, seeds, after, after.count)
+        let (m, s) = Table1Measurements.meanSD(after)
+        (mean, sd) = (m, after.count > 1 ? s : nil)
     }
 }
 
@@ -86,15 +122,23 @@ public struct DelaParraResult: Sendable, Codable, Equatable {
     public var seconds: Double
     public var trainSamples: Int
     public var testSamples: Int
+    /// Mean ± SD of the accuracy after retraining per (method, multiplier) over the seeds that ran
+    /// (`DelaParraOutput.write` fills it from `retrains`; absent in results written before seeds existed).
+    public var retrainSeeds: [DelaParraSeedSummary]?
 
     enum CodingKeys: String, CodingKey {
         case recipe, settings, methods, multipliers, crossMultipliers = "cross_multipliers"
         case ablationSettings = "ablation_settings", bases, quantisedAccuracy = "quantised_accuracy", retrains, ablation
-        case paper, seconds, trainSamples = "train_samples", testSamples = "test_samples"
+        case paper, seconds, trainSamples = "train_samples", testSamples = "test_samples", retrainSeeds = "retrain_seeds"
     }
 
-    /// The retraining cell of `method` for `multiplier`, if it ran.
-    public func retrain(_ method: String, _ multiplier: String) -> DelaParraRetrain? {
-        retrains.first { $0.method == method && $0.multiplier == multiplier }
+    /// The retraining cell of `method` for `multiplier` with seed number `seed`, if it ran.
+    public func retrain(_ method: String, _ multiplier: String, seed: Int = 1) -> DelaParraRetrain? {
+        retrains.first { $0.method == method && $0.multiplier == multiplier && $0.seed == seed }
+    }
+
+    /// The seed summary of `method` on `multiplier`, if any cell ran.
+    public func seedSummary(_ method: String, _ multiplier: String) -> DelaParraSeedSummary? {
+        retrainSeeds?.first { $0.method == method && $0.multiplier == multiplier }
     }
 }

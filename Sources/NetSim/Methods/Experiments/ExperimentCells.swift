@@ -39,6 +39,17 @@ public struct ExperimentCells {
     /// Whether cell `key` is finished (its file exists).
     public func isDone(_ key: String) -> Bool { FileManager.default.fileExists(atPath: url(key).path) }
 
+    /// The finished value of cell `key` if its file exists and decodes, without computing it.
+    public func finished<T: Decodable>(_ key: String, as type: T.Type = T.self) -> T? {
+        FileManager.default.contents(atPath: url(key).path).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+    }
+
+    /// The keys of every finished cell whose key starts with `prefix`, sorted.
+    public func finishedKeys(prefix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
     /// The finished value of cell `key`, or `compute()`'s, written atomically before it is returned.
     /// A cell file that no longer decodes (older schema) is recomputed.
     public func cell<T: Codable>(_ key: String, _ compute: () throws -> T) throws -> T {
