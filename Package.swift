@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The numeric libraries are optimised in debug builds too: unoptimised Swift runs their loops 10-100x
+/// slower, and the test suite (its CLI tests run the debug `axmul`) spends most of its time there.
+/// `AXMUL_DEBUG_UNOPTIMISED=1 swift build` turns this off for stepping through them in a debugger.
+let optimisedInDebug: [SwiftSetting] = ProcessInfo.processInfo.environment["AXMUL_DEBUG_UNOPTIMISED"] == "1"
+    ? [] : [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "AxMul",
@@ -20,8 +27,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),  // AVX2 only inside target("avx2") functions, chosen at run time; no errno so sqrtf vectorises
         .target(name: "TableFormat"),
-        .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
-        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"]),
+        .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"], swiftSettings: optimisedInDebug),
+        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"], swiftSettings: optimisedInDebug),
         .target(name: "Report", dependencies: ["Circuits"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [
@@ -35,12 +42,14 @@ let package = Package(
             "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CircuitsTests", dependencies: ["Circuits"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
+        // What tests share about the outside world: the project's Python (.venv), tool probes and the `.needs` trait.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Circuits"], exclude: ["Golden"]),
-        .testTarget(name: "AxmulTests", dependencies: ["Circuits", "NetSim", "TableFormat", "ONNX"]),
-        .testTarget(name: "ONNXTests", dependencies: ["ONNX", "NetSim"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits"], exclude: ["Golden"]),
+        .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
+        .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--data` with a folder of .npy arrays, end to end: a test-only folder serves `eval` and `evaluate` (calibrating
 /// on the test inputs, with a warning) and is refused by `train`.
-@Suite(.serialized) struct ArrayFolderCLITests {
+@Suite(.serialized, .needs(.python)) struct ArrayFolderCLITests {
     @Test func testOnlyFolderServesEvaluationNotTraining() throws {
-        guard try ExportONNXTests.haveRuntime() else { return }   // needs python3 + numpy for make_data.py
         let dir = try cliTestFolder("axmul-npy")
         defer { try? FileManager.default.removeItem(at: dir) }
         let (data, checkpoint) = try ExportONNXTests.trained("mlp", shape: [6], epochs: 1, in: dir)

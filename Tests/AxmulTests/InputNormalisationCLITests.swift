@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--input-mean` / `--input-std` on an ONNX `--model`: evaluating data D with the flags equals
 /// evaluating (D − mean) / std without them (the normalised copy is made by numpy), and
@@ -9,13 +10,13 @@ import Testing
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 
-    @Test func flagsEqualNormalisedData() throws {
+    @Test(.needs(.python)) func flagsEqualNormalisedData() throws {
         let folder = try cliTestFolder("axmul-input-norm")
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard let onnx = try ONNXCLITests.fixture(in: folder), try ExportONNXTests.haveRuntime() else { return }
+        let onnx = try ONNXCLITests.fixture(in: folder)
         let raw = folder.appendingPathComponent("raw"), normalised = folder.appendingPathComponent("normalised")
         let make = ExportONNXTests.fixtures.appendingPathComponent("make_data.py").path
-        try #require(try ExportONNXTests.python([make, raw.path, "1", "8", "8", "24", "40", "10", "3"]) == 0)
+        try Python.require([make, raw.path, "1", "8", "8", "24", "40", "10", "3"])
         let script = """
         import numpy as np, shutil, sys
         src, dst = sys.argv[1], sys.argv[2]
@@ -24,7 +25,7 @@ import Testing
             x = np.load(f"{src}/{part}_x.npy")
             np.save(f"{dst}/{part}_x.npy", ((x - np.float32(0.25)) / np.float32(0.5)).astype(np.float32))
         """
-        try #require(try ExportONNXTests.python(["-c", script, raw.path, normalised.path]) == 0)
+        try Python.require(["-c", script, raw.path, normalised.path])
         let flagged = Self.json(try runAxmulOK(["eval", "--model", onnx.path, "--data", raw.path, "--input-mean", "0.25",
                                                 "--input-std", "0.5", "--json"]))
         let plain = Self.json(try runAxmulOK(["eval", "--model", onnx.path, "--data", normalised.path, "--json"]))
@@ -52,10 +53,10 @@ import Testing
     }
 
     /// Three values for the one-channel digits model: refused at import, naming the input.
-    @Test func channelCountMismatchNamesTheInput() throws {
+    @Test(.needs(.python)) func channelCountMismatchNamesTheInput() throws {
         let folder = try cliTestFolder("axmul-input-norm")
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard let onnx = try ONNXCLITests.fixture(in: folder) else { return }
+        let onnx = try ONNXCLITests.fixture(in: folder)
         let r = runAxmul(["eval", "--model", onnx.path, "--data", "digits_8x8", "--input-mean", "0.1,0.2,0.3"])
         #expect(r.status == 1 && r.stderr.contains("3 values but input 'x'") && r.stderr.contains("1 channels"), "\(r.stderr)")
     }

@@ -25,12 +25,14 @@ import Glibc
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = folder.appendingPathComponent("reference.safetensors")
+        let started = Date()
         let straight = runAxmul(Self.trainArgs + ["-o", reference.path])
         #expect(straight.status == 0, "uninterrupted run failed: \(straight.stderr)")
+        let runSeconds = Date().timeIntervalSince(started)
 
         let output = folder.appendingPathComponent("killed.safetensors"), log = URL(fileURLWithPath: output.path + ".log.jsonl")
         let outcomes = try Self.killRepeatedly(binary, args: Self.trainArgs, output: output, log: log, epochs: Self.epochs,
-                                               seed: 2026, startDelayMicroseconds: 80_000)
+                                               seed: 2026, runSeconds: runSeconds)
         let finish = runAxmul(Self.trainArgs + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : []))
         #expect(finish.status == 0, "final resume failed: \(finish.stderr)")
 
@@ -46,22 +48,25 @@ import Glibc
     }
 
     /// Up to 10 launches of `args` (with `--resume` once a checkpoint exists), each killed with SIGKILL at a
-    /// seeded point, until the checkpoint holds `epochs`.
+    /// seeded point, until the checkpoint holds `epochs`. The delays are fractions of `runSeconds`, the wall
+    /// time of an uninterrupted run, so the kills land inside a run on any machine and build.
     static func killRepeatedly(_ binary: URL, args: [String], output: URL, log: URL, epochs: Int, seed: UInt64,
-                               startDelayMicroseconds: UInt64) throws -> [Outcome] {
+                               runSeconds: Double) throws -> [Outcome] {
         var rng = SplitMix64(seed: seed)
         var outcomes: [Outcome] = []
         for _ in 0..<10 {
             let done = checkpointEpoch(output)
             guard done < epochs else { break }
-            // Three kinds of kill point: a delay from launch (start-up, data loading, first epochs), the moment
-            // the log reaches a random epoch (the checkpoint write follows the log record), or that moment plus
-            // up to 30 ms (an epoch of compute and a checkpoint's fsyncs take a few ms each: mid-epoch or mid-write).
+            // Three kinds of kill point: a delay from launch of up to 80 % of a run (start-up, data loading, first
+            // epochs), the moment the log reaches a random epoch (the checkpoint write follows the log record), or
+            // that moment plus up to a quarter of one epoch's share of the run (mid-epoch or mid-write; the share
+            // includes start-up, so a whole one can overshoot several fast epochs).
             // The log may hold one record past the checkpoint until the resumed run trims it: count from there.
             let logged = max(done, logLines(log))
             let target = min(epochs, logged + 1 + Int(rng.next() % UInt64(max(1, epochs - 1 - logged))))
             let kind = rng.next() % 3
-            let delay = kind == 1 ? 0 : Double(rng.next() % (kind == 0 ? startDelayMicroseconds : 30_000)) / 1_000_000
+            let unit = Double(rng.next() % 1000) / 1000
+            let delay = kind == 1 ? 0 : unit * (kind == 0 ? 0.8 * runSeconds : runSeconds / Double(epochs) / 4)
             outcomes.append(try launchAndKill(binary, args: args, output: output, log: log,
                                               afterLogLines: kind == 0 ? 0 : target, delay: delay))
         }

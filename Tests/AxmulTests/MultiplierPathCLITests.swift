@@ -1,6 +1,7 @@
 import Circuits
 import Foundation
 import Testing
+import TestSupport
 
 /// The multiplier path as a user walks it (issue 15): every kind of multiplier argument evaluates, and
 /// `compile` → `.axlut` → `evaluate` gives bit-identical accuracies and the same `energy_rel` as the source.
@@ -51,7 +52,7 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test func compiledTablesEvaluateLikeTheirSources() throws {
+    @Test(.long) func compiledTablesEvaluateLikeTheirSources() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = { (name: String) in dir.appendingPathComponent(name).path }
@@ -85,7 +86,7 @@ import Testing
             results[source] = direct
         }
         // Costs: LUT-mapped and yosys-synthesised designs have one (CI has yosys); an imported table has none.
-        let yosys = VerilogToolchain.findExecutable("yosys") != nil || ProcessInfo.processInfo.environment["CI"] != nil
+        let yosys = ExternalTool.yosys.isAvailable || TestEnvironment.isCI
         for s in sources where !s.hasSuffix(".npy") && (yosys || !(s.hasSuffix("mydrum.axd") || s.hasSuffix("trunc.axd"))) {
             let e = try #require(results[s]?.energy_rel, "\(s) has no energy")
             #expect(e > 0 && e < 1.5)

@@ -1,32 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 
 /// `--model x.onnx` end to end: eval, retrain with a per-layer multiplier named after an ONNX
 /// node, the retrained checkpoint evaluated again (rebuilt from the .onnx), and one-line errors.
-/// Needs python3 with onnx (Tests/ONNXTests/Fixtures/make_models.py); skipped without it except
-/// under CI=true.
-@Suite struct ONNXCLITests {
-    static func fixture(in folder: URL) throws -> URL? {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../ONNXTests/Fixtures/make_models.py").standardizedFileURL
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script.path, "--cli", folder.path]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-        let url = folder.appendingPathComponent("digits_cnn.onnx")
-        if FileManager.default.fileExists(atPath: url.path) { return url }
-        if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("make_models.py --cli failed: install onnx (scripts/setup)") }
-        return nil
+/// Needs the project's Python with onnx (Tests/ONNXTests/Fixtures/make_models.py).
+@Suite(.needs(.python)) struct ONNXCLITests {
+    /// digits_cnn.onnx (make_models.py --cli) in `folder`.
+    static func fixture(in folder: URL) throws -> URL {
+        try Python.require("ONNXTests/Fixtures/make_models.py", ["--cli", folder.path])
+        return folder.appendingPathComponent("digits_cnn.onnx")
     }
 
     @Test func evalRetrainAndReload() throws {
         let folder = try KillResumeTests.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        guard let onnx = try Self.fixture(in: folder) else { return }
+        let onnx = try Self.fixture(in: folder)
         let eval = runAxmul(["eval", "--model", onnx.path, "--data", "digits_8x8", "--json"])
         #expect(eval.status == 0, "\(eval.stderr)")
         let out = folder.appendingPathComponent("retrained.safetensors")

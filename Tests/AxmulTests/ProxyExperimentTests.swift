@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import NetSim
 import Testing
+import TestSupport
 
 /// End-to-end: `axmul experiment delaparra|hammad --quick` on tiny data write consistent results
 /// folders (JSON, CSV and SVG agree), `render` redraws them, and a rerun after one cell file is
@@ -25,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func delaParraQuickWritesConsistentFolderAndResumesOneCell() throws {
+    @Test(.long) func delaParraQuickWritesConsistentFolderAndResumesOneCell() throws {
         let out = try cliTestFolder("delaparra")
         defer { try? FileManager.default.removeItem(at: out) }
         let args = ["experiment", "delaparra", "--quick", "--methods", "errormodel,baseline-mean,control", "-o", out.path] + Self.tiny
@@ -73,7 +74,7 @@ import Testing
         try expectSVG(out, ["fig7.svg"])
     }
 
-    @Test func hammadQuickWritesTablesIIAndIII() throws {
+    @Test(.long) func hammadQuickWritesTablesIIAndIII() throws {
         let out = try cliTestFolder("hammad")
         defer { try? FileManager.default.removeItem(at: out) }
         let run = runAxmul(["experiment", "hammad", "--quick", "-o", out.path] + Self.tiny)

@@ -1,13 +1,14 @@
 import Foundation
 import NetSim
 import Testing
+import TestSupport
 
 /// The PyTorch-side bridge end to end (docs/onnx.md, "From PyTorch"): a LeNet-5 and a ResNet-8 made
 /// outside AxMul (onnx.helper, Tests/ONNXTests/Fixtures/make_models.py --bridge) go through
 /// `evaluate` → `retrain` (one short epoch on a tiny .npy folder) → `export-onnx` → onnxruntime, and
 /// onnxruntime's accuracy and mean cross-entropy on the exported model equal `eval`'s on the
 /// retrained checkpoint.
-@Suite(.serialized) struct PyTorchBridgeTests {
+@Suite(.serialized, .needs(.python), .long) struct PyTorchBridgeTests {
     struct EvalJSON: Decodable { var accuracy: Double; var loss: Double; var samples: Int }
 
     /// Mean softmax cross-entropy of row-major logits, in Double.
@@ -22,15 +23,14 @@ import Testing
 
     @Test(arguments: [("lenet5", ["1", "28", "28"]), ("resnet8", ["3", "16", "16"])])
     func evaluateRetrainExportRun(model: String, shape: [String]) throws {
-        guard try ExportONNXTests.haveRuntime() else { return }
         let dir = try cliTestFolder("axmul-bridge")
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = ExportONNXTests.fixtures.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ONNXTests/Fixtures/make_models.py").path
-        try #require(try ExportONNXTests.python([script, "--bridge", dir.path]) == 0)
+        try Python.require([script, "--bridge", dir.path])
         let data = dir.appendingPathComponent("data"), onnx = dir.appendingPathComponent(model + ".onnx").path
-        try #require(try ExportONNXTests.python([ExportONNXTests.fixtures.appendingPathComponent("make_data.py").path, data.path]
-                                                + shape + ["16", "24", "10", "5"]) == 0)
+        try Python.require([ExportONNXTests.fixtures.appendingPathComponent("make_data.py").path, data.path]
+                                                + shape + ["16", "24", "10", "5"])
         let retrained = dir.appendingPathComponent("\(model)-2222.safetensors").path
         let exported = dir.appendingPathComponent("\(model)-2222.onnx").path
         _ = try runAxmulOK(["evaluate", "--model", onnx, "--data", data.path, "--multiplier", "smapprox8x8-2222", "--json"])

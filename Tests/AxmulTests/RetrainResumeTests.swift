@@ -73,13 +73,14 @@ import Testing
         let parent = try Self.parent(in: folder)
         let args = Self.retrainArgs(parent: parent)
         let reference = folder.appendingPathComponent("reference.safetensors")
+        let started = Date()
         let straight = runAxmul(args + ["-o", reference.path])
         #expect(straight.status == 0, "uninterrupted retrain failed: \(straight.stderr)")
+        let runSeconds = Date().timeIntervalSince(started)
 
         let output = folder.appendingPathComponent("killed.safetensors"), log = URL(fileURLWithPath: output.path + ".log.jsonl")
-        // Start-up (data, error model, accuracy before) takes longer than train's: kill up to 300 ms after launch.
         let outcomes = try KillResumeTests.killRepeatedly(binary, args: args, output: output, log: log, epochs: Self.epochs,
-                                                          seed: 2027, startDelayMicroseconds: 300_000)
+                                                          seed: 2027, runSeconds: runSeconds)
         let finish = runAxmul(args + ["-o", output.path] + (FileManager.default.fileExists(atPath: output.path) ? ["--resume"] : []))
         #expect(finish.status == 0, "final resume failed: \(finish.stderr)")
 

@@ -1,13 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `axmul search` end to end: on the local cores and on a real single-node Slurm (scripts/slurm-local),
 /// with byte-identical front.json; a shard task killed and requeued by Slurm, after which the merge
-/// completes; and the merge refusing missing shards by name. Under CI (env CI set) a Slurm that
-/// cannot start fails the test; elsewhere the Slurm part is skipped with a note.
+/// completes; and the merge refusing missing shards by name. The Slurm part needs a running cluster
+/// (scripts/test starts scripts/slurm-local): skipped with the reason without one, a failure under CI.
 struct SearchSlurmTests {
-    static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs a program; (exit status, stdout + stderr).
     static func shell(_ args: [String]) -> (Int32, String) {
@@ -37,13 +36,10 @@ struct SearchSlurmTests {
                 "--validation-samples", "200", "--population", "6", "--generations", "1", "--limit", "200"]
     }
 
-    @Test("search on local shards and as Slurm job arrays (3 tasks) give byte-identical front.json; a requeued task completes the merge")
+    @Test("search on local shards and as Slurm job arrays (3 tasks) give byte-identical front.json; a requeued task completes the merge",
+          .long, .needs(.slurm))
     func slurmEndToEnd() throws {
-        let start = Self.shell([Self.repo.appendingPathComponent("scripts/slurm-local").path, "start"])
-        guard start.0 == 0 else {
-            if Self.isCI { Issue.record("CI is set but scripts/slurm-local start failed (scripts/setup must install slurm-wlm and munge): \(start.1)") }
-            return
-        }
+        guard requireTools(.slurm) else { return }
         let dir = try cliTestFolder("axmul-search-slurm")
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = try Self.prepare(dir)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Signed two's-complement multipliers (issue 18, part 5) through the CLI: signed tables and signed
 /// EvoApproxLib-style netlists import, characterise in the signed domain and evaluate.
@@ -120,7 +121,7 @@ import Testing
     /// An EvoApproxLib-style signed netlist (Baugh-Wooley, made here) imports with --signed; the exact one
     /// evaluates to the exact 8-bit accuracy, the truncated one (not sign-symmetric: route low-rank-3 by code) evaluates
     /// and characterises to the figures of its formula, summed here over all 65,536 signed pairs.
-    @Test func evoApproxStyleSignedNetlistImportsAndEvaluates() throws {
+    @Test(.long) func evoApproxStyleSignedNetlistImportsAndEvaluates() throws {
         let dir = try Path.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let model = try Self.trainedModel(dir)

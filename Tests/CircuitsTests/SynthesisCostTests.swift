@@ -1,10 +1,11 @@
 import Foundation
 import TableFormat
 import Testing
+import TestSupport
 @testable import Circuits
 
 /// Costs of designs without a LUT mapping, from yosys `synth_xilinx` (docs/cost-model.md, "Synthesised cost").
-/// Under CI a missing yosys fails these tests (`VerilogTools.available`), never skips them.
+/// Under CI a missing yosys fails these tests (`.needs(.iverilog, .yosys)`), never skips them.
 @Suite(.serialized) struct SynthesisCostTests {
     static func model(cache: String) -> CostModel {
         var m = CostModel()
@@ -16,9 +17,9 @@ import Testing
     /// `VerilogToolchain.synthesize`, not our JSON reader) on the same source; delay and power follow from the
     /// same models as LUT-mapped designs, applied to the mapped netlist; the netlist computes DRUM exactly.
     /// (`stat` runs in the same yosys script as the synthesis, so the counts are yosys's own.)
-    @Test(.enabled(if: VerilogTools.shouldRun, VerilogTools.skipNote))
+    @Test(.needs(.iverilog, .yosys), .long)
     func drumK4CostMatchesAYosysRun() throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let dir = try VerilogTools.temporaryDirectory("drum-cost")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let drum = try BuiltinDesigns.design(named: "drum8-k4")
@@ -57,9 +58,9 @@ import Testing
     }
 
     /// The second estimate reads the cache instead of running yosys: a damaged cache entry is reported, not redone.
-    @Test(.enabled(if: VerilogTools.shouldRun, VerilogTools.skipNote))
+    @Test(.needs(.iverilog, .yosys))
     func repeatedCostReadsTheCache() throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let dir = try VerilogTools.temporaryDirectory("synth-cache")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let design = Design(name: "t", body: .formula(.truncated(width: 4, t: 3)))
@@ -76,9 +77,9 @@ import Testing
     }
 
     /// Every formula family and a gate-only netlist synthesise to a netlist that computes the design exactly.
-    @Test(.enabled(if: VerilogTools.shouldRun, VerilogTools.skipNote))
+    @Test(.needs(.iverilog, .yosys), .long)
     func everyFamilySynthesisesToItsFunction() throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let dir = try VerilogTools.temporaryDirectory("families")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let synthesis = YosysCostSynthesis(cacheFolder: dir)

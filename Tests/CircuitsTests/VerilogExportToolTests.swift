@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Circuits
 
 /// The committed verilog-export/ designs through the real tools: Icarus simulation over all pairs against
 /// the toolkit's table (via the memory file), and yosys `synth_xilinx -family xcup` LUT counts.
-@Suite(.enabled(if: VerilogTools.shouldRun, VerilogTools.skipNote))
+@Suite(.needs(.iverilog, .yosys))
 struct VerilogExportToolTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("verilog-export")
@@ -24,8 +25,23 @@ struct VerilogExportToolTests {
         return dir
     }
 
-    @Test(arguments: designNames()) func exportedDesignSimulatesAndSynthesises(name: String) throws {
-        guard VerilogTools.available() else { return }
+    /// The designs the fast suite checks (every 4x4 block and one 8x8 composition); the long suite checks
+    /// the other 8x8 designs.
+    static let quick: Set<String> = ["smapprox4x4-0", "smapprox4x4-1", "smapprox4x4-2", "smapprox4x4-3", "exact4",
+                                     "smapprox8x8-3330"]
+
+    @Test(arguments: designNames().filter { quick.contains($0) })
+    func exportedDesignSimulatesAndSynthesises(name: String) throws {
+        try simulateAndSynthesise(name)
+    }
+
+    @Test(.long, arguments: designNames().filter { !quick.contains($0) })
+    func everyOtherExportedDesignSimulatesAndSynthesises(name: String) throws {
+        try simulateAndSynthesise(name)
+    }
+
+    func simulateAndSynthesise(_ name: String) throws {
+        guard requireTools(.iverilog, .yosys) else { return }
         let design = try BuiltinDesigns.design(named: name)
         let cost = try CostModel().estimate(design, reference: nil)
         let dir = try copy(name)

@@ -1,22 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Circuits
 
-/// Whether the external tools can run here. Under CI (env `CI` set) a missing tool is a failure, never a skip.
+/// Scratch folders for the tool tests. Whether iverilog and yosys run here is TestSupport's `.needs(.iverilog,
+/// .yosys)`: skipped with the reason outside CI, a failure under CI.
 enum VerilogTools {
-    static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
-    static let missing = VerilogToolchain.missingTools()
-    static let shouldRun = missing.isEmpty || isCI
-    static let skipNote: Comment = "iverilog/yosys not installed (scripts/setup installs them): tool checks skipped"
-
-    /// Records a failure naming the missing tools; true when the tools are all present.
-    static func available() -> Bool {
-        if !missing.isEmpty {
-            Issue.record("CI is set but \(missing.joined(separator: ", ")) missing: scripts/setup must install iverilog and yosys")
-        }
-        return missing.isEmpty
-    }
-
     /// A fresh temporary directory for one test.
     static func temporaryDirectory(_ label: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory
@@ -59,7 +48,7 @@ enum TestAdder {
     static let provider: VerilogExporter.AdderProvider = { c in netlist(n: c.blockWidth) }
 }
 
-@Suite(.enabled(if: VerilogTools.shouldRun, VerilogTools.skipNote))
+@Suite(.needs(.iverilog, .yosys))
 struct VerilogToolTests {
     let tools = VerilogToolchain()
 
@@ -67,7 +56,7 @@ struct VerilogToolTests {
     /// simulated by Icarus with yosys's LUT6_2/CARRY4 models over all 256 pairs, matches the spec's table.
     /// (yosys counts of the same netlists are checked on the committed exports in VerilogExportToolTests.)
     @Test(arguments: 0..<4) func smapproxBlockSimulates(d: Int) throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let design = try VerilogFixtures.smapproxDesign(d)
         var export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider, characterise: false)
         // Expected outputs from the specification's table, not from our simulator.
@@ -85,7 +74,7 @@ struct VerilogToolTests {
 
     /// A wrong expectation must be caught: the testbench reports the first mismatching pair.
     @Test func testbenchReportsMismatch() throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let design = try VerilogFixtures.smapproxDesign(2)
         var export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider)
         // Expect the exact product instead of design 2's; the first wrong pair comes from the spec table.
@@ -105,7 +94,7 @@ struct VerilogToolTests {
     /// An 8x8 composition (blocks 3,3,3,0) with a different adder netlist (FA gates) simulates over all
     /// 65,536 pairs: the composition wiring does not depend on the adder's construction.
     @Test func compositionSimulatesAllPairs() throws {
-        guard VerilogTools.available() else { return }
+        guard requireTools(.iverilog, .yosys) else { return }
         let b3 = try VerilogFixtures.smapproxDesign(3), b0 = try VerilogFixtures.smapproxDesign(0)
         let design = Design(name: "3330", body: .composition(try Composition(ll: b3, hl: b3, lh: b3, hh: b0)))
         let export = try VerilogExporter.export(design, view: .lut, adder: TestAdder.provider, characterise: false)

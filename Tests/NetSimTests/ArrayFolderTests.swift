@@ -1,25 +1,17 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 
-/// Runs Tests/Fixtures/data/make_arrays.py (numpy + zlib) into a fresh folder; nil if python3 or numpy
-/// is missing and CI is unset (under CI=true a missing tool is a failure).
-func pythonArrayFixtures() throws -> DataTestFolder? {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/data/make_arrays.py")
+/// Runs Tests/Fixtures/data/make_arrays.py (numpy + zlib) under the project's Python into a fresh folder.
+/// Tests that call it carry `.needs(.python)`.
+func pythonArrayFixtures() throws -> DataTestFolder {
     let folder = try DataTestFolder()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, folder.url.path]
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    do {
+        try Python.require("Fixtures/data/make_arrays.py", [folder.url.path])
+    } catch {
         folder.cleanUp()
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("python3 with numpy is required under CI (scripts/setup installs it)")
-        }
-        return nil
+        throw error
     }
     return folder
 }
@@ -29,8 +21,8 @@ private func fixturePixel(_ y: Int, _ x: Int, _ c: Int, _ k: Int) -> UInt8 { UIn
 
 @Suite("Array folders: .npy arrays and PNG class folders, against files written by numpy/zlib")
 struct ArrayFolderTests {
-    @Test func pngColourTypesAndFiltersDecode() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func pngColourTypesAndFiltersDecode() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         for (type, channels) in [(0, 1), (4, 2), (2, 3), (6, 4)] {
             let image = try PNGDecoder.read(folder.url.appendingPathComponent("png/type\(type).png"))
@@ -41,8 +33,8 @@ struct ArrayFolderTests {
         }
     }
 
-    @Test func pngErrorsAreTyped() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func pngErrorsAreTyped() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         let good = [UInt8](try Data(contentsOf: folder.url.appendingPathComponent("png/type2.png")))
         #expect(dataError { _ = try PNGDecoder.decode(Data(good.prefix(40)), path: "cut.png") }?.kind == .truncated)
@@ -58,8 +50,8 @@ struct ArrayFolderTests {
         #expect(error?.kind == .unsupported && error?.description.hasPrefix("adam7.png: ") == true)
     }
 
-    @Test func npyFolderReadsBothParts() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func npyFolderReadsBothParts() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         let (train, test) = try DatasetLoader.load(folder.url.appendingPathComponent("npy").path)
         #expect(train.sampleShape == [1, 2, 3] && train.count == 9 && test.count == 4)
@@ -69,8 +61,8 @@ struct ArrayFolderTests {
         #expect(train.classCount == 3 && test.classCount == 3)
     }
 
-    @Test func testOnlyNPYFolderServesEvaluationNotTraining() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func testOnlyNPYFolderServesEvaluationNotTraining() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         let path = folder.url.appendingPathComponent("npy-test-only").path
         let (train, test) = try DatasetLoader.load(path)
@@ -79,8 +71,8 @@ struct ArrayFolderTests {
         #expect(dataError { _ = try DatasetLoader.load(path, allowTestOnly: false) }?.kind == .io)
     }
 
-    @Test func imageClassFoldersReadAndSplit() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func imageClassFoldersReadAndSplit() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         let (train, test) = try DatasetLoader.load(folder.url.appendingPathComponent("images").path, seed: 1)
         #expect(train.count + test.count == 10 && test.count == 2 && train.sampleShape == [3, 3, 4] && train.classCount == 2)

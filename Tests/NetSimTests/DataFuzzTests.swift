@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 
 /// Mutated and truncated inputs must give a value or a `DataError`, never a trap or another error.
@@ -48,8 +49,8 @@ struct DataFuzzTests {
         } > 100)
     }
 
-    @Test func pngDecoderSurvivesCorruption() throws {
-        guard let folder = try pythonArrayFixtures() else { return }
+    @Test(.needs(.python)) func pngDecoderSurvivesCorruption() throws {
+        let folder = try pythonArrayFixtures()
         defer { folder.cleanUp() }
         let valid = [UInt8](try Data(contentsOf: folder.url.appendingPathComponent("png/type6.png")))
         #expect(rejected(mutations(of: valid, count: 300, seed: 6)) { _ = try PNGDecoder.decode($0, path: "f") } > 200)

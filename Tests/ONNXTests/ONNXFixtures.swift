@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 @testable import ONNX
 
 /// The fixtures made by Fixtures/make_models.py (onnx.helper models, onnxruntime outputs), built
-/// once per test run into a temporary folder. Without python3, onnx or onnxruntime the ONNX tests
-/// are skipped with a message, except under CI=true, where that is a failure.
+/// once per test run into a temporary folder by the project's Python. The suites that use them carry
+/// `.needs(.python)`: skipped with the reason without it, a failure under CI.
 enum ONNXFixtures {
     struct Missing: Error, CustomStringConvertible { let description: String }
 
@@ -17,34 +18,18 @@ enum ONNXFixtures {
 
     static func make() -> Result<URL, Missing> {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-onnx-\(getpid())")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script.path, dir.path]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        do { try p.run() } catch { return .failure(Missing(description: "cannot run python3: \(error)")) }
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            return .failure(Missing(description: "make_models.py failed (pip install onnx onnxruntime numpy; scripts/setup does): \(text.suffix(400))"))
+        let status = Python.run([script.path, dir.path])
+        guard status == 0 else {
+            return .failure(Missing(description: "make_models.py exited with \(status.map(String.init) ?? "no start") under \(Python.interpreter.path): \(ExternalTool.python.missingNote)"))
         }
         return .success(dir)
     }
 
-    /// The fixture folder, or nil (skip) when the Python packages are missing outside CI.
-    static func dir() throws -> URL? {
-        switch folder {
-        case .success(let d): return d
-        case .failure(let m):
-            if ProcessInfo.processInfo.environment["CI"] == "true" { throw m }
-            print("ONNX tests skipped: \(m)")
-            return nil
-        }
-    }
+    /// The fixture folder; throws (a test failure) when make_models.py could not build it.
+    static func dir() throws -> URL { try folder.get() }
 
     static func cases(kind: String) throws -> [String] {
-        guard let d = try dir() else { return [] }
+        let d = try dir()
         let data = try Data(contentsOf: d.appendingPathComponent("manifest.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let cases = json?["cases"] as? [[String: String]] ?? []
@@ -69,8 +54,8 @@ enum ONNXFixtures {
     }
 
     /// Runs the imported `name` on its input; returns (AxMul output, onnxruntime output).
-    static func run(_ name: String, options: ONNXImporter.Options = .init(keepTrailingSoftmax: true)) throws -> (Tensor, Tensor)? {
-        guard let d = try dir() else { return nil }
+    static func run(_ name: String, options: ONNXImporter.Options = .init(keepTrailingSoftmax: true)) throws -> (Tensor, Tensor) {
+        let d = try dir()
         var net = try ONNXImporter.load(contentsOf: d.appendingPathComponent(name + ".onnx"), options: options).network
         let x = try npy(d.appendingPathComponent(name + ".input.npy"))
         let expected = try npy(d.appendingPathComponent(name + ".output.npy"))

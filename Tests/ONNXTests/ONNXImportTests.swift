@@ -1,23 +1,21 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 @testable import ONNX
 
 /// Imported models against onnxruntime (fixtures: Fixtures/make_models.py).
-@Suite struct ONNXImportTests {
+@Suite(.needs(.python)) struct ONNXImportTests {
     /// One-node model per supported operator: max |AxMul − onnxruntime| ≤ 1e-5 · max |onnxruntime|.
     @Test func operatorsAgreeWithOnnxruntime() throws {
         let names = try ONNXFixtures.cases(kind: "op")
         for name in names {
-            guard let (y, expected) = try ONNXFixtures.run(name) else { return }
+            let (y, expected) = try ONNXFixtures.run(name)
             #expect(y.shape == expected.shape, "\(name): shape \(y.shape) vs onnxruntime \(expected.shape)")
             let e = ONNXFixtures.relativeError(y, expected)
             #expect(e <= 1e-5, "\(name): relative error \(e)")
         }
-        if !names.isEmpty {
-            let ops = Set(ONNXImporter.supportedOps)
-            #expect(names.count >= ops.count, "a fixture per operator")
-        }
+        #expect(names.count >= Set(ONNXImporter.supportedOps).count, "a fixture per operator")
     }
 
     /// LeNet-5 (opset 11, metadata mean/std), ResNet-8 (opset 13, batch norm, residual adds,
@@ -25,7 +23,7 @@ import Testing
     /// inputs each: logits within 1e-4 of onnxruntime's, relative to their scale.
     @Test(arguments: ["lenet5", "resnet8", "mobilenet_block"])
     func networksAgreeWithOnnxruntime(name: String) throws {
-        guard let (y, expected) = try ONNXFixtures.run(name) else { return }
+        let (y, expected) = try ONNXFixtures.run(name)
         #expect(y.shape == [100, 10] && expected.shape == [100, 10])
         let e = ONNXFixtures.relativeError(y, expected)
         #expect(e <= 1e-4, "\(name): relative error \(e)")
@@ -34,7 +32,7 @@ import Testing
     /// Conv/Gemm/MatMul become approximable layers named after their nodes; the trailing Softmax
     /// is dropped by default (logits), and metadata mean/std becomes the first layer.
     @Test func layerNamesAndPreprocessing() throws {
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         let lenet = try ONNXImporter.load(contentsOf: d.appendingPathComponent("lenet5.onnx"))
         let names = lenet.network.nodes.map(\.layer.name)
         #expect(names.first == "input_normalisation")
@@ -49,7 +47,7 @@ import Testing
     /// An unsupported op and a corrupt protobuf: one-line errors naming the file (and node, op,
     /// supported set), thrown before any network exists.
     @Test func errorsAreOneLine() throws {
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         let lstm = d.appendingPathComponent("lstm.onnx").path
         #expect(throws: ONNXError.unsupportedOp(file: lstm, node: "lstm1", op: "LSTM", supported: ONNXImporter.supportedOps)) {
             try ONNXImporter.load(contentsOf: URL(fileURLWithPath: lstm))
@@ -69,7 +67,7 @@ import Testing
     /// Gemm transA = 1 and an Add broadcasting along the width are refused naming the node and
     /// saying why; nothing is approximated silently.
     @Test func unsupportedFormsAreRefused() throws {
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         for (file, node, words) in [("gemm_transa", "fc_t", "transA = 1"), ("add_broadcast_width", "wide_add", "per-channel bias")] {
             do {
                 _ = try ONNXImporter.load(contentsOf: d.appendingPathComponent(file + ".onnx"))
@@ -84,7 +82,7 @@ import Testing
     /// A checkpoint of an imported model rebuilds it from the .onnx file (registered builder),
     /// with the checkpoint's weights; a changed file is refused by its hash.
     @Test func checkpointRoundTrip() throws {
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         ONNXImporter.register()
         let path = d.appendingPathComponent("resnet8.onnx").path
         let imported = try ONNXImporter.load(contentsOf: URL(fileURLWithPath: path))

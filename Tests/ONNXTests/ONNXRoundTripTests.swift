@@ -1,24 +1,17 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 @testable import ONNX
 
 /// Import → export → onnxruntime: the exported model gives the original model's onnxruntime
 /// outputs (fixtures: Fixtures/make_models.py; runner: Tests/Fixtures/onnx/run_ort.py, which also
 /// runs onnx.checker with full_check on the exported file).
-@Suite struct ONNXRoundTripTests {
-    static let runner = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/onnx/run_ort.py")
-
+@Suite(.needs(.python)) struct ONNXRoundTripTests {
     /// onnxruntime's output for `model` on `input` (a float32 .npy), as [N, K].
     static func ort(_ model: URL, input: URL) throws -> Tensor {
         let out = model.deletingPathExtension().appendingPathExtension("ort.npy")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", runner.path, model.path, input.path, out.path]
-        try p.run()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "run_ort.py failed on \(model.path)")
+        try Python.require("Fixtures/onnx/run_ort.py", [model.path, input.path, out.path])
         let y = try ONNXFixtures.npy(out)
         return y.reshaped([y.shape[0], y.count / max(y.shape[0], 1)])
     }
@@ -27,7 +20,7 @@ import Testing
     /// adds) and the MobileNet-style block (depthwise, ReLU6 → Clip, Softmax) on 100 inputs each.
     @Test(arguments: ["lenet5", "resnet8", "mobilenet_block"])
     func exportedModelMatchesTheOriginal(name: String) throws {
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         let imported = try ONNXImporter.load(contentsOf: d.appendingPathComponent(name + ".onnx"),
                                              options: .init(keepTrailingSoftmax: true))
         let exported = d.appendingPathComponent(name + ".exported.onnx")
@@ -51,7 +44,7 @@ import Testing
         let names = try ONNXFixtures.cases(kind: "op").filter {
             ["conv_dilated_stride2", "conv_same_lower", "maxpool_ceil", "avgpool_ceil", "avgpool_exclude_pad", "add_bias_conv"].contains($0)
         }
-        guard let d = try ONNXFixtures.dir() else { return }
+        let d = try ONNXFixtures.dir()
         #expect(names.count == 6)
         for name in names {
             let imported = try ONNXImporter.load(contentsOf: d.appendingPathComponent(name + ".onnx"))

@@ -1,19 +1,15 @@
 import Circuits
 import Foundation
 import Testing
+import TestSupport
 @testable import Report
 
-/// Renders a report in headless Chromium (Debian package `chromium`). Skipped when no browser is
-/// installed, except under CI (`CI` set), where a missing browser fails the test.
+/// Renders a report in headless Chromium (Debian package `chromium`, or $AXMUL_CHROMIUM). Skipped when no
+/// browser is installed, except under CI, where a missing browser fails the test (TestSupport's `.needs`).
 @Suite struct BrowserTests {
-    static let chromium: String? = ["AXMUL_CHROMIUM"].compactMap { ProcessInfo.processInfo.environment[$0] }.first
-        ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let required = ProcessInfo.processInfo.environment["CI"] != nil
-
-    @Test(.enabled(if: chromium != nil || required, "chromium is not installed (apt-get install chromium); set CI to make this a failure"),
-          .timeLimit(.minutes(2)))
+    @Test(.needs(.chromium), .timeLimit(.minutes(2)))
     func chromiumRendersTheReport() throws {
-        let browser = try #require(Self.chromium, "CI is set but chromium is missing: install the Debian package `chromium`")
+        let browser = try #require(Browser.path, "CI is set but chromium is missing: install the Debian package `chromium`")
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let design = try DesignResolver.resolve("truncated8-t4")
