@@ -25,9 +25,10 @@ struct VerilogExportToolTests {
         return dir
     }
 
-    /// The designs the fast suite checks (every 4x4 block; VerilogToolTests simulates an 8x8 composition over
-    /// all pairs); the long suite checks the 8x8 designs, each synthesised by yosys in both views.
-    static let quick: Set<String> = ["smapprox4x4-0", "smapprox4x4-1", "smapprox4x4-2", "smapprox4x4-3", "exact4"]
+    /// The designs the fast suite checks (an approximate and the exact 4x4 block; each costs about 6 s of tool
+    /// start-ups, and VerilogToolTests simulates an 8x8 composition over all pairs); the long suite checks the
+    /// others, each synthesised by yosys in both views.
+    static let quick: Set<String> = ["smapprox4x4-2", "exact4"]
 
     @Test(arguments: designNames().filter { quick.contains($0) })
     func exportedDesignSimulatesAndSynthesises(name: String) throws {
