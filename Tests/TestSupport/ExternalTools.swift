@@ -47,7 +47,7 @@ public enum ExternalTool: CaseIterable, Sendable {
     public var isAvailable: Bool { ToolProbe.available[self] ?? false }
 
     /// Why a test that needs this tool did not run, or fails under CI.
-    public var missingNote: String { "\(name) is not available here: \(remedy)" }
+    public var missingNote: String { "\(name) is missing: \(remedy)" }
 }
 
 /// Probes each tool once per test process.
@@ -93,7 +93,7 @@ extension Trait where Self == ConditionTrait {
     /// Runs the test only where `tools` are available, or always under CI (where a missing tool fails).
     /// The tools are probed when the test is about to run, not when tests are listed.
     public static func needs(_ tools: ExternalTool...) -> Self {
-        let note = tools.map(\.missingNote).joined(separator: "; ")
+        let note = tools.map { "\($0.name): \($0.remedy)" }.joined(separator: "; ")
         return .enabled(if: TestEnvironment.isCI || tools.allSatisfy(\.isAvailable), Comment(rawValue: "needs " + note))
     }
 }
