@@ -14,6 +14,8 @@ struct ONNXGraphBuilder {
     /// How many nodes read each tensor (a MatMul's bias Add folds only when it is the one reader).
     var readers: [String: Int] = [:]
     var layerNames: Set<String> = []
+    /// The next suffix to try for each base name, so that n nodes sharing one name take linear time.
+    var nextSuffix: [String: Int] = [:]
     var classCount = 0
     var droppedSoftmax = false
     var graphOutput = ""
@@ -76,10 +78,15 @@ struct ONNXGraphBuilder {
 
     func refuse(_ reason: String) -> ONNXError { .unsupportedForm(file: file, node: current.name, op: current.op, reason: reason) }
 
-    /// A layer name from the node name, made unique.
+    /// A layer name from the node name, made unique: `base`, else `base_2`, `base_3`, … (the first one free).
+    /// Each base remembers where its search stopped, so uniquing n repeats is linear, not quadratic.
     mutating func unique(_ base: String) -> String {
-        var name = base, k = 1
-        while layerNames.contains(name) { k += 1; name = "\(base)_\(k)" }
+        var name = base
+        if layerNames.contains(name) {
+            var k = nextSuffix[base, default: 2]
+            repeat { name = "\(base)_\(k)"; k += 1 } while layerNames.contains(name)
+            nextSuffix[base] = k
+        }
         layerNames.insert(name)
         return name
     }
