@@ -114,4 +114,24 @@ import TestSupport
         let list = runAxmul(["experiment", "--list"])
         #expect(list.stdout.contains("delaparra") && list.stdout.contains("hammad"))
     }
+
+    /// The recipe is checked against the model before anything trains: an MLP base (whose checkpoint once
+    /// recorded no hidden widths, and failed to load back only after training) runs through; a model that does
+    /// not fit the data is refused before a base-model file or log exists.
+    @Test func recipeIsCheckedAgainstTheModelBeforeTraining() throws {
+        let out = try cliTestFolder("delaparra-mlp")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let mlp = runAxmul(["experiment", "delaparra", "--quick", "--model", "mlp", "--methods", "behavioural",
+                            "--multipliers", "smapprox8x8-2222", "--no-ablation", "-o", out.path] + Self.tiny)
+        #expect(mlp.status == 0, "\(mlp.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("experiment.json").path))
+        let bad = try cliTestFolder("delaparra-misfit")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let misfit = runAxmul(["experiment", "delaparra", "--quick", "--model", "resnet8", "--data", "breast_cancer_wdbc",
+                               "-o", bad.path])
+        #expect(misfit.status == 1 && misfit.stderr.hasPrefix("error: ") && misfit.stderr.contains("resnet8"), "\(misfit.stderr)")
+        for file in ["base.safetensors", "base.partial.safetensors", "logs/base.log.jsonl"] {
+            #expect(!FileManager.default.fileExists(atPath: bad.appendingPathComponent(file).path), "\(file) was written")
+        }
+    }
 }

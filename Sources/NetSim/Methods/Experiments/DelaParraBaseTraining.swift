@@ -19,9 +19,29 @@ struct DelaParraBaseTraining {
     static let wellFile = "base.safetensors", underFile = "base-under-trained.safetensors", partialFile = "base.partial.safetensors"
     static let logFile = "logs/base.log.jsonl"
 
+    /// What the base checkpoints record: the model as ModelZoo builds it here (its default MLP widths).
+    func info(_ train: LabeledData) -> TrainCheckpoint.Info {
+        TrainCheckpoint.Info(model: settings.model, inputShape: train.sampleShape, classCount: train.classCount,
+                             hidden: ModelZoo.Options().hidden, data: settings.data)
+    }
+
+    /// Checks, before anything trains, that the recipe can run on this model and data: the model builds for the
+    /// data's shape and classes, has a Dense or Conv2D layer to approximate, and a checkpoint of it loads back
+    /// (an experiment that cannot run used to fail only after training its base model).
+    func preflight(train: LabeledData) throws {
+        let net = try ModelZoo.build(settings.model, inputShape: train.sampleShape, classCount: train.classCount, seed: settings.seed)
+        guard net.nodes.contains(where: { $0.layer is any QuantisableLayer }) else {
+            throw ModelError.invalidArgument(what: "model \(settings.model)", value: "no Dense or Conv2D layer",
+                                             rule: "the experiment approximates the multiplications of Dense and Conv2D layers")
+        }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-preflight-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: probe) }
+        try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info(train), to: probe)
+        _ = try TrainCheckpoint.load(from: probe)
+    }
+
     func run(train: LabeledData, test: LabeledData) throws -> Bases {
-        let info = TrainCheckpoint.Info(model: settings.model, inputShape: train.sampleShape, classCount: train.classCount,
-                                        hidden: [], data: settings.data)
+        let info = info(train)
         let under = min(settings.underTrainedEpochs, settings.baseEpochs)
         let well = try cells.cell("base.well-trained") { try trainBase(info, train, test, under: under) }
         let underRecord = try cells.cell("base.under-trained") {

@@ -34,7 +34,9 @@ public struct DelaParraRecipe {
                     log: @escaping (String) -> Void = { _ in },
                     partial: (DelaParraResult) throws -> Void = { _ in }) throws -> DelaParraResult {
         let start = Date()
-        let bases = try DelaParraBaseTraining(settings: settings, folder: folder, cells: cells, log: log).run(train: train, test: test)
+        let baseTraining = DelaParraBaseTraining(settings: settings, folder: folder, cells: cells, log: log)
+        try baseTraining.preflight(train: train)
+        let bases = try baseTraining.run(train: train, test: test)
         let base = bases.wellTrained
         var result = DelaParraResult(settings: settings, methods: methods, multipliers: multipliers.map(Self.describe),
                                      crossMultipliers: [exact.name] + crossEntries.map(\.name), ablationSettings: ablationSettings,
