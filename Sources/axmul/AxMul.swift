@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import ONNX
+import TableFormat
 import NetSim
 
 struct AxMul: ParsableCommand {
@@ -70,6 +71,8 @@ func reportRuntimeError(_ error: Error) {
     if let error = error as? UserFacingError {
         printError(error.description)
         if let hint = error.hint { writeStderr("hint: \(hint)\n") }
+    } else if let line = FoundationErrorText.line(error) {
+        printError(line)  // Foundation's own text (NSCocoaErrorDomain, DecodingError) never reaches the user
     } else {
         printError(String(describing: error))
     }

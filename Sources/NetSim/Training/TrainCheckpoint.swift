@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Training checkpoints in the safetensors format (readable by Python's `safetensors`).
 ///
@@ -82,11 +83,14 @@ public enum TrainCheckpoint {
         info.quantisation = try QuantisationMetadata.decode(meta, path: url.path)
         if let p = meta["provenance"] {
             do { info.provenance = try JSONDecoder().decode(CheckpointProvenance.self, from: Data(p.utf8)) } catch {
-                throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance' is not valid JSON: \(error)")
+                throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance': \(FoundationErrorText.line(error) ?? "not valid JSON")")
             }
         }
         info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
-        let config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8))
+        let config: TrainConfig
+        do { config = try JSONDecoder().decode(TrainConfig.self, from: Data(try need("config").utf8)) } catch {
+            throw ModelError.checkpoint(path: url.path, reason: "metadata 'config': \(FoundationErrorText.line(error) ?? "not valid JSON")")
+        }
         try CheckpointMetadataCheck.check(model: info.model, inputShape: info.inputShape, classCount: info.classCount,
                                           hidden: info.hidden, tensors: tensors, path: url.path)
         var net = try ExternalModels.builder(for: info.model).map { try $0(info.model, meta) }
