@@ -3,6 +3,7 @@ import Circuits
 import Foundation
 import ONNX
 import NetSim
+import TableFormat
 
 struct AxMul: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +34,11 @@ enum Main {
             exitForParserOutcome(error)
         }
         do {
-            try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+            // --force (OutputFile.force) holds for the whole run of a command that writes files.
+            let force = (command as? WritesFiles)?.writing.force ?? false
+            try OutputFile.$force.withValue(force) {
+                try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+            }
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch let error as UserFacingError {
