@@ -9,13 +9,19 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedForm(file: String, node: String, op: String, reason: String)
     /// The model's default-domain opset is outside the supported range.
     case unsupportedOpset(file: String, version: Int, supported: ClosedRange<Int>)
-    /// A graph-level problem (inputs, outputs, initialisers, external data).
+    /// A graph-level problem (inputs, outputs, initialisers, a tensor written twice).
     case invalidGraph(file: String, reason: String)
+    /// A tensor's external data: a location outside the model's folder or not a regular file, or a
+    /// negative or non-integer offset or length, or a range past the end of the file.
+    case externalData(file: String, tensor: String, reason: String)
+    /// A constant (weight, bias, Constant output) holding NaN or ±Inf at `index` (row-major).
+    case nonFinite(file: String, tensor: String, index: Int, value: Float)
 
     public var file: String {
         switch self {
         case .corrupt(let f, _), .unsupportedOp(let f, _, _, _), .unsupportedForm(let f, _, _, _),
-             .unsupportedOpset(let f, _, _), .invalidGraph(let f, _): return f
+             .unsupportedOpset(let f, _, _), .invalidGraph(let f, _), .externalData(let f, _, _),
+             .nonFinite(let f, _, _, _): return f
         }
     }
 
@@ -31,6 +37,10 @@ public enum ONNXError: Error, Sendable, Equatable, CustomStringConvertible {
             return "opset \(v) is not supported; supported: \(s.lowerBound) to \(s.upperBound)"
         case .invalidGraph(_, let r):
             return r
+        case .externalData(_, let t, let r):
+            return "tensor '\(t)': external data \(r)"
+        case .nonFinite(_, let t, let i, let v):
+            return "tensor '\(t)' holds \(v) at index \(i); weights and constants must be finite numbers (re-export the model from a finite checkpoint)"
         }
     }
 

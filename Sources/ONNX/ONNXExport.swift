@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 import NetSim
 import SwiftProtobuf
 
@@ -23,8 +24,11 @@ public enum ONNXExport {
     /// The ONNX model of `net` (float, or QDQ with `quantisation`); the batch dimension is symbolic ("N").
     /// A record with batch norm folded exports the folded network (`BatchNormFolding.fold`), the one
     /// its steps belong to.
+    /// A network whose layers would write one ONNX name twice (a layer named `input` or `logits`, two
+    /// layers with one name, a layer that would write its own input) is refused (`ONNXGraphCheck`);
+    /// `file` names the model in that error.
     public static func model(_ unfolded: Network, quantisation: QuantisationRecord? = nil,
-                             metadata: [String: String] = [:]) throws -> Onnx_ModelProto {
+                             metadata: [String: String] = [:], file: String? = nil) throws -> Onnx_ModelProto {
         let net = quantisation?.foldBatchNorm == true ? BatchNormFolding.fold(unfolded) : unfolded
         var graph = ONNXGraphWriter(name: net.name.isEmpty ? "axmul" : net.name, quantisation: quantisation)
         let shapes = ApproxNetwork.shapes(net)
@@ -38,6 +42,7 @@ public enum ONNXExport {
             names.append(try graph.layer(node.layer, input: x, inputShape: shapes[i].input))
         }
         graph.finish(output: names.last ?? inputName, inputShape: net.inputShape, outputShape: shapes.last?.output ?? net.inputShape)
+        try ONNXGraphCheck.singleWriter(graph.graph, file: file ?? "network '\(net.name)'")
         var model = Onnx_ModelProto()
         model.irVersion = irVersion
         var set = Onnx_OperatorSetIdProto()
@@ -61,8 +66,8 @@ public enum ONNXExport {
     @discardableResult
     public static func write(_ net: Network, quantisation: QuantisationRecord? = nil, metadata: [String: String] = [:],
                              to url: URL) throws -> Int {
-        let data = try model(net, quantisation: quantisation, metadata: metadata).serializedData()
-        try AtomicFile.write(data, to: url)
+        let data = try model(net, quantisation: quantisation, metadata: metadata, file: url.path).serializedData()
+        try OutputFile.write(data, to: url)
         return data.count
     }
 }

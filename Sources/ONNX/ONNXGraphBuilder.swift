@@ -27,6 +27,7 @@ struct ONNXGraphBuilder {
     }
 
     mutating func build(_ graph: Onnx_GraphProto, preprocessing: ONNXPreprocessing?) throws {
+        try ONNXGraphCheck.singleWriter(graph, file: file)
         for t in graph.initializer { constants[t.name] = try decoder.decode(t) }
         if !graph.sparseInitializer.isEmpty { throw invalid("sparse initialisers are not supported") }
         let inputs = graph.input.filter { constants[$0.name] == nil }

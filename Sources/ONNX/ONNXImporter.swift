@@ -61,8 +61,8 @@ public enum ONNXImporter {
     /// Imports a .onnx file; external data files are read relative to its folder.
     public static func load(contentsOf url: URL, options: Options = Options()) throws -> ONNXModel {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ONNXError.invalidGraph(file: url.path, reason: "cannot read the file: \(error.localizedDescription)")
+        do { data = Data(try InputFile.bytes(url.path, limit: Int(Int32.max))) } catch {   // protobuf's 2 GiB limit
+            throw ONNXError.invalidGraph(file: url.path, reason: error.reason)
         }
         return try load(data: data, file: url.path, folder: url.deletingLastPathComponent(), options: options)
     }

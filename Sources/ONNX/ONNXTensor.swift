@@ -1,5 +1,6 @@
 import Foundation
 import NetSim
+import TableFormat
 
 /// A constant of the graph (initialiser or Constant output) decoded to Float32 values.
 struct ONNXConstant: Sendable {
@@ -22,6 +23,9 @@ struct ONNXTensorDecoder {
             throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has invalid dims \(t.dims)")
         }
         let raw: Data? = t.dataLocation == .external ? try external(t) : (t.hasRawData ? t.rawData : nil)
+        if let raw, let width = Self.width(t.dataType), raw.count != count * width {
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has \(raw.count) bytes of raw data, but dims \(shape) of \(width)-byte elements need exactly \(count * width)")
+        }
         let values: [Float]
         switch Int(t.dataType) {
         case Onnx_TensorProto.DataType.float.rawValue:
@@ -38,7 +42,19 @@ struct ONNXTensorDecoder {
         guard values.count == count else {
             throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' holds \(values.count) values for dims \(shape)")
         }
+        if let k = NumericGuard.firstNonFinite(values) {
+            throw ONNXError.nonFinite(file: file, tensor: t.name, index: k, value: values[k])
+        }
         return ONNXConstant(shape: shape, values: values)
+    }
+
+    /// Bytes per element of the element types `decode` reads; nil for the others (refused there).
+    static func width(_ dataType: Int32) -> Int? {
+        switch Int(dataType) {
+        case Onnx_TensorProto.DataType.float.rawValue, Onnx_TensorProto.DataType.int32.rawValue: 4
+        case Onnx_TensorProto.DataType.double.rawValue, Onnx_TensorProto.DataType.int64.rawValue: 8
+        default: nil
+        }
     }
 
     /// Reads `width`-byte little-endian words and converts each.
@@ -53,32 +69,29 @@ struct ONNXTensorDecoder {
         }
     }
 
-    /// The bytes named by `external_data` (location, offset, length), relative to the model's
-    /// folder; locations that leave the folder are refused.
+    /// The bytes named by `external_data` (location, offset, length), relative to the model's folder,
+    /// through `InputFile.bytes(_:inside:)`: the location must resolve (links followed) to a regular
+    /// file inside the folder; offset and length must be integers ≥ 0 and lie within the file.
     func external(_ t: Onnx_TensorProto) throws -> Data {
         let kv = Dictionary(t.externalData.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-        guard let location = kv["location"], !location.isEmpty, !location.hasPrefix("/"),
-              !location.split(separator: "/").contains("..") else {
-            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data location '\(kv["location"] ?? "")' must be a path inside the model's folder")
+        guard let location = kv["location"], !location.isEmpty else {
+            throw ONNXError.externalData(file: file, tensor: t.name, reason: "has no location; external data must name a file inside the model's folder")
         }
-        let url = folder.appendingPathComponent(location)
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': cannot open external data file \(url.path)")
-        }
-        defer { try? handle.close() }
-        let offset = UInt64(kv["offset"] ?? "0"), length = kv["length"].map { Int($0) }
-        guard let offset, length.map({ $0 != nil }) ?? true else {
-            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data offset/length are not integers")
-        }
-        do {
-            try handle.seek(toOffset: offset)
-            let data = try (length ?? nil).map { try handle.read(upToCount: $0) ?? Data() } ?? (try handle.readToEnd() ?? Data())
-            if let l = length ?? nil, data.count != l {
-                throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': external data file \(url.path) ends before offset \(offset) + length \(l)")
+        func field(_ key: String) throws -> Int? {
+            guard let text = kv[key] else { return nil }
+            guard let value = Int(text) else {
+                throw ONNXError.externalData(file: file, tensor: t.name, reason: "\(key) '\(text)' is not an integer")
             }
-            return data
-        } catch let e as ONNXError { throw e } catch {
-            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)': reading \(url.path): \(error)")
+            guard value >= 0 else {
+                throw ONNXError.externalData(file: file, tensor: t.name, reason: "negative \(key) \(value); the \(key) of external data must be 0 or more")
+            }
+            return value
+        }
+        let offset = try field("offset") ?? 0, length = try field("length")
+        do {
+            return Data(try InputFile.bytes(location, inside: folder.path, offset: offset, length: length))
+        } catch {
+            throw ONNXError.externalData(file: file, tensor: t.name, reason: "location '\(location)': \(error.description)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Circuits
 import Foundation
+import TableFormat
 
 /// Self-contained HTML reports (inline SVG, no network, no JavaScript) of designs and NetSim results.
 ///
@@ -51,14 +52,10 @@ public enum Report {
 
     /// Writes `html` to `path` atomically (temporary file in the same directory, then rename).
     public static func write(_ html: String, to path: String) throws(ReportError) {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
-            try Data(html.utf8).write(to: temp)
-            guard rename(temp.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try OutputFile.write(Array(html.utf8), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw .io(path: path, reason: "cannot write the report")
+            throw .io(path: path, reason: error.reason)
         }
     }
 

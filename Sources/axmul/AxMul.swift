@@ -4,6 +4,7 @@ import Foundation
 import ONNX
 import TableFormat
 import NetSim
+import TableFormat
 
 struct AxMul: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +35,11 @@ enum Main {
             exitForParserOutcome(error)
         }
         do {
-            try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+            // --force (OutputFile.force) holds for the whole run of a command that writes files.
+            let force = (command as? WritesFiles)?.writing.force ?? false
+            try OutputFile.$force.withValue(force) {
+                try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+            }
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch let error as UserFacingError {

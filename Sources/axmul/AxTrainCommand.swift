@@ -5,7 +5,7 @@ import TableFormat
 
 /// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
 /// then training through the hardware model (pas); writes a results folder `report` can render.
-struct AxTrainCommand: ParsableCommand {
+struct AxTrainCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "axtrain",
         abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).",
@@ -36,6 +36,8 @@ struct AxTrainCommand: ParsableCommand {
     @Flag(help: "Continue from DIR/act.safetensors (written after each act epoch); pas reruns from the end of act.") var resume = false
     @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "Print the summary as JSON.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         BLAS.setThreads(threads)
@@ -86,8 +88,8 @@ struct AxTrainCommand: ParsableCommand {
         }
         try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
         let text = try DesignArgument.json(summary)
-        try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
-        if let map = SensitivityMap.lastDense(trained, probe: test) { try AtomicFile.write(Data(try DesignArgument.json(map).utf8), to: folder.appendingPathComponent("sensitivity.json")) }
+        try OutputFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
+        if let map = SensitivityMap.lastDense(trained, probe: test) { try OutputFile.write(Data(try DesignArgument.json(map).utf8), to: folder.appendingPathComponent("sensitivity.json")) }
         if json {
             print(text)
         } else {

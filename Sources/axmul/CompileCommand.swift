@@ -16,7 +16,7 @@ extension OperandEncoding: ExpressibleByArgument {
 }
 
 /// `axmul compile <design> -o F`: the `.axlut` lookup table that NetSim reads.
-struct CompileCommand: ParsableCommand {
+struct CompileCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "compile",
         abstract: "Write a design's lookup-table file (.axlut, see docs/table-format.md).",
@@ -39,6 +39,8 @@ struct CompileCommand: ParsableCommand {
     var encoding: OperandEncoding = .signMagnitude
 
     @Flag(help: "Print what was written as one JSON object.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let resolved = try DesignArgument.resolveConsistent(design)

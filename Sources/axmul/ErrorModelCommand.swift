@@ -47,7 +47,7 @@ struct ErrorModelCommand: ParsableCommand {
         }
     }
 
-    struct Build: ParsableCommand {
+    struct Build: ParsableCommand, WritesFiles {
         static let configuration = CommandConfiguration(
             abstract: "Measure the error statistics on p training samples and save them.",
             discussion: "Example: axmul errormodel build --model m.safetensors --data breast_cancer_wdbc --multiplier smapprox8x8-2222 -o m-2222.axerr")
@@ -56,6 +56,8 @@ struct ErrorModelCommand: ParsableCommand {
         @Option(help: "Training samples p.") var samples = 512
         @Option(name: .shortAndLong, help: "Output statistics file.") var output: String
         @Flag(help: "Print the per-layer summary as JSON.") var json = false
+
+        @OptionGroup var writing: OutputOptions
 
         func run() throws {
             try OutputFile.checkTarget(output)

@@ -7,7 +7,7 @@ import ONNX
 import TableFormat
 
 /// `axmul evaluate`: float, exact 8-bit and approximate accuracy of a trained model, and its energy.
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Report float, exact 8-bit and approximate (behavioural) accuracy, and relative energy.",
@@ -27,6 +27,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).")
     var threads = 1
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws { try FlagRules.threads(threads) }
 
@@ -78,7 +80,7 @@ struct SavedEvaluation: Encodable {
         let safe = String(base.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let url = URL(fileURLWithPath: folder).appendingPathComponent("evaluate-\(safe).json")
-        try AtomicFile.write(Data(try DesignArgument.json(self).utf8), to: url)
+        try OutputFile.write(Data(try DesignArgument.json(self).utf8), to: url)
     }
 }
 

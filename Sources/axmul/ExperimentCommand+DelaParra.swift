@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TableFormat
 import NetSim
 import Report
 
@@ -59,12 +60,8 @@ extension ExperimentCommand {
         try? FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         return { line in
             if !quiet { print(line) }
-            let stamped = ISO8601DateFormatter().string(from: Date()) + " " + line + "\n"
-            if let h = try? FileHandle(forWritingTo: logURL) {
-                h.seekToEndOfFile(); h.write(Data(stamped.utf8)); try? h.close()
-            } else {
-                _ = FileManager.default.createFile(atPath: logURL.path, contents: Data(stamped.utf8))
-            }
+            let stamped = ISO8601DateFormatter().string(from: Date()) + " " + line.replacingOccurrences(of: "\n", with: " ")
+            try? OutputFile.append(line: stamped, to: logURL)   // the log is a convenience: a failed line does not stop the run
         }
     }
 }

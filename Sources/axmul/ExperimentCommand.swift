@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import TableFormat
 import NetSim
 import Report
 
 /// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder
 /// with JSON, CSV and standalone figures; `render FOLDER` redraws the figures from its JSON.
-struct ExperimentCommand: ParsableCommand {
+struct ExperimentCommand: ParsableCommand, WritesFiles {
     static let recipes = [
         "axtrain-table1": "AxTrain Table 1 (He et al. 2018): BP vs AxTrain-act vs AxTrain on DRUM K1..K4 and NTV storage (Figs. 4, 6, 7)",
         "delaparra": "De la Parra et al. (ASP-DAC 2021) Tables 5-7, Figs. 6-7: ResNet-8 retrained per method and SMApprox multiplier, plus the quantisation ablation",
@@ -41,6 +42,8 @@ struct ExperimentCommand: ParsableCommand {
     var maxGradNorm: Float?
     @Flag(help: "Print the summary as JSON.") var json = false
     @OptionGroup var proxy: ProxyExperimentOptions
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws {
         if list { return }
@@ -136,7 +139,7 @@ struct ExperimentCommand: ParsableCommand {
     /// Draws the figures of any recipe's `experiment.json` bytes into `folder`.
     static func writeFigures(json: Data, to folder: URL) throws -> [String] {
         let figures = try ExperimentFigures.render(experimentJSON: json)
-        for (name, svg) in figures { try AtomicFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
+        for (name, svg) in figures { try OutputFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
         return figures.map(\.name)
     }
 

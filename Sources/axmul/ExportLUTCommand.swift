@@ -5,7 +5,7 @@ extension TableExchangeFormat: ExpressibleByArgument {}
 extension SignedTableOrder: ExpressibleByArgument {}
 
 /// `axmul export-lut <design> --format npy|tfapprox|text -o F`.
-struct ExportLUTCommand: ParsableCommand {
+struct ExportLUTCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "export-lut",
         abstract: "Export a design's table for another tool.",
@@ -33,6 +33,8 @@ struct ExportLUTCommand: ParsableCommand {
     var order: SignedTableOrder = .offset
 
     @Flag(help: "Print what was written as one JSON object.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let resolved = try DesignArgument.resolve(design)

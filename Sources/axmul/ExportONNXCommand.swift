@@ -4,7 +4,7 @@ import NetSim
 import ONNX
 
 /// `axmul export-onnx --model F -o out.onnx [--qdq]`: a checkpoint as an ONNX model.
-struct ExportONNXCommand: ParsableCommand {
+struct ExportONNXCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "export-onnx",
         abstract: "Write a checkpoint as an ONNX model: float, or 8-bit QuantizeLinear/DequantizeLinear (--qdq).",
@@ -33,6 +33,8 @@ struct ExportONNXCommand: ParsableCommand {
     @Option(name: .customLong("calibration-samples"), help: "Calibrate on the first N training samples instead.")
     var calibrationSamples: Int?
     @Flag(help: "Print {path, format, form, bytes, model, opset, quantised_layers} as JSON.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws {
         guard calibrationBatches > 0 else { throw ValidationError("--calibration-batches must be positive; got \(calibrationBatches)") }

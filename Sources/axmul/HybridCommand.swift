@@ -6,7 +6,7 @@ import TableFormat
 
 /// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
 /// (Hammad & El-Sankary); one run with `--switch-epoch N`, or `--sweep` over error settings.
-struct HybridCommand: ParsableCommand {
+struct HybridCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "hybrid",
         abstract: "Train approximate for the first N epochs, then exact; or sweep error settings for the smallest exact tail.",
@@ -37,6 +37,8 @@ struct HybridCommand: ParsableCommand {
     @OptionGroup var input: InputNormalisationOptions
     @Flag(help: "Print the result as JSON.") var json = false
 
+    @OptionGroup var writing: OutputOptions
+
     func run() throws {
         BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
@@ -57,7 +59,7 @@ struct HybridCommand: ParsableCommand {
             }
             let result = try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
                                              train: train, test: test, progress: progress, log: say, onRun: writeLog)
-            try AtomicFile.write(Data(try DesignArgument.json(result).utf8), to: folder.appendingPathComponent("hybrid.json"))
+            try OutputFile.write(Data(try DesignArgument.json(result).utf8), to: folder.appendingPathComponent("hybrid.json"))
             if json { print(try DesignArgument.json(result)) } else { printTable(result) }
             return
         }
@@ -82,7 +84,7 @@ struct HybridCommand: ParsableCommand {
         }
         run.records = try TrainingLog.records(at: log)   // a resumed run's records include the epochs before the kill
         run.finalAccuracy = run.records.last?.testAccuracy ?? run.finalAccuracy
-        try AtomicFile.write(Data(try DesignArgument.json(run).utf8), to: folder.appendingPathComponent("hybrid.json"))
+        try OutputFile.write(Data(try DesignArgument.json(run).utf8), to: folder.appendingPathComponent("hybrid.json"))
         if json { print(try DesignArgument.json(run)) } else {
             print(String(format: "test accuracy %.4f, approximate multiplier utilisation %.1f%% (%d/%d epochs)",
                          run.finalAccuracy, run.utilisation * 100, switchEpoch, epochs))

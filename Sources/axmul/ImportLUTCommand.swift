@@ -2,7 +2,7 @@ import ArgumentParser
 import Circuits
 
 /// `axmul import-lut F --format … --name N`: a design file from another tool's table.
-struct ImportLUTCommand: ParsableCommand {
+struct ImportLUTCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "import-lut",
         abstract: "Create a table design from a table file made by another tool.",
@@ -27,6 +27,8 @@ struct ImportLUTCommand: ParsableCommand {
     var output: String?
 
     @Flag(help: "Print what was written as one JSON object.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let design = try DesignArgument.reporting { try TableExchange.importDesign(path: file, format: format, name: name, signed: signed ? order : nil) }

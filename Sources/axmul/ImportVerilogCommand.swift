@@ -4,7 +4,7 @@ import Foundation
 import TableFormat
 
 /// `axmul import-verilog <file.v> -o <design file>`: reads a flat gate-level netlist into a design file.
-struct ImportVerilogCommand: ParsableCommand {
+struct ImportVerilogCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "import-verilog",
         abstract: "Read a flat gate-level Verilog netlist into a design file.",
@@ -26,6 +26,8 @@ struct ImportVerilogCommand: ParsableCommand {
     var signed = false
 
     @Flag(help: "Print what was written as one JSON object.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let text: String

@@ -4,7 +4,7 @@ import Foundation
 import Report
 
 /// `axmul report <designs... | results folders...> -o report.html`: one self-contained HTML file.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a self-contained HTML report (inline SVG plots) of designs and NetSim results folders.",
@@ -28,6 +28,8 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(help: "Print a JSON summary {path, bytes, designs, folders, skipped_files} instead of the path.")
     var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one design or results folder") }

@@ -4,7 +4,7 @@ import NetSim
 import TableFormat
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
-struct RetrainCommand: ParsableCommand {
+struct RetrainCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "retrain",
         abstract: "Retrain a quantised model for an approximate multiplier (behavioural, errormodel, baseline, baseline-mean, awgn).",
@@ -66,6 +66,8 @@ struct RetrainCommand: ParsableCommand {
     @Flag(help: "End with {approx_accuracy_before, approx_accuracy_after, epoch_seconds} as JSON.")
     var json = false
 
+    @OptionGroup var writing: OutputOptions
+
     func run() throws {
         try OutputFile.checkTarget(output)
         let lock = try OutputFile.Lock(for: output)   // one writer per checkpoint
@@ -107,7 +109,7 @@ struct RetrainCommand: ParsableCommand {
         if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: outURL) }   // --epochs 0
         let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
                                       epochSeconds: seconds, log: say)
-        try AtomicFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
+        try OutputFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
         if json {
             print(try DesignArgument.json(report))
         } else {

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import TableFormat
 import Multipliers
 import NetSim
 import Search
 
 /// `axmul search`: NSGA-II over per-layer multiplier assignments; writes the Pareto front of
 /// (energy relative to exact, validation accuracy), the sensitivity table and the test accuracies.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search per-layer multiplier assignments (NSGA-II): Pareto front of energy against accuracy.",
@@ -45,6 +46,8 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var quant: QuantFlags
     @Option(help: "Test on the first N test samples only (default: all).") var limit: Int?
 
+    @OptionGroup var writing: OutputOptions
+
     func validate() throws {
         try FlagRules.int("--population", population, 2...100_000)
         try FlagRules.int("--generations", generations, 0...100_000)
@@ -64,6 +67,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let filter = try libraryFilter.map { try LibraryFilter($0) }
         let lib = try DesignArgument.reporting { try MultiplierLibrary.load(try MultiplierLibrary.expand(library), filter: filter) }
         for (spec, why) in lib.skipped { print("library: skipped \(spec): \(why)") }

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 import NetSim
 import Report
 import Search
@@ -7,12 +8,12 @@ import Search
 /// report.html (the report section of the folder).
 enum SearchOutputs {
     static func write(_ result: SearchResult, _ table: SensitivityTable, to folder: URL) throws {
-        try AtomicFile.write(try SearchJSON.encode(result), to: folder.appendingPathComponent("front.json"))
-        try AtomicFile.write(Data(result.csv.utf8), to: folder.appendingPathComponent("front.csv"))
-        try AtomicFile.write(try SearchJSON.encode(table), to: folder.appendingPathComponent("sensitivity.json"))
-        try AtomicFile.write(Data(table.csv.utf8), to: folder.appendingPathComponent("sensitivity.csv"))
+        try OutputFile.write(try SearchJSON.encode(result), to: folder.appendingPathComponent("front.json"))
+        try OutputFile.write(Data(result.csv.utf8), to: folder.appendingPathComponent("front.csv"))
+        try OutputFile.write(try SearchJSON.encode(table), to: folder.appendingPathComponent("sensitivity.json"))
+        try OutputFile.write(Data(table.csv.utf8), to: folder.appendingPathComponent("sensitivity.csv"))
         let html = Report.html(designs: [], folders: [try ResultsFolder(path: folder.path)], title: "AxMul search")
-        try AtomicFile.write(Data(html.utf8), to: folder.appendingPathComponent("report.html"))
+        try OutputFile.write(Data(html.utf8), to: folder.appendingPathComponent("report.html"))
     }
 
     /// The front as text, and the best point against the best uniform assignment within 1 point of loss.

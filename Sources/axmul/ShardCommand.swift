@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TableFormat
 import Search
 
 /// `axmul shard run|merge`: what one Slurm array task (or one local shard) and the merge job run.
@@ -20,6 +21,7 @@ struct ShardCommand: ParsableCommand {
 
         func run() throws {
             let url = URL(fileURLWithPath: folder)
+            OutputFile.removeStaleTemporaries(inFolder: url)   // a requeued task: temporaries of its killed predecessor
             let set = try DesignArgument.reporting { try ShardSet.read(url) }
             let accuracy = try ShardItems.accuracyFunction(set.context)
             try DesignArgument.reporting { try set.run(shard: index, in: url) { try accuracy(set.split, $0) } }

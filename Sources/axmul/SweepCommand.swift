@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import TableFormat
 import NetSim
 import Search
 
 /// `axmul sweep`: a plain grid of model × design × method cells (test accuracy, as `axmul evaluate`
 /// measures it), through the same shards, cache and Slurm arrays as `axmul search`.
-struct SweepCommand: ParsableCommand {
+struct SweepCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Evaluate a grid of model × design × method cells in shards (locally or as a Slurm job array).",
@@ -25,6 +26,8 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.") var calibrationBatches = 4
     @OptionGroup var quant: QuantFlags
     @Option(help: "Test on the first N test samples only (default: all).") var limit: Int?
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws {
         guard !model.isEmpty, !multiplier.isEmpty else { throw ValidationError("give at least one --model and one --multiplier") }
@@ -46,6 +49,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let models = model.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var context = SearchContext(model: "", modelHash: "", data: data, library: multiplier, validationSamples: 0, seed: 0,
                                     calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
@@ -62,9 +66,9 @@ struct SweepCommand: ParsableCommand {
         }
         let accuracy = try DesignArgument.reporting { try batches.accuracies("grid", split: "test", items) }
         let cells = zip(items, accuracy).map { Cell(model: $0[0], design: $0[1], method: $0[2], accuracy: $1) }
-        try AtomicFile.write(try SearchJSON.encode(cells), to: folder.appendingPathComponent("sweep.json"))
+        try OutputFile.write(try SearchJSON.encode(cells), to: folder.appendingPathComponent("sweep.json"))
         let csv = (["model,design,method,accuracy"] + cells.map { "\($0.model),\($0.design),\($0.method),\(String(format: "%.6f", $0.accuracy))" })
-        try AtomicFile.write(Data((csv.joined(separator: "\n") + "\n").utf8), to: folder.appendingPathComponent("sweep.csv"))
+        try OutputFile.write(Data((csv.joined(separator: "\n") + "\n").utf8), to: folder.appendingPathComponent("sweep.csv"))
         for c in cells { print(String(format: "%-40@ %-24@ %-12@ %.4f", c.model as NSString, c.design as NSString, c.method as NSString, c.accuracy)) }
         print("wrote \(folder.path)/sweep.json and sweep.csv (\(batches.measured) cells measured, the rest from the cache)")
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Circuits
 
 /// `axmul table <design> -o F`: the full truth table as CSV, or .npy if F ends in .npy.
-struct TableCommand: ParsableCommand {
+struct TableCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Write a design's full truth table (row = first operand, column = second operand).",
@@ -15,6 +15,8 @@ struct TableCommand: ParsableCommand {
     var output: String
 
     @Flag(help: "Print what was written as one JSON object.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let resolved = try DesignArgument.resolveConsistent(design)

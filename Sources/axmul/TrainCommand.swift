@@ -5,7 +5,7 @@ import NetSim
 import TableFormat
 
 /// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model-zoo network; writes a safetensors checkpoint and a per-epoch JSONL log.",
@@ -31,6 +31,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
     @Flag(help: "Continue from the checkpoint at --output.") var resume = false
     @Flag(help: "Print a final JSON object instead of text.") var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func validate() throws {
         try FlagRules.model(model)

@@ -4,7 +4,7 @@ import Foundation
 
 /// `axmul verilog <design> -o DIR`: structural Verilog-2001 (UNISIM LUT6_2/CARRY4/CARRY8 or gate
 /// `assign`s), a self-checking testbench and its memory file for each view; optionally yosys counts.
-struct VerilogCommand: ParsableCommand {
+struct VerilogCommand: ParsableCommand, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "verilog", abstract: "Write a design as structural Verilog with a self-checking testbench.",
         discussion: "Example:\n  axmul verilog smapprox8x8-3330 -o rtl --synth-report")
@@ -20,6 +20,8 @@ struct VerilogCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
+
+    @OptionGroup var writing: OutputOptions
 
     func run() throws {
         let resolved = try DesignArgument.resolveConsistent(design)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NetSim
+import TableFormat
 
 /// The training log is made to agree with the checkpoint on resume; stale temporaries are cleaned up.
 @Suite struct TrainingLogTests {
@@ -43,8 +44,11 @@ import Testing
         let live = dir.appendingPathComponent(".m.safetensors.tmp-\(getpid())-18")
         let other = dir.appendingPathComponent(".n.safetensors.tmp-\(Int32.max)-19")
         for url in [dead, live, other] { try Data([1]).write(to: url) }
-        #expect(AtomicFile.removeStaleTemporaries(for: target) == 1)
+        #expect(OutputFile.removeStaleTemporaries(for: target) == 1)
         #expect(!FileManager.default.fileExists(atPath: dead.path))
         #expect(FileManager.default.fileExists(atPath: live.path) && FileManager.default.fileExists(atPath: other.path))
+        // A resume removes the dead temporaries of every file in the checkpoint's folder.
+        _ = try TrainingSession.resume(checkpoint: target, log: dir.appendingPathComponent("m.log.jsonl"), epoch: 0)
+        #expect(!FileManager.default.fileExists(atPath: other.path) && FileManager.default.fileExists(atPath: live.path))
     }
 }

@@ -73,7 +73,7 @@ public struct YosysCostSynthesis: Sendable, Equatable {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try Data(verilog.utf8).write(to: URL(fileURLWithPath: "\(dir)/design.v"))
+            try OutputFile.write(Array(verilog.utf8), to: "\(dir)/design.v")
         } catch {
             throw .io(path: dir, reason: "cannot write the Verilog for yosys: \(error.localizedDescription)")
         }

@@ -10,3 +10,9 @@ extension TableFileError: UserFacingError {
         }
     }
 }
+
+/// Output failures (device, FIFO, read-only file, missing folder) render the same way, with their hint.
+extension OutputFile.Failure: UserFacingError {
+    public var location: SourceLocation? { SourceLocation(file: path, line: 0, column: 0) }
+    public var message: String { reason }
+}

@@ -65,9 +65,9 @@ public enum ErrorModelFile {
     /// Writes atomically (temporary file in the same directory, then rename).
     public static func write(_ model: ErrorModel, to path: String) throws(ApproxError) {
         do {
-            try Data(serialize(model)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(serialize(model), to: path)
         } catch {
-            throw .io(file: path, reason: "cannot write error-model statistics: \(error.localizedDescription)")
+            throw .io(file: path, reason: "cannot write error-model statistics: \(error.reason)")
         }
     }
 

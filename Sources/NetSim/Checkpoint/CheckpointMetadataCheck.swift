@@ -10,7 +10,7 @@ public enum CheckpointMetadataCheck {
     public static func check(model: String, inputShape: [Int], classCount: Int, hidden: [Int],
                              tensors: Tensors, path: String) throws {
         for name in tensors.keys.sorted() {
-            guard let values = tensors[name]?.values, let k = values.firstIndex(where: { !$0.isFinite }) else { continue }
+            guard let values = tensors[name]?.values, let k = NumericGuard.firstNonFinite(values) else { continue }
             throw DataError(.malformed, file: path, "tensor '\(name)' holds \(values[k]) at index \(k); a checkpoint must hold finite values only",
                             hint: "the file is damaged, or was written by another tool; retrain or use an earlier checkpoint")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// The safetensors checkpoint format (huggingface/safetensors): an 8-byte little-endian header
 /// length N, N bytes of JSON header (padded with spaces to 8-byte alignment), then the raw
@@ -12,7 +13,7 @@ public enum SafeTensors {
 
     /// Writes `tensors` (stored in the given order) and string `metadata` atomically to `url`.
     public static func write(_ tensors: [Tensor], metadata: [String: String] = [:], to url: URL) throws {
-        try AtomicFile.write(encode(tensors, metadata: metadata, path: url.path), to: url)
+        try OutputFile.write(encode(tensors, metadata: metadata, path: url.path), to: url)
     }
 
     /// Reads and validates a file written by `write` or by any safetensors writer (F32 only).

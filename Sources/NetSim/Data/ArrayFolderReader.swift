@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Folders of arrays for a user's own model: `.npy` files (`train_x.npy`, `train_y.npy`, `test_x.npy`,
 /// `test_y.npy`) or PNG images in one sub-folder per class.
@@ -42,8 +43,18 @@ public enum ArrayFolderReader {
         if let bad = labels.first(where: { $0 < 0 || $0 >= 1 << 20 }) {
             throw DataError(.labelOutOfRange, file: yURL.path, "label \(bad) is outside 0..<\(1 << 20).")
         }
-        return LabeledData(sampleShape: Array(x.shape.dropFirst()), values: try x.floats(path: xURL.path),
+        let values = try x.floats(path: xURL.path)
+        try requireFinite(values, sampleSize: values.count / x.shape[0], file: xURL.path)
+        return LabeledData(sampleShape: Array(x.shape.dropFirst()), values: values,
                            labels: labels.map { Int32($0) }, classCount: classes)
+    }
+
+    /// Refuses NaN or ±Inf in a data array, naming the sample (row, 0-based as in numpy) and the element in it.
+    public static func requireFinite(_ values: [Float], sampleSize: Int, file: String) throws {
+        guard let k = NumericGuard.firstNonFinite(values) else { return }
+        let row = sampleSize > 0 ? k / sampleSize : 0
+        throw DataError(.notNumeric, file: file, "sample \(row) (row \(row) of the array) holds \(values[k]) at element \(k - row * sampleSize); inputs must be finite numbers.",
+                        hint: "replace or drop the non-finite samples (numpy: np.isfinite(x) finds them)")
     }
 
     /// PNG files per class folder, sorted by name; nil if `folder` has no sub-folder with a `.png`.
@@ -87,13 +98,23 @@ public enum ArrayFolderReader {
         return (try readClasses(classes, names: classes.map(\.name), root: folder), nil)
     }
 
+    /// The bytes of `relative` inside `root` (`InputFile.bytes(_:inside:)`: links resolved, inside the
+    /// folder, a regular file), so a class folder never leads the reader elsewhere or into a FIFO.
+    static func containedFile(_ relative: String, _ root: URL) throws -> Data {
+        do {
+            return Data(try InputFile.bytes(relative, inside: root.path))
+        } catch {
+            throw DataError(.io, file: error.path, error.reason + ".", hint: "a data folder may hold only its own regular files (no links out of it, no pipes)")
+        }
+    }
+
     private static func readClasses(_ classes: [(name: String, files: [URL])], names: [String], root: URL) throws -> LabeledData {
         var values: [Float] = [], labels: [Int32] = []
         var shape: [Int]?
         for (name, files) in classes {
             guard let label = names.firstIndex(of: name) else { continue }
             for file in files {
-                let image = try PNGDecoder.read(file)
+                let image = try PNGDecoder.decode(try containedFile("\(name)/\(file.lastPathComponent)", root), path: file.path)
                 let c = image.channels >= 3 ? 3 : 1
                 let s = [c, image.height, image.width]
                 if let shape, shape != s {

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// The per-epoch JSONL log of `axmul train`, kept consistent with the checkpoint.
 ///
@@ -10,7 +11,7 @@ public enum TrainingLog {
     public static func records(at url: URL) throws -> [EpochRecord] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let decoder = JSONDecoder()
-        return try AtomicFile.completeLines(at: url).compactMap { try? decoder.decode(EpochRecord.self, from: Data($0.utf8)) }
+        return try OutputFile.completeLines(at: url).compactMap { try? decoder.decode(EpochRecord.self, from: Data($0.utf8)) }
     }
 
     /// Rewrites `url` atomically keeping only records with `epoch ≤ epoch`, and only the first
@@ -18,7 +19,7 @@ public enum TrainingLog {
     @discardableResult
     public static func truncate(_ url: URL, toEpoch epoch: Int) throws -> Int {
         guard FileManager.default.fileExists(atPath: url.path) else { return 0 }
-        let lines = try AtomicFile.completeLines(at: url)
+        let lines = try OutputFile.completeLines(at: url)
         let decoder = JSONDecoder()
         var kept: [String] = [], seen = Set<Int>()
         for line in lines {
@@ -28,23 +29,23 @@ public enum TrainingLog {
         }
         let complete = try Data(contentsOf: url).last == 0x0A || lines.isEmpty
         guard kept.count != lines.count || !complete else { return 0 }
-        try AtomicFile.write(Data(kept.map { $0 + "\n" }.joined().utf8), to: url)
+        try OutputFile.write(Data(kept.map { $0 + "\n" }.joined().utf8), to: url)
         return lines.count - kept.count
     }
 
     /// Starts an empty log for a fresh run (replacing any log of an earlier run, atomically).
     public static func reset(_ url: URL) throws {
-        try AtomicFile.write(Data(), to: url)
+        try OutputFile.write(Data(), to: url)
     }
 
     /// Appends one record as a JSON line (keys sorted), fsynced.
     public static func append(_ record: EpochRecord, to url: URL) throws {
-        try AtomicFile.append(line: try line(record), to: url)
+        try OutputFile.append(line: try line(record), to: url)
     }
 
     /// Writes a whole run's records atomically (runs that are logged when they end, e.g. a hybrid sweep's).
     public static func write(_ records: [EpochRecord], to url: URL) throws {
-        try AtomicFile.write(Data(try records.map { try line($0) + "\n" }.joined().utf8), to: url)
+        try OutputFile.write(Data(try records.map { try line($0) + "\n" }.joined().utf8), to: url)
     }
 
     /// One record as JSON with sorted keys.

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Drives the training loop epoch by epoch for a command that writes files, and keeps them
 /// consistent (docs/reliability.md): after each epoch the JSONL log record is appended (fsynced),
@@ -20,7 +21,8 @@ public struct TrainingSession: Sendable {
     /// A resumed run whose checkpoint holds `epoch` epochs: temporaries of a killed writer are
     /// removed and log records past `epoch` dropped (returned: how many).
     public static func resume(checkpoint: URL, log: URL, epoch: Int) throws -> (session: TrainingSession, dropped: Int) {
-        AtomicFile.removeStaleTemporaries(for: checkpoint)
+        OutputFile.removeStaleTemporaries(inFolder: checkpoint.deletingLastPathComponent())
+        OutputFile.removeStaleTemporaries(inFolder: log.deletingLastPathComponent())
         let dropped = try TrainingLog.truncate(log, toEpoch: epoch)
         return (TrainingSession(checkpoint: checkpoint, log: log, savedEpoch: epoch), dropped)
     }

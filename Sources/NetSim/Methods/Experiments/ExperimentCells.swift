@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// The resumable store of an experiment's cells: each finished cell (one retraining, one
 /// evaluation setting, one trained base model's record) is a JSON file `cells/<key>.json` in the
@@ -9,9 +10,12 @@ public struct ExperimentCells {
     public let folder: URL
     public var log: (String) -> Void
 
+    /// Opens the store of `resultsFolder`; temporaries left by a killed earlier run (in the folder,
+    /// `cells/`, `logs/` and one level below) are removed first.
     public init(resultsFolder: URL, log: @escaping (String) -> Void = { _ in }) {
         self.folder = resultsFolder.appendingPathComponent("cells")
         self.log = log
+        OutputFile.removeStaleTemporaries(inFolder: resultsFolder, depth: 2)
     }
 
     /// The file of cell `key` (keys are file-name safe: letters, digits, '.', '-', '_').
@@ -33,7 +37,7 @@ public struct ExperimentCells {
             return
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try AtomicFile.write(try ExperimentOutput.json(settings), to: file)
+        try OutputFile.write(try ExperimentOutput.json(settings), to: file)
     }
 
     /// Whether cell `key` is finished (its file exists).
@@ -63,7 +67,7 @@ public struct ExperimentCells {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(try encoder.encode(value), to: file)
+        try OutputFile.write(try encoder.encode(value), to: file)
         log(String(format: "cell %@: computed in %.1f s", key, Date().timeIntervalSince(start)))
         return value
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Writing an experiment's results folder, shared by every recipe: pretty, key-sorted JSON and
 /// files written atomically.
@@ -14,7 +15,7 @@ public enum ExperimentOutput {
     @discardableResult
     public static func write(_ files: [(name: String, data: Data)], to folder: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for f in files { try AtomicFile.write(f.data, to: folder.appendingPathComponent(f.name)) }
+        for f in files { try OutputFile.write(f.data, to: folder.appendingPathComponent(f.name)) }
         return files.map(\.name)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 
 /// Writes the Table 1 recipe's results folder: `experiment.json`, `fig6.csv`, `fig7.csv`
 /// (atomically) and the per-network JSONL training logs under `logs/`.
@@ -12,9 +13,9 @@ public enum Table1Output {
     @discardableResult
     public static func write(_ result: Table1Result, to folder: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try AtomicFile.write(try json(result), to: folder.appendingPathComponent("experiment.json"))
-        try AtomicFile.write(Data(Table1CSV.fig6(result.fig6).utf8), to: folder.appendingPathComponent("fig6.csv"))
-        try AtomicFile.write(Data(Table1CSV.fig7(result.fig7).utf8), to: folder.appendingPathComponent("fig7.csv"))
+        try OutputFile.write(try json(result), to: folder.appendingPathComponent("experiment.json"))
+        try OutputFile.write(Data(Table1CSV.fig6(result.fig6).utf8), to: folder.appendingPathComponent("fig6.csv"))
+        try OutputFile.write(Data(Table1CSV.fig7(result.fig7).utf8), to: folder.appendingPathComponent("fig7.csv"))
         return ["experiment.json", "fig6.csv", "fig7.csv"]
     }
 
