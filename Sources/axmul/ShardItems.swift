@@ -17,9 +17,11 @@ struct SweepCells {
     var context: SearchContext
     var data: (train: LabeledData, test: LabeledData)
 
+    /// Loads the data; fills the context's data hash (the driver) or checks it (a shard task).
     init(_ context: SearchContext) throws {
         self.context = context
         data = try ApproxCLI.loadData(context.data)
+        try SearchSession.verify(&self.context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
     }
 
     func accuracyFunction() -> (String, [String]) throws -> Double {

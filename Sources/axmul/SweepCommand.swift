@@ -34,6 +34,8 @@ struct SweepCommand: ParsableCommand {
         try FlagRules.int("--shards", shards, 1...100_000)
         try FlagRules.int("--calibration-batches", calibrationBatches, 1...Int.max)
         try FlagRules.int("--limit", limit, 1...Int.max)
+        try FlagRules.paths(["-o/--output": [output], "--model": model, "--data": [data], "--multiplier": multiplier])
+        try FlagRules.slurm(output: output, options: sbatchOptions, slurm: slurm)
     }
 
     struct Cell: Codable {
@@ -50,11 +52,13 @@ struct SweepCommand: ParsableCommand {
         var context = SearchContext(model: "", modelHash: "", data: data, library: multiplier, validationSamples: 0, seed: 0,
                                     calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
         context.kind = "sweep"
-        let hashes = try Dictionary(uniqueKeysWithValues: models.map { ($0, try SearchSession.modelHash($0)) })
+        let hashes = try Dictionary(models.map { ($0, try SearchSession.modelHash($0)) }, uniquingKeysWith: { a, _ in a })
         let items = models.flatMap { m in multiplier.flatMap { d in method.map { [m, d, $0] } } }
+        let sweepCells = try DesignArgument.reporting { try SweepCells(context) }
+        context = sweepCells.context
         let executor: any ShardExecutor = slurm
             ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
-            : LocalExecutor(accuracy: try ShardItems.accuracyFunction(context))
+            : LocalExecutor(accuracy: sweepCells.accuracyFunction())
         let ctx = context
         var batches = BatchEvaluator(context: context, cache: try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl")),
                                      executor: executor, root: folder.appendingPathComponent("sets"), shards: shards) { _, cell in
