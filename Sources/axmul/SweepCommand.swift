@@ -56,13 +56,15 @@ struct SweepCommand: ParsableCommand {
         let items = models.flatMap { m in multiplier.flatMap { d in method.map { [m, d, $0] } } }
         let sweepCells = try DesignArgument.reporting { try SweepCells(context) }
         context = sweepCells.context
+        // Each design keyed by its table's content too, so a design file changed under the same name is measured again.
+        (context.designs, context.designHashes) = (multiplier, try multiplier.map { SearchSession.tableHash(try ApproxCLI.multiplier($0).plan.table) })
         let executor: any ShardExecutor = slurm
             ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
             : LocalExecutor(accuracy: sweepCells.accuracyFunction())
         let ctx = context
         var batches = BatchEvaluator(context: context, cache: try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl")),
                                      executor: executor, root: folder.appendingPathComponent("sets"), shards: shards) { _, cell in
-            EvaluationCache.Key(model: hashes[cell[0]] ?? cell[0], subset: "sweep \(cell[2]) " + ctx.subsetKey("test"), assignment: [cell[1]])
+            EvaluationCache.Key(model: hashes[cell[0]] ?? cell[0], subset: "sweep \(cell[2]) " + ctx.subsetKey("test"), assignment: ctx.keyed([cell[1]]))
         }
         let accuracy = try DesignArgument.reporting { try batches.accuracies("grid", split: "test", items) }
         let cells = zip(items, accuracy).map { Cell(model: $0[0], design: $0[1], method: $0[2], accuracy: $1) }

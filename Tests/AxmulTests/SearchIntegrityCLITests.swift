@@ -132,6 +132,21 @@ struct SearchIntegrityCLITests {
         #expect(after == (try Data(contentsOf: fresh.appendingPathComponent("front.json"))), "same content under another path gives the same front")
     }
 
+    @Test("a sweep whose multiplier file now holds another design (same path) measures that cell again")
+    func changedDesignFileIsMeasuredAgain() throws {
+        let dir = try cliTestFolder("axmul-sweep-design")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try SearchSlurmTests.model.get()
+        let table = dir.appendingPathComponent("lib.axlut"), out = dir.appendingPathComponent("out")
+        let sweep = ["sweep", "--data", "digits_8x8", "--model", model, "--multiplier", table.path, "--limit", "200", "-o", out.path]
+        _ = try runAxmulOK(["compile", "smapprox8x8-2222", "-o", table.path])
+        #expect(try runAxmulOK(sweep).contains("(1 cells measured"))
+        try FileManager.default.removeItem(at: table)
+        _ = try runAxmulOK(["compile", "smapprox8x8-1221", "-o", table.path])
+        let again = try runAxmulOK(sweep)
+        #expect(again.contains("(1 cells measured"), "the cell of the old table was reused: \(again)")
+    }
+
     /// datasets/digits_8x8.csv of this checkout.
     static func digitsCSV() -> URL? {
         var url = URL(fileURLWithPath: #filePath)
