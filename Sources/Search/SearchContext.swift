@@ -18,6 +18,9 @@ public struct SearchContext: Sendable, Codable, Equatable {
     /// Design names of `library`, in order (search), and the content hash of each one's product table.
     public var designs: [String]
     public var designHashes: [String]
+    /// A sweep's model files and the FNV-1a 64 of each (a search has one, `model`).
+    public var models: [String] = []
+    public var modelHashes: [String] = []
     public var validationSamples: Int
     /// Seed of the validation split (and of NSGA-II).
     public var seed: UInt64

@@ -52,8 +52,8 @@ public struct ShardSet: Sendable, Codable, Equatable {
         let designs = Set(context.kind == "sweep" ? context.library : context.designs)
         for (n, item) in items.enumerated() {
             if context.kind == "sweep" {
-                guard item.count == 3, designs.contains(item[1]) else {
-                    throw bad("item \(n) \(item) is not [model, design, method] with a design of the library \(context.library)")
+                guard item.count == 3, designs.contains(item[1]), context.models.isEmpty || context.models.contains(item[0]) else {
+                    throw bad("item \(n) \(item) is not [model, design, method] with a model of \(context.models) and a design of \(context.library)")
                 }
             } else {
                 guard !item.isEmpty, item.count == items[0].count else {

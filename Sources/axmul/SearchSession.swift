@@ -39,8 +39,8 @@ struct SearchSession {
             let n = min(context.designs.count, context.designHashes.count, names.count, context.library.count)
             let i = (0..<n).first { context.designs[$0] != names[$0] || context.designHashes[$0] != hashes[$0] }
             let spec = i.map { context.library[$0] } ?? context.library.joined(separator: ",")
-            throw SearchError(.changedInput, file: spec, "the design's table (or name) differs from the one this search's manifest was written with",
-                              hint: "run the search again so its candidate sets are rebuilt from the current library")
+            throw SearchError(.changedInput, file: spec, "the design's table (or name) differs from the one this run's manifest was written with",
+                              hint: "run the search again: it rebuilds its candidate sets from the current library")
         }
     }
 
@@ -48,8 +48,8 @@ struct SearchSession {
     static func verify(_ stored: inout String, _ actual: String, what: String, file: String) throws {
         if stored.isEmpty { stored = actual; return }
         guard stored == actual else {
-            throw SearchError(.changedInput, file: file, "the \(what) changed since this search's manifest was written (content hash \(actual), manifest \(stored))",
-                              hint: "run the search again so its candidate sets are rebuilt from the current \(what)")
+            throw SearchError(.changedInput, file: file, "the \(what) changed since this run's manifest was written (content hash \(actual), manifest \(stored))",
+                              hint: "run the search or sweep again: it rebuilds its candidate sets from the current \(what)")
         }
     }
 

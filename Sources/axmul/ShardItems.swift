@@ -34,6 +34,10 @@ struct SweepCells {
             let options = context.quantOptions
             let model = try calibrated[cell[0]] ?? {
                 let loaded = try ApproxCLI.loadModel(cell[0])
+                if let i = context.models.firstIndex(of: cell[0]), i < context.modelHashes.count {
+                    var stored = context.modelHashes[i]
+                    try SearchSession.verify(&stored, try SearchSession.modelHash(cell[0]), what: "model", file: cell[0])
+                }
                 var net = ApproxNetwork.wrap(loaded.network, MultiplierAssignment(default: nil), options: options)
                 ApproxNetwork.calibrate(&net, on: try ApproxCLI.fit(data.train, loaded.info, cell[0], context.data), options: options)
                 return (net, try ApproxCLI.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))

@@ -53,6 +53,7 @@ struct SweepCommand: ParsableCommand {
                                     calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
         context.kind = "sweep"
         let hashes = try Dictionary(models.map { ($0, try SearchSession.modelHash($0)) }, uniquingKeysWith: { a, _ in a })
+        (context.models, context.modelHashes) = (models, models.map { hashes[$0] ?? "" })
         let items = models.flatMap { m in multiplier.flatMap { d in method.map { [m, d, $0] } } }
         let sweepCells = try DesignArgument.reporting { try SweepCells(context) }
         context = sweepCells.context

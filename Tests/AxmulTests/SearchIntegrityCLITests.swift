@@ -122,6 +122,9 @@ struct SearchIntegrityCLITests {
             return String(line[...comma]) + String((label + 1) % 10)
         }.joined(separator: "\n") + "\n"
         try relabelled.write(to: csv, atomically: true, encoding: .utf8)
+        // A shard task of the old run checks the data against its manifest before measuring.
+        let task = runAxmul(["shard", "run", resumed.appendingPathComponent("sets/sensitivity-validation").path, "--index", "0"])
+        #expect(task.status == 1 && task.stderr.hasPrefix("error: \(csv.path): the data changed since this run's manifest was written"), "\(task.stderr)")
         let again = try runAxmulOK(args + ["-o", resumed.path])
         #expect(!again.contains("generation 0: 0 candidates measured"), "nothing was measured again: \(again)")
         try relabelled.write(to: copy, atomically: true, encoding: .utf8)
@@ -132,11 +135,12 @@ struct SearchIntegrityCLITests {
         #expect(after == (try Data(contentsOf: fresh.appendingPathComponent("front.json"))), "same content under another path gives the same front")
     }
 
-    @Test("a sweep whose multiplier file now holds another design (same path) measures that cell again")
+    @Test("a sweep whose multiplier file now holds another design (same path) measures that cell again; its shard task refuses a changed model")
     func changedDesignFileIsMeasuredAgain() throws {
         let dir = try cliTestFolder("axmul-sweep-design")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let model = try SearchSlurmTests.model.get()
+        let model = dir.appendingPathComponent("m.safetensors").path
+        try FileManager.default.copyItem(atPath: try SearchSlurmTests.model.get(), toPath: model)
         let table = dir.appendingPathComponent("lib.axlut"), out = dir.appendingPathComponent("out")
         let sweep = ["sweep", "--data", "digits_8x8", "--model", model, "--multiplier", table.path, "--limit", "200", "-o", out.path]
         _ = try runAxmulOK(["compile", "smapprox8x8-2222", "-o", table.path])
@@ -145,6 +149,10 @@ struct SearchIntegrityCLITests {
         _ = try runAxmulOK(["compile", "smapprox8x8-1221", "-o", table.path])
         let again = try runAxmulOK(sweep)
         #expect(again.contains("(1 cells measured"), "the cell of the old table was reused: \(again)")
+        try FileManager.default.removeItem(atPath: model)
+        _ = try runAxmulOK(["train", "--model", "mlp", "--data", "digits_8x8", "--epochs", "1", "--hidden", "16,16", "-o", model])
+        let task = runAxmul(["shard", "run", out.appendingPathComponent("sets/grid-test").path, "--index", "0"])
+        #expect(task.status == 1 && task.stderr.contains("the model changed since this run's manifest was written"), "\(task.stderr)")
     }
 
     /// datasets/digits_8x8.csv of this checkout.
