@@ -38,13 +38,17 @@ public struct BatchEvaluator {
         (self.context, self.cache, self.executor, self.root, self.shards, self.key) = (context, cache, executor, root, shards, key)
     }
 
-    /// The search's key: (model hash, subset, assignment).
+    /// The search's key: (model hash, subset: data hash, split and settings, assignment with table hashes).
     public static func searchKey(_ context: SearchContext) -> (String, [String]) -> EvaluationCache.Key {
-        { split, item in EvaluationCache.Key(model: context.modelHash, subset: context.subsetKey(split), assignment: item) }
+        { split, item in EvaluationCache.Key(model: context.modelHash, subset: context.subsetKey(split), assignment: context.keyed(item)) }
     }
 
     /// Accuracy of every item on `split`, measuring only those not cached.
     public mutating func accuracies(_ label: String, split: String, _ items: [[String]]) throws -> [Double] {
+        guard !context.dataHash.isEmpty else {
+            throw SearchError(.invalidArgument, "the search context has no data hash: the cache keys accuracies by the data's content",
+                              hint: "set SearchContext.dataHash (LabeledData.contentHash of the data as evaluated)")
+        }
         var seen = Set<[String]>()
         let missing = items.filter { cache[key(split, $0)] == nil && seen.insert($0).inserted }
         if !missing.isEmpty {

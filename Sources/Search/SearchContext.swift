@@ -1,7 +1,9 @@
 import NetSim
 
 /// Everything a shard task needs to rebuild a search's evaluation: the model, the data, the library
-/// (resolved, filtered specs in library order) and how the validation split and calibration are drawn.
+/// (resolved, filtered specs in library order) and how the validation split and calibration are drawn;
+/// and the content hashes of the model, the data and each design, which the cache keys use and each
+/// task checks before it measures anything.
 public struct SearchContext: Sendable, Codable, Equatable {
     /// "search" (items: a design per layer) or "sweep" (items: [model, design, method]).
     public var kind = "search"
@@ -9,7 +11,16 @@ public struct SearchContext: Sendable, Codable, Equatable {
     /// FNV-1a 64 of the model file ("fnv1a64:0x…"), the cache's model key.
     public var modelHash: String
     public var data: String
+    /// `LabeledData.contentHash` of the data's train and test parts as loaded (for the search: as
+    /// fitted to the model), the cache's data key: the same whatever path or name holds the data.
+    public var dataHash: String
     public var library: [String]
+    /// Design names of `library`, in order (search), and the content hash of each one's product table.
+    public var designs: [String]
+    public var designHashes: [String]
+    /// A sweep's model files and the FNV-1a 64 of each (a search has one, `model`).
+    public var models: [String] = []
+    public var modelHashes: [String] = []
     public var validationSamples: Int
     /// Seed of the validation split (and of NSGA-II).
     public var seed: UInt64
@@ -22,9 +33,11 @@ public struct SearchContext: Sendable, Codable, Equatable {
     /// Test on the first N test samples only (nil: all).
     public var testLimit: Int?
 
-    public init(model: String, modelHash: String, data: String, library: [String], validationSamples: Int, seed: UInt64,
+    public init(model: String, modelHash: String, data: String, dataHash: String = "", library: [String],
+                designs: [String] = [], designHashes: [String] = [], validationSamples: Int, seed: UInt64,
                 calibrationBatches: Int = 4, quant: ApproxNetwork.QuantOptions = .init(), testLimit: Int? = nil) {
-        (self.model, self.modelHash, self.data, self.library) = (model, modelHash, data, library)
+        (self.model, self.modelHash, self.data, self.dataHash, self.library) = (model, modelHash, data, dataHash, library)
+        (self.designs, self.designHashes) = (designs, designHashes)
         (self.validationSamples, self.seed, self.calibrationBatches, self.testLimit) =
             (validationSamples, seed, calibrationBatches, testLimit)
         (perChannel, calibration, foldBatchNorm) = (quant.perChannelWeights, quant.calibration.text, quant.foldBatchNorm)
@@ -38,9 +51,22 @@ public struct SearchContext: Sendable, Codable, Equatable {
         return o
     }
 
-    /// The cache's data-subset key of `split` ("validation" or "test").
+    /// The cache's data-subset key of `split` ("validation" or "test"): everything besides the model
+    /// and the assignment that an accuracy depends on. The data by content hash (never its path); the
+    /// validation split's size and seed for both splits, because the test pass calibrates on the
+    /// training samples outside the validation split (a sweep calibrates on the first training batches);
+    /// the test limit; the calibration batches and the quantisation options.
     public func subsetKey(_ split: String) -> String {
-        let part = split == "test" ? "test limit \(testLimit.map(String.init) ?? "all")" : "validation \(validationSamples) seed \(seed)"
-        return "\(data) \(part) calibration \(calibrationBatches)x64 per-channel \(perChannel) \(calibration) fold-bn \(foldBatchNorm)"
+        let source = kind == "sweep" ? "calibrated on the first training batches" : "validation \(validationSamples) seed \(seed)"
+        let part = split == "test" ? "test limit \(testLimit.map(String.init) ?? "all")" : "validation"
+        return "v2 data \(dataHash) \(part) \(source) calibration \(calibrationBatches)x64 per-channel \(perChannel) \(calibration) fold-bn \(foldBatchNorm)"
+    }
+
+    /// An assignment's cache form: each design name with its table's content hash when known, so a
+    /// design file that changes under the same name is measured again.
+    public func keyed(_ names: [String]) -> [String] {
+        guard designHashes.count == designs.count, !designs.isEmpty else { return names }
+        let hash = Dictionary(zip(designs, designHashes), uniquingKeysWith: { a, _ in a })
+        return names.map { n in hash[n].map { "\(n)@\($0)" } ?? n }
     }
 }

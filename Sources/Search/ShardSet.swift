@@ -34,9 +34,36 @@ public struct ShardSet: Sendable, Codable, Equatable {
         try AtomicFile.write(try SearchJSON.encode(self), to: Self.manifestURL(folder))
     }
 
-    /// The manifest in `folder`.
+    /// The manifest in `folder`, checked (`check`).
     public static func read(_ folder: URL) throws -> ShardSet {
-        try SearchJSON.decode(ShardSet.self, from: manifestURL(folder))
+        let url = manifestURL(folder)
+        let set = try SearchJSON.decode(ShardSet.self, from: url)
+        try set.check(file: url.path)
+        return set
+    }
+
+    /// Refuses a manifest that no driver writes: an unknown split, a shard count outside 1…items, or
+    /// an item outside the library (search: one design of `context.designs` per layer, every item
+    /// as long as the first; sweep: [model, design of `context.library`, method]).
+    public func check(file: String) throws {
+        let bad = { (what: String) in SearchError(.badFile, file: file, what, hint: "delete the set's folder; the driver writes it again") }
+        guard ["validation", "test"].contains(split) else { throw bad("split '\(split)' must be validation or test") }
+        guard shards >= 1, shards <= max(1, items.count) else { throw bad("\(shards) shards for \(items.count) items: use 1…\(max(1, items.count))") }
+        let designs = Set(context.kind == "sweep" ? context.library : context.designs)
+        for (n, item) in items.enumerated() {
+            if context.kind == "sweep" {
+                guard item.count == 3, designs.contains(item[1]), context.models.isEmpty || context.models.contains(item[0]) else {
+                    throw bad("item \(n) \(item) is not [model, design, method] with a model of \(context.models) and a design of \(context.library)")
+                }
+            } else {
+                guard !item.isEmpty, item.count == items[0].count else {
+                    throw bad("item \(n) has \(item.count) designs; item 0 has \(items[0].count) (one per layer)")
+                }
+                if !designs.isEmpty, let stranger = item.first(where: { !designs.contains($0) }) {
+                    throw bad("item \(n) names design '\(stranger)', which is not in the library \(context.designs)")
+                }
+            }
+        }
     }
 }
 
@@ -58,7 +85,11 @@ extension ShardSet {
             throw SearchError(.invalidArgument, file: folder.path, "shard index \(i) is outside 0…\(shards - 1)")
         }
         let r = range(shard: i)
-        let result = ShardResult(shard: i, first: r.lowerBound, accuracies: try items[r].map(accuracy))
+        let accuracies = try items[r].map(accuracy)
+        if let k = accuracies.firstIndex(where: { !($0.isFinite && (0...1).contains($0)) }) {
+            throw SearchError(.badFile, file: folder.path, "item \(r.lowerBound + k) measured accuracy \(accuracies[k]), outside [0, 1]: not written")
+        }
+        let result = ShardResult(shard: i, first: r.lowerBound, accuracies: accuracies)
         try AtomicFile.write(try SearchJSON.encode(result), to: Self.shardURL(folder, i))
     }
 
@@ -84,9 +115,34 @@ extension ShardSet {
                 throw SearchError(.badFile, file: url.path, "shard \(i) does not match the manifest (items \(range(shard: i)))",
                                   hint: "delete it and run the task again")
             }
+            if let k = r.accuracies.firstIndex(where: { !($0.isFinite && (0...1).contains($0)) }) {
+                throw SearchError(.badFile, file: url.path, line: Self.lineOfAccuracy(k, in: url),
+                                  "accuracy \(r.accuracies[k]) of item \(r.first + k) is outside [0, 1]",
+                                  hint: "axmul shard run never writes it: delete the file and run the task again")
+            }
             out += r.accuracies
         }
         try AtomicFile.write(try SearchJSON.encode(out), to: Self.mergedURL(folder))
         return out
+    }
+}
+
+extension ShardSet {
+    /// The 1-based line of element `k` of the file's `"accuracies"` array (for error messages), or nil.
+    static func lineOfAccuracy(_ k: Int, in url: URL) -> Int? {
+        guard let bytes = FileManager.default.contents(atPath: url.path).map(Array.init),
+              let key = bytes.firstRange(of: Array("\"accuracies\"".utf8)),
+              var i = bytes[key.upperBound...].firstIndex(of: UInt8(ascii: "[")) else { return nil }
+        var element = 0
+        i += 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "]") { return nil }
+            if b == UInt8(ascii: ",") { element += 1 } else if element == k, !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) {
+                return 1 + bytes[..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -20,12 +20,12 @@ public struct SlurmExecutor: ShardExecutor {
         let path = folder.standardizedFileURL.path, name = "axmul-" + folder.lastPathComponent
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("logs"), withIntermediateDirectories: true)
         let arrayURL = folder.appendingPathComponent("array.sbatch"), mergeURL = folder.appendingPathComponent("merge.sbatch")
-        try AtomicFile.write(Data(scripts.array(set, folder: path, name: name).utf8), to: arrayURL)
-        try AtomicFile.write(Data(scripts.merge(folder: path, name: name).utf8), to: mergeURL)
-        let job = try submit(["--parsable", arrayURL.path])
-        let id = job.split(separator: ";").first.map(String.init) ?? job
-        let merge = try submit(["--parsable", "--kill-on-invalid-dep=yes", "--dependency=afterok:\(id)", mergeURL.path])
-        let mergeID = merge.split(separator: ";").first.map(String.init) ?? merge
+        let array = try scripts.array(set, folder: path, name: name), merge = try scripts.merge(folder: path, name: name)
+        try AtomicFile.write(Data(array.script.utf8), to: arrayURL)
+        try AtomicFile.write(Data(merge.script.utf8), to: mergeURL)
+        let id = try Self.jobID(try submit(["--parsable"] + array.arguments + [arrayURL.path]))
+        let mergeID = try Self.jobID(try submit(["--parsable", "--kill-on-invalid-dep=yes", "--dependency=afterok:\(id)"]
+                                                + merge.arguments + [mergeURL.path]))
         let end = try waitUntilEnded(mergeID)
         // A merge that did not complete: with shards missing, the caller's merge names them; with
         // every shard present, the failure is Slurm's or the merge's own.
@@ -46,6 +46,17 @@ public struct SlurmExecutor: ShardExecutor {
             if !running.contains(state) { return (state, Self.field("ExitCode", in: text) ?? "?") }
             Thread.sleep(forTimeInterval: pollSeconds)
         }
+    }
+
+    /// The job id in `sbatch --parsable` output ("ID" or "ID;CLUSTER"): digits only, else an error, so
+    /// nothing else ever reaches a `--dependency` or `scontrol` argument.
+    static func jobID(_ output: String) throws -> String {
+        let id = output.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
+            throw SearchError(.slurm, "sbatch printed '\(ShellQuote.visible(output))' where a job id was expected",
+                              hint: "check that `sbatch --parsable` works on this machine")
+        }
+        return id
     }
 
     /// The value of `key=value` in one line of `scontrol show -o` output.
@@ -76,7 +87,7 @@ public struct SlurmExecutor: ShardExecutor {
         let out = Pipe(), err = Pipe()
         (p.standardOutput, p.standardError) = (out, err)
         do { try p.run() } catch {
-            throw SearchError(.slurm, "cannot run \(tool): \(error)", hint: "install Slurm's client tools or run without --slurm")
+            throw SearchError(.slurm, "cannot start \(tool) (through /usr/bin/env)", hint: "install Slurm's client tools or run without --slurm")
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

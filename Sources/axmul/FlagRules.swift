@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import ONNX
+import Search
 
 /// The documented range of every numeric or named flag, checked in each command's `validate()` so a
 /// value outside it is a usage error (exit 2) before any file is read or written.
@@ -55,6 +56,25 @@ enum FlagRules {
             widths.append(w)
         }
         return widths
+    }
+
+    /// Path flags (flag → values): none may hold a control character (a newline in a path would
+    /// become a line of a generated batch script); the error names the flag and shows the character.
+    static func paths(_ flags: KeyValuePairs<String, [String]>) throws {
+        for (flag, values) in flags {
+            for v in values {
+                do { try ShellQuote.check(v, what: flag) } catch let e as SearchError { throw ValidationError(e.message) }
+            }
+        }
+    }
+
+    /// `--sbatch-option` values from the allow-list (`SbatchOptions`), and with `--slurm` an output
+    /// folder Slurm's `--output` pattern can name (no backslash).
+    static func slurm(output: String, options: [String], slurm: Bool) throws {
+        do { try SbatchOptions.check(options) } catch let e as SearchError { throw ValidationError(e.message) }
+        if slurm, output.contains("\\") {
+            throw ValidationError("-o/--output '\(output)' contains a backslash, which Slurm's --output file pattern drops: choose a folder without one for --slurm")
+        }
     }
 
     /// A zoo name or an ONNX file (`.onnx`, imported at run time).

@@ -62,20 +62,26 @@ struct SearchCommand: ParsableCommand, WritesFiles {
         guard ["none", "tune", "retrain"].contains(refine) else { throw ValidationError("--refine '\(refine)' must be none, tune or retrain") }
         guard !library.isEmpty else { throw ValidationError("give at least one --library member") }
         if let f = libraryFilter { do { _ = try LibraryFilter(f) } catch { throw ValidationError(error.description) } }
+        try FlagRules.paths(["-o/--output": [output], "--model": [model], "--data": [data], "--library": library])
+        try FlagRules.slurm(output: output, options: sbatchOptions, slurm: slurm)
     }
 
     func run() throws {
         let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let filter = try libraryFilter.map { try LibraryFilter($0) }
         let lib = try DesignArgument.reporting { try MultiplierLibrary.load(try MultiplierLibrary.expand(library), filter: filter) }
         for (spec, why) in lib.skipped { print("library: skipped \(spec): \(why)") }
-        let context = SearchContext(model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: try SearchSession.modelHash(model),
-                                    data: data, library: lib.specs, validationSamples: validationSamples, seed: seed,
-                                    calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
-        var session = try SearchSession.open(context, withCost: false)
-        session.multipliers = lib.multipliers
+        guard lib.multipliers.contains(where: { $0.name != MultiplierLibrary.exact }) else {
+            throw SearchError(.invalidArgument, libraryFilter.map { "--library-filter '\($0)' keeps no design of the library (\(lib.skipped.count) skipped): only \(MultiplierLibrary.exact) is left" }
+                                  ?? "--library names no design besides \(MultiplierLibrary.exact): there is nothing to search",
+                              hint: libraryFilter == nil ? "add designs, e.g. --library builtin" : "loosen the filter (docs/search.md lists its metrics)")
+        }
+        var session = try SearchSession.open(SearchContext(
+            model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: "", data: data, library: lib.specs,
+            validationSamples: validationSamples, seed: seed, calibrationBatches: calibrationBatches,
+            quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit), withCost: false)
+        try session.setDesigns(lib.multipliers)
+        let context = session.context
         let evaluator = session.evaluator("validation")
         let space = SearchSpace(layers: evaluator.layers, designs: lib.multipliers.map { .init(name: $0.name, powerRel: $0.cost.powerRel ?? 1) },
                                 maxDistinct: maxDistinct)
@@ -83,6 +89,8 @@ struct SearchCommand: ParsableCommand, WritesFiles {
         let executor: any ShardExecutor = slurm
             ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
             : LocalExecutor(accuracy: session.accuracyFunction())
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let cache = try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl"))
         let batches = BatchEvaluator(context: context, cache: cache, executor: executor, root: folder.appendingPathComponent("sets"),
                                      shards: shards, key: BatchEvaluator.searchKey(context))
@@ -111,5 +119,5 @@ struct SearchCommand: ParsableCommand, WritesFiles {
 }
 
 extension SearchError: UserFacingError {
-    public var location: SourceLocation? { file.map { SourceLocation(file: $0, line: 0, column: 0) } }
+    public var location: SourceLocation? { file.map { SourceLocation(file: $0, line: line ?? 0, column: 0) } }
 }

@@ -14,16 +14,59 @@ struct SearchSession {
     var test: LabeledData
 
     /// Loads everything `context` names; `withCost` also computes each design's power (the driver needs it).
+    /// The content hashes of the model, the data and the designs are filled in where `context` has
+    /// none (the driver), and checked where it has them (a shard task): a file that changed since the
+    /// manifest was written is an error naming it, never a silently different accuracy.
     static func open(_ context: SearchContext, withCost: Bool) throws -> SearchSession {
+        var context = context
         let loaded = try ApproxCLI.loadModel(context.model)
+        try verify(&context.modelHash, try modelHash(context.model), what: "model", file: context.model)
         let data = try ApproxCLI.loadData(context.data, for: loaded.info, modelPath: context.model)
+        try verify(&context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
         let multipliers = try context.library.map { try ApproxCLI.loaded($0, withCost: withCost) }
-        return SearchSession(context: context, network: loaded.network, multipliers: multipliers, train: data.train, test: data.test)
+        var session = SearchSession(context: context, network: loaded.network, multipliers: multipliers, train: data.train, test: data.test)
+        try session.setDesigns(multipliers)
+        return session
+    }
+
+    /// Sets the library (names and table hashes in the context), or checks them against the context's.
+    mutating func setDesigns(_ loaded: [LoadedMultiplier]) throws {
+        multipliers = loaded
+        let names = loaded.map(\.name), hashes = loaded.map { Self.tableHash($0.table) }
+        if context.designs.isEmpty {
+            (context.designs, context.designHashes) = (names, hashes)
+        } else if context.designs != names || context.designHashes != hashes {
+            let n = min(context.designs.count, context.designHashes.count, names.count, context.library.count)
+            let i = (0..<n).first { context.designs[$0] != names[$0] || context.designHashes[$0] != hashes[$0] }
+            let spec = i.map { context.library[$0] } ?? context.library.joined(separator: ",")
+            throw SearchError(.changedInput, file: spec, "the design's table (or name) differs from the one this run's manifest was written with",
+                              hint: "run the search again: it rebuilds its candidate sets from the current library")
+        }
+    }
+
+    /// Fills `stored` with `actual` when empty, else requires them equal.
+    static func verify(_ stored: inout String, _ actual: String, what: String, file: String) throws {
+        if stored.isEmpty { stored = actual; return }
+        guard stored == actual else {
+            throw SearchError(.changedInput, file: file, "the \(what) changed since this run's manifest was written (content hash \(actual), manifest \(stored))",
+                              hint: "run the search or sweep again: it rebuilds its candidate sets from the current \(what)")
+        }
+    }
+
+    /// FNV-1a 64 of a product table (every product), the cache's design key.
+    static func tableHash(_ table: SignedProductTable) -> String {
+        var h = FNV1a64()
+        table.magnitudes.withUnsafeBytes { h.update(buffer: $0.bindMemory(to: UInt8.self)) }
+        table.twosComplementProducts?.withUnsafeBytes { h.update(buffer: $0.bindMemory(to: UInt8.self)) }
+        return "fnv1a64:" + FNV1a64.hex(h.value)
     }
 
     /// FNV-1a 64 of the model file, the cache's model key.
     static func modelHash(_ path: String) throws -> String {
-        "fnv1a64:" + FNV1a64.hex(FNV1a64.hash(try Data(contentsOf: URL(fileURLWithPath: path))))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SearchError(.badFile, file: path, "the model file cannot be read (it is missing or not readable)")
+        }
+        return "fnv1a64:" + FNV1a64.hex(FNV1a64.hash(data))
     }
 
     /// The evaluator of `split`: validation (drawn from the training data) or test; both calibrate on

@@ -17,9 +17,11 @@ struct SweepCells {
     var context: SearchContext
     var data: (train: LabeledData, test: LabeledData)
 
+    /// Loads the data; fills the context's data hash (the driver) or checks it (a shard task).
     init(_ context: SearchContext) throws {
         self.context = context
         data = try ApproxCLI.loadData(context.data)
+        try SearchSession.verify(&self.context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
     }
 
     func accuracyFunction() -> (String, [String]) throws -> Double {
@@ -32,6 +34,10 @@ struct SweepCells {
             let options = context.quantOptions
             let model = try calibrated[cell[0]] ?? {
                 let loaded = try ApproxCLI.loadModel(cell[0])
+                if let i = context.models.firstIndex(of: cell[0]), i < context.modelHashes.count {
+                    var stored = context.modelHashes[i]
+                    try SearchSession.verify(&stored, try SearchSession.modelHash(cell[0]), what: "model", file: cell[0])
+                }
                 var net = ApproxNetwork.wrap(loaded.network, MultiplierAssignment(default: nil), options: options)
                 ApproxNetwork.calibrate(&net, on: try ApproxCLI.fit(data.train, loaded.info, cell[0], context.data), options: options)
                 return (net, try ApproxCLI.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))

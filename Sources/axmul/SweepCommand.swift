@@ -37,6 +37,8 @@ struct SweepCommand: ParsableCommand, WritesFiles {
         try FlagRules.int("--shards", shards, 1...100_000)
         try FlagRules.int("--calibration-batches", calibrationBatches, 1...Int.max)
         try FlagRules.int("--limit", limit, 1...Int.max)
+        try FlagRules.paths(["-o/--output": [output], "--model": model, "--data": [data], "--multiplier": multiplier])
+        try FlagRules.slurm(output: output, options: sbatchOptions, slurm: slurm)
     }
 
     struct Cell: Codable {
@@ -54,15 +56,20 @@ struct SweepCommand: ParsableCommand, WritesFiles {
         var context = SearchContext(model: "", modelHash: "", data: data, library: multiplier, validationSamples: 0, seed: 0,
                                     calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit)
         context.kind = "sweep"
-        let hashes = try Dictionary(uniqueKeysWithValues: models.map { ($0, try SearchSession.modelHash($0)) })
+        let hashes = try Dictionary(models.map { ($0, try SearchSession.modelHash($0)) }, uniquingKeysWith: { a, _ in a })
+        (context.models, context.modelHashes) = (models, models.map { hashes[$0] ?? "" })
         let items = models.flatMap { m in multiplier.flatMap { d in method.map { [m, d, $0] } } }
+        let sweepCells = try DesignArgument.reporting { try SweepCells(context) }
+        context = sweepCells.context
+        // Each design keyed by its table's content too, so a design file changed under the same name is measured again.
+        (context.designs, context.designHashes) = (multiplier, try multiplier.map { SearchSession.tableHash(try ApproxCLI.multiplier($0).plan.table) })
         let executor: any ShardExecutor = slurm
             ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
-            : LocalExecutor(accuracy: try ShardItems.accuracyFunction(context))
+            : LocalExecutor(accuracy: sweepCells.accuracyFunction())
         let ctx = context
         var batches = BatchEvaluator(context: context, cache: try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl")),
                                      executor: executor, root: folder.appendingPathComponent("sets"), shards: shards) { _, cell in
-            EvaluationCache.Key(model: hashes[cell[0]] ?? cell[0], subset: "sweep \(cell[2]) " + ctx.subsetKey("test"), assignment: [cell[1]])
+            EvaluationCache.Key(model: hashes[cell[0]] ?? cell[0], subset: "sweep \(cell[2]) " + ctx.subsetKey("test"), assignment: ctx.keyed([cell[1]]))
         }
         let accuracy = try DesignArgument.reporting { try batches.accuracies("grid", split: "test", items) }
         let cells = zip(items, accuracy).map { Cell(model: $0[0], design: $0[1], method: $0[2], accuracy: $1) }

@@ -55,12 +55,34 @@ struct SearchSlurmTests {
         try requeuedTaskCompletes(set, expected: try Data(contentsOf: set.appendingPathComponent("merged.json")))
     }
 
+    @Test("search --slurm with an output folder holding a space, quotes and a '%': tasks log inside it, the front equals the local run's; a newline is refused",
+          .long, .needs(.slurm))
+    func slurmOutputPathWithSpaceAndQuote() throws {
+        guard requireTools(.slurm) else { return }
+        let dir = try cliTestFolder("axmul-search-slurm-path")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var args = try Self.prepare(dir)
+        args[try #require(args.firstIndex(of: "--generations")) + 1] = "0"
+        let local = dir.appendingPathComponent("local"), slurm = dir.appendingPathComponent("out it's 100% \"done\"")
+        _ = try runAxmulOK(args + ["--shards", "2", "-o", local.path])
+        _ = try runAxmulOK(args + ["--shards", "2", "--slurm", "--sbatch-option=--time=00:10:00", "-o", slurm.path])
+        #expect(try Data(contentsOf: local.appendingPathComponent("front.json")) == Data(contentsOf: slurm.appendingPathComponent("front.json")))
+        let set = slurm.appendingPathComponent("sets/sensitivity-validation")
+        for log in ["logs/task-0.out", "logs/task-1.out", "logs/merge.out"] {
+            #expect(FileManager.default.fileExists(atPath: set.appendingPathComponent(log).path), "no \(log) in \(set.path)")
+        }
+        let bad = dir.appendingPathComponent("bad\nname")
+        let r = runAxmul(args + ["--slurm", "-o", bad.path])
+        #expect(r.status == 2 && r.stderr.contains("control character"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bad.path))
+    }
+
     /// Resubmits the array of `set` without its shard files, requeues task 1 once it runs (Slurm kills and
     /// restarts it), deletes what the killed run may have written, and merges after the array.
     func requeuedTaskCompletes(_ set: URL, expected: Data) throws {
         for i in 0..<3 { try? FileManager.default.removeItem(at: set.appendingPathComponent("shard-\(i).json")) }
         try? FileManager.default.removeItem(at: set.appendingPathComponent("merged.json"))
-        let submit = Self.shell(["sbatch", "--parsable", set.appendingPathComponent("array.sbatch").path])
+        let submit = Self.shell(["sbatch", "--parsable", "--output=\(set.path)/logs/task-%a.out", set.appendingPathComponent("array.sbatch").path])
         try #require(submit.0 == 0, "sbatch: \(submit.1)")
         let job = submit.1.trimmingCharacters(in: .whitespacesAndNewlines)
         var requeued = false
@@ -77,6 +99,7 @@ struct SearchSlurmTests {
         try #require(requeued)
         try? FileManager.default.removeItem(at: set.appendingPathComponent("shard-1.json"))
         let merge = Self.shell(["sbatch", "--parsable", "--wait", "--kill-on-invalid-dep=yes", "--dependency=afterok:\(job)",
+                                "--output=\(set.path)/logs/merge.out",
                                 set.appendingPathComponent("merge.sbatch").path])
         #expect(merge.0 == 0, "merge job: \(merge.1)")
         #expect(try Data(contentsOf: set.appendingPathComponent("merged.json")) == expected)

@@ -33,7 +33,7 @@ struct SearchOnDigitsTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-search-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let context = SearchContext(model: "mlp", modelHash: "test", data: "digits_8x8", library: Self.library, validationSamples: 300, seed: 1)
+        let context = SearchContext(model: "mlp", modelHash: "test", data: "digits_8x8", dataHash: "test", library: Self.library, validationSamples: 300, seed: 1)
         let index = Dictionary(uniqueKeysWithValues: Self.library.enumerated().map { ($1, $0) })
         let executor = LocalExecutor { split, item in (split == "test" ? t : v).accuracy(item.compactMap { index[$0] }) }
         let batches = BatchEvaluator(context: context, cache: try EvaluationCache(file: nil), executor: executor,

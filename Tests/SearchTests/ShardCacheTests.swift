@@ -10,7 +10,8 @@ struct ShardCacheTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("axmul-search-\(UUID().uuidString)")
     }
 
-    static let context = SearchContext(model: "m", modelHash: "fnv1a64:0x1", data: "d", library: ["a", "b"], validationSamples: 10, seed: 1)
+    static let context = SearchContext(model: "m", modelHash: "fnv1a64:0x1", data: "d", dataHash: "fnv1a64:0x2", library: ["a", "b"],
+                                       validationSamples: 10, seed: 1)
 
     /// A deterministic accuracy that counts its calls.
     final class Counter: @unchecked Sendable {
@@ -74,16 +75,19 @@ struct ShardCacheTests {
         }
     }
 
-    @Test("the sbatch scripts: array over the shards with --requeue, per-task output, merge with the same binary")
-    func slurmScripts() {
+    @Test("the sbatch jobs: array over the shards with --requeue, output and user options as sbatch arguments, merge with the same binary")
+    func slurmScripts() throws {
         let set = ShardSet(context: Self.context, split: "validation", items: (0..<5).map { ["d\($0)"] }, shards: 3)
         let s = SlurmScripts(binary: "/shared/bin/axmul", options: ["--partition=cpu", "--account=p1"])
-        let array = s.array(set, folder: "/shared/run/sets/gen-001-validation", name: "axmul-gen-001")
-        for line in ["#SBATCH --array=0-2", "#SBATCH --requeue", "#SBATCH --output=/shared/run/sets/gen-001-validation/logs/task-%a.out",
-                     "#SBATCH --partition=cpu", "#SBATCH --account=p1",
+        let array = try s.array(set, folder: "/shared/run/sets/gen-001-validation", name: "axmul-gen-001")
+        for line in ["#SBATCH --array=0-2", "#SBATCH --requeue",
                      "'/shared/bin/axmul' shard run '/shared/run/sets/gen-001-validation' --index \"$SLURM_ARRAY_TASK_ID\""] {
-            #expect(array.contains(line + "\n"), "missing: \(line)")
+            #expect(array.script.contains(line + "\n"), "missing: \(line)")
         }
-        #expect(s.merge(folder: "/x", name: "n").contains("exec '/shared/bin/axmul' shard merge '/x'\n"))
+        #expect(array.arguments == ["--output=/shared/run/sets/gen-001-validation/logs/task-%a.out", "--partition=cpu", "--account=p1"])
+        #expect(!array.script.contains("#SBATCH --partition") && !array.script.contains("#SBATCH --output"))
+        let merge = try s.merge(folder: "/x", name: "n")
+        #expect(merge.script.contains("exec '/shared/bin/axmul' shard merge '/x'\n"))
+        #expect(merge.arguments.first == "--output=/x/logs/merge.out")
     }
 }
