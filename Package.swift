@@ -37,7 +37,7 @@ let package = Package(
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         // Per-layer multiplier search (NSGA-II), its evaluation cache, and shards run locally or as Slurm job arrays.
-        .target(name: "Search", dependencies: ["NetSim"]),
+        .target(name: "Search", dependencies: ["NetSim", "TableFormat"]),
         .executableTarget(name: "axmul", dependencies: [
             "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 import NetSim
 
 /// Accuracies already measured, keyed by (model hash, data subset, assignment), kept in memory and
@@ -34,7 +35,7 @@ public struct EvaluationCache: Sendable {
     public init(file: URL?) throws {
         self.file = file
         guard let file, FileManager.default.fileExists(atPath: file.path) else { return }
-        for (n, line) in try AtomicFile.completeLines(at: file).enumerated() where !line.isEmpty {
+        for (n, line) in try OutputFile.completeLines(at: file).enumerated() where !line.isEmpty {
             let r = try Self.record(line, file: file.path, line: n + 1)
             values[r.key] = r.accuracy
         }
@@ -68,6 +69,6 @@ public struct EvaluationCache: Sendable {
         guard let file else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.append(line: String(decoding: try encoder.encode(Record(key: key, accuracy: accuracy)), as: UTF8.self), to: file)
+        try OutputFile.append(line: String(decoding: try encoder.encode(Record(key: key, accuracy: accuracy)), as: UTF8.self), to: file)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TableFormat
 import NetSim
 
 /// Runs a shard set as a Slurm job array plus a dependent merge job and waits for the merge. The
@@ -21,8 +22,8 @@ public struct SlurmExecutor: ShardExecutor {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("logs"), withIntermediateDirectories: true)
         let arrayURL = folder.appendingPathComponent("array.sbatch"), mergeURL = folder.appendingPathComponent("merge.sbatch")
         let array = try scripts.array(set, folder: path, name: name), merge = try scripts.merge(folder: path, name: name)
-        try AtomicFile.write(Data(array.script.utf8), to: arrayURL)
-        try AtomicFile.write(Data(merge.script.utf8), to: mergeURL)
+        try OutputFile.write(Data(array.script.utf8), to: arrayURL)
+        try OutputFile.write(Data(merge.script.utf8), to: mergeURL)
         let id = try Self.jobID(try submit(["--parsable"] + array.arguments + [arrayURL.path]))
         let mergeID = try Self.jobID(try submit(["--parsable", "--kill-on-invalid-dep=yes", "--dependency=afterok:\(id)"]
                                                 + merge.arguments + [mergeURL.path]))

@@ -1,10 +1,6 @@
 import Foundation
 import TableFormat
 
-/// The name the search module's files still use for the one writer, `OutputFile` (TableFormat);
-/// there is no second implementation behind it.
-public typealias AtomicFile = OutputFile
-
 extension OutputFile {
     /// The complete (newline-terminated) lines of a JSONL file (gzip or plain); a partial last line,
     /// left by a writer that was killed mid-append, is skipped.
