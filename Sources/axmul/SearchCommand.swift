@@ -68,6 +68,9 @@ struct SearchCommand: ParsableCommand, WritesFiles {
 
     func run() throws {
         let folder = URL(fileURLWithPath: output)
+        // A resume: temporaries of a killed run (folder, sets/*/) go first, even if this run then stops; a new
+        // folder is made only once the library and the session are known to be usable.
+        if FileManager.default.fileExists(atPath: folder.path) { OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2) }
         let filter = try libraryFilter.map { try LibraryFilter($0) }
         let lib = try DesignArgument.reporting { try MultiplierLibrary.load(try MultiplierLibrary.expand(library), filter: filter) }
         for (spec, why) in lib.skipped { print("library: skipped \(spec): \(why)") }
@@ -90,7 +93,6 @@ struct SearchCommand: ParsableCommand, WritesFiles {
             ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
             : LocalExecutor(accuracy: session.accuracyFunction())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let cache = try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl"))
         let batches = BatchEvaluator(context: context, cache: cache, executor: executor, root: folder.appendingPathComponent("sets"),
                                      shards: shards, key: BatchEvaluator.searchKey(context))
