@@ -108,8 +108,51 @@ public enum ArrayFolderReader {
         }
     }
 
+    /// The most pixel values (channels × height × width, over every image) an image folder may hold: 2³⁰
+    /// Floats, 4 GiB, as the IDX reader allows.
+    public static let maxImageValues = 1 << 30
+
+    /// Reads every image's header before any pixel is decoded: all images must have one shape, each within
+    /// the values a model accepts per sample, and all together within `maxImageValues`. A folder of links to
+    /// one huge image is refused here, not after gigabytes of decoding.
+    static func checkImageBudget(_ classes: [(name: String, files: [URL])], root: URL, budget: Int = maxImageValues) throws -> [Int]? {
+        var shape: [Int]?, total = 0
+        for (name, files) in classes {
+            for file in files {
+                let relative = "\(name)/\(file.lastPathComponent)"
+                let prefix: [UInt8]
+                do {
+                    let path = try InputFile.resolve(relative, inside: root.path)
+                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    prefix = try InputFile.bytes(relative, inside: root.path, length: min(size, PNGDecoder.headerBytes))
+                } catch {
+                    throw DataError(.io, file: error.path, error.reason + ".", hint: "a data folder may hold only its own regular files (no links out of it, no pipes)")
+                }
+                let h = try PNGDecoder.header(prefix, path: file.path)
+                let s = [h.channels >= 3 ? 3 : 1, h.height, h.width]
+                if let shape, shape != s {
+                    throw DataError(.countMismatch, file: file.path, "the image is \(s) (channels, height, width) but earlier images are \(shape); all must match.")
+                }
+                let values = s.reduce(1, *)
+                guard values <= ModelBudget.maxSampleValues else {
+                    throw DataError(.tooLarge, file: file.path, "the image has \(values) values (\(s[0])×\(s[1])×\(s[2])), more than the \(ModelBudget.maxSampleValues) a model accepts per sample.",
+                                    hint: "scale the images down first")
+                }
+                total += values
+                guard total <= budget else {
+                    throw DataError(.tooLarge, file: root.path, "the images hold more than \(budget) pixel values (\(budget * 4 >> 20) MiB as Float) in all; reached at \(file.path).",
+                                    hint: "use fewer or smaller images")
+                }
+                shape = s
+            }
+        }
+        return shape
+    }
+
     private static func readClasses(_ classes: [(name: String, files: [URL])], names: [String], root: URL) throws -> LabeledData {
+        let expected = try checkImageBudget(classes, root: root)
         var values: [Float] = [], labels: [Int32] = []
+        values.reserveCapacity(classes.reduce(0) { $0 + $1.files.count } * (expected?.reduce(1, *) ?? 0))
         var shape: [Int]?
         for (name, files) in classes {
             guard let label = names.firstIndex(of: name) else { continue }

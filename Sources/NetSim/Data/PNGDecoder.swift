@@ -62,6 +62,23 @@ public enum PNGDecoder {
         }
     }
 
+    /// Bytes a PNG needs for `header`: the signature and the IHDR chunk, which must come first.
+    public static let headerBytes = 8 + 12 + 13
+
+    /// Width, height and channels from the first `headerBytes` of a PNG, without decoding any pixel: the
+    /// signature, then an IHDR chunk (the PNG standard puts it first) with a valid CRC.
+    public static func header(_ prefix: [UInt8], path: String) throws -> (width: Int, height: Int, channels: Int) {
+        guard prefix.count >= 8, Array(prefix[0..<8]) == signature else {
+            throw DataError(.wrongMagic, file: path, "the file does not start with the PNG signature.")
+        }
+        guard prefix.count >= headerBytes, be32(prefix, 8) == 13, String(decoding: prefix[12..<16], as: UTF8.self) == "IHDR" else {
+            throw DataError(.malformed, file: path, "the PNG does not start with its 13-byte IHDR chunk.")
+        }
+        let crc = prefix[12..<29].withContiguousStorageIfAvailable { p in UInt32(CZlib.crc32(0, p.baseAddress, uInt(p.count))) } ?? 0
+        guard crc == be32(prefix, 29) else { throw DataError(.malformed, file: path, "the PNG chunk IHDR fails its CRC check.") }
+        return try parseHeader(Array(prefix[16..<29]), path: path)
+    }
+
     /// Reads and decodes the file at `url`.
     public static func read(_ url: URL) throws -> Image {
         try decode(Gzip.readFile(url), path: url.path)
