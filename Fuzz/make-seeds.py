@@ -63,6 +63,15 @@ def seeds(target):
         return {"x_f4_2x1x2x2.npy": npy_nd([2, 1, 2, 2], "<f4", "f", [0.5 * i for i in range(8)]),
                 "x_f8_3x2.npy": npy_nd([3, 2], "<f8", "d", [0.25 * i for i in range(6)]),
                 "y_i8_3.npy": npy_nd([3], "<i8", "q", [0, 1, 2]), "y_u1_4.npy": npy_nd([4], "|u1", "B", [1, 0, 3, 2])}
+    if target == "pngfolder":
+        return {("links%d_" % k) + name: bytes([k]) + data for k, (name, data) in enumerate(seeds("png").items())}
+    if target == "slurmscript":
+        return {"plain.txt": b"/usr/bin/axmul\x1f/scratch/run/sets/gen-001\x1fgen-001\x1f--partition=cpu\x1f--time=01:00:00",
+                "space.txt": b"/opt/ax mul/axmul\x1f/scratch/out it's 100% \"done\"/sets/s\x1fs-1\x1f--mem=4G"}
+    if target == "shardfiles":
+        shard = json.dumps({"shard": 0, "first": 0, "accuracies": [0.5, 0.75]}).encode()
+        cache = (json.dumps({"key": {"model": "m", "subset": "validation", "assignment": ["exact8"]}, "accuracy": 0.5}) + "\n").encode()
+        return {"shard.json": b"\x01" + shard, "cache.jsonl": b"\x02" + cache, "manifest.json": b"\x00{}"}
     if target == "png":
         return {"gray_%d.png" % f: png(5, 4, 0, 1, f) for f in range(5)} | {
                 "rgb.png": png(3, 3, 2, 3, 4), "rgba.png": png(2, 3, 6, 4, 1), "ga.png": png(4, 2, 4, 2, 3)}

@@ -46,7 +46,7 @@ public struct EvaluationCache: Sendable {
         let hint = "delete line \(line) (or the whole file) to measure its evaluation again"
         let r: Record
         do { r = try JSONDecoder().decode(Record.self, from: Data(text.utf8)) } catch {
-            throw SearchError(.badFile, file: file, line: line, "is not a cache record: \(SearchJSON.reason(error))", hint: hint)
+            throw SearchError(.badFile, file: file, line: line, "is not a cache record: \(FoundationErrorText.describe(error)?.reason ?? "it is not valid JSON")", hint: hint)
         }
         guard r.accuracy.isFinite, (0...1).contains(r.accuracy) else {
             throw SearchError(.badFile, file: file, line: line, "accuracy \(r.accuracy) is outside [0, 1]", hint: hint)

@@ -43,17 +43,19 @@ public enum FoundationErrorText {
         }
     }
 
+    /// Which field of the JSON, and what is wrong with it.
     static func reason(_ error: DecodingError) -> String {
-        func at(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return path.isEmpty ? "" : " at '\(path)'"
-        }
+        let path = { (c: DecodingError.Context) in c.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") }
+        let kind = { (type: Any.Type) in type == Double.self || type == Float.self || type == Int.self ? "number" : type == String.self ? "string" : "\(type)" }
         switch error {
-        case .dataCorrupted(let c): return "not valid JSON\(at(c))"
-        case .keyNotFound(let key, let c): return "the JSON lacks the key '\(key.stringValue)'\(at(c))"
-        case .typeMismatch(let type, let c): return "the JSON has another type than \(type)\(at(c))"
-        case .valueNotFound(let type, let c): return "the JSON has no \(type) value\(at(c))"
-        @unknown default: return "the JSON does not match the expected layout"
+        case .keyNotFound(let key, let c):
+            return "the field '\((path(c).isEmpty ? "" : path(c) + ".") + key.stringValue)' is missing"
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            return "the field '\(path(c))' is not a \(kind(type))"
+        case .dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "it is not valid JSON" : "the field '\(path(c))' has an invalid value"
+        @unknown default:
+            return "it does not have the expected fields"
         }
     }
 }

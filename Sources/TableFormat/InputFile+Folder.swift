@@ -47,28 +47,7 @@ extension InputFile {
         guard offset >= 0, (length ?? 0) >= 0 else {
             throw Failure(path: path, reason: "the offset \(offset) and length \(length.map(String.init) ?? "none") must not be negative")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { throw Failure(path: path, reason: "cannot open the file (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw Failure(path: path, reason: "stopped being a regular file while it was opened; only regular files are read")
-        }
-        let size = Int(info.st_size)
-        let count = length ?? max(0, size - offset)
-        guard offset <= size, count <= size - offset else {
-            throw Failure(path: path, reason: "the file has \(size) bytes; offset \(offset) + length \(count) runs past its end")
-        }
-        guard count <= limit else { throw Failure(path: path, reason: "\(count) bytes requested, more than the \(limit) this input may have") }
-        var out = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = out.withUnsafeMutableBytes { buffer in pread(fd, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Failure(path: path, reason: "reading failed (\(n < 0 ? String(cString: strerror(errno)) : "the file ended early"))") }
-            done += n
-        }
-        return out
+        return try read(path, offset: offset, length: length, limit: limit, followLinks: false)
     }
 
     static func realPath(_ path: String) -> String? {

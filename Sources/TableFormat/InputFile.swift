@@ -43,11 +43,35 @@ public enum InputFile {
     /// The file's bytes, after `checkReadable`.
     public static func bytes(_ path: String, limit: Int = defaultLimit) throws(Failure) -> [UInt8] {
         try checkReadable(path, limit: limit)
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw Failure(path: path, reason: "cannot read the file (\(error.localizedDescription))")
+        return try read(path, offset: 0, length: nil, limit: limit, followLinks: true)
+    }
+
+    /// `length` bytes (or the rest) at `offset` of the regular file at `path`. It is opened without blocking
+    /// (a FIFO never blocks the reader) and checked again once open, then read with pread: no Foundation
+    /// reader, whose text and whose buffers (an empty file leaked one) never reach the caller.
+    static func read(_ path: String, offset: Int, length: Int?, limit: Int, followLinks: Bool) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { throw Failure(path: path, reason: "cannot open the file (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw Failure(path: path, reason: "stopped being a regular file while it was opened; only regular files are read")
         }
+        let size = Int(info.st_size)
+        let count = length ?? max(0, size - offset)
+        guard offset <= size, count <= size - offset else {
+            throw Failure(path: path, reason: "the file has \(size) bytes; offset \(offset) + length \(count) runs past its end")
+        }
+        guard count <= limit else { throw Failure(path: path, reason: "\(count) bytes requested, more than the \(limit) this input may have") }
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = out.withUnsafeMutableBytes { buffer in pread(fd, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw Failure(path: path, reason: "reading failed (\(n < 0 ? String(cString: strerror(errno)) : "the file ended early"))") }
+            done += n
+        }
+        return out
     }
 
     /// The file as UTF-8 text; the first byte that is not UTF-8 is reported with its line and column.

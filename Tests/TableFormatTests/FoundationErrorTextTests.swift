@@ -34,10 +34,10 @@ import Testing
 
     @Test func decodingErrorsSayWhereInTheJSON() {
         let cases: [(String, String)] = [
-            ("{\"epochs\": 1", "not valid JSON"),
-            ("{\"rates\": []}", "the JSON lacks the key 'epochs'"),
-            ("{\"epochs\": \"two\", \"rates\": []}", "the JSON has another type than Int at 'epochs'"),
-            ("{\"epochs\": 2, \"rates\": [1, \"x\"]}", "the JSON has another type than Double at 'rates.[1]'"),
+            ("{\"epochs\": 1", "it is not valid JSON"),
+            ("{\"rates\": []}", "the field 'epochs' is missing"),
+            ("{\"epochs\": \"two\", \"rates\": []}", "the field 'epochs' is not a number"),
+            ("{\"epochs\": 2, \"rates\": [1, \"x\"]}", "the field 'rates.1' is not a number"),
         ]
         for (text, expected) in cases {
             do {

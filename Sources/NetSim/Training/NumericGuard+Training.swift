@@ -1,21 +1,5 @@
-/// Cheap NaN/Inf detection for training: one read-only pass over each tensor the step already
-/// touches (activations, parameter gradients, updated weights).
-public enum NumericGuard {
-    /// The index of the first NaN or ±Inf in `values`, or nil when all are finite.
-    ///
-    /// The fast path ORs `(bits & exponent) + 1 ulp of exponent` over the bit patterns: the sign bit
-    /// of the sum is set exactly when some exponent is all ones (NaN or Inf). It vectorises.
-    public static func firstNonFinite(_ values: [Float]) -> Int? {
-        let clean = values.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UInt32.self) { bits -> Bool in
-                var acc: UInt32 = 0
-                for i in 0..<bits.count { acc |= (bits[i] & 0x7F80_0000) &+ 0x0080_0000 }
-                return acc & 0x8000_0000 == 0
-            }
-        }
-        return clean ? nil : values.firstIndex { !$0.isFinite }
-    }
-
+/// The training-time checks: which layer's gradients, weights or activations first hold a NaN or ±Inf.
+extension NumericGuard {
     /// Where a check failed: node index and the offending value.
     struct Hit: Error, Equatable {
         var layer: Int
