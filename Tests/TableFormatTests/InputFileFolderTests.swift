@@ -5,17 +5,8 @@ import Testing
 import Glibc
 #endif
 
-func inputFailure(_ body: () throws -> Void) -> InputFile.Failure? {
-    do {
-        try body()
-        return nil
-    } catch let error as InputFile.Failure {
-        return error
-    } catch {
-        Issue.record("not an InputFile.Failure: \(error)")
-        return nil
-    }
-}
+/// The `InputFile.Failure` `body` throws; nil when it succeeds.
+func inputFailure(_ body: () throws -> Void) -> InputFile.Failure? { thrown(InputFile.Failure.self, body) }
 
 @Suite("InputFile.resolve(_:inside:): files named relative to a folder")
 struct InputFileFolderTests {

@@ -63,18 +63,21 @@ func makeSocket(_ path: String) -> Bool {
     }
 }
 
-/// The `OutputFile.Failure` `body` throws; nil when it succeeds (another error is recorded as an issue).
-func failure(_ body: () throws -> Void) -> OutputFile.Failure? {
+/// The error of type `E` that `body` throws; nil when it succeeds (another error is recorded as an issue).
+func thrown<E: Error>(_ type: E.Type, _ body: () throws -> Void) -> E? {
     do {
         try body()
         return nil
-    } catch let error as OutputFile.Failure {
+    } catch let error as E {
         return error
     } catch {
-        Issue.record("not an OutputFile.Failure: \(error)")
+        Issue.record("not a \(E.self): \(error)")
         return nil
     }
 }
+
+/// The `OutputFile.Failure` `body` throws; nil when it succeeds.
+func failure(_ body: () throws -> Void) -> OutputFile.Failure? { thrown(OutputFile.Failure.self, body) }
 
 @Suite("OutputFile: the one writer")
 struct OutputFileTests {
