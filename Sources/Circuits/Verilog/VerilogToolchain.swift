@@ -92,9 +92,12 @@ public struct VerilogToolchain: Sendable {
         // Output goes to a file, not a pipe: a pipe's write end can leak into a concurrently spawned
         // tool and delay end-of-file until that one exits.
         let log = "\(directory)/.\(tool).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).log"
-        guard FileManager.default.createFile(atPath: log, contents: nil), let handle = FileHandle(forWritingAtPath: log) else {
-            throw .tool(name: tool, reason: "cannot create the log file \(log)")
+        // A new file only (O_EXCL, no link followed): whatever already sits at the name is never written through.
+        let fd = open(log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw .tool(name: tool, reason: "cannot create the log file \(log) (\(String(cString: strerror(errno))))")
         }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? FileManager.default.removeItem(atPath: log) }
         process.standardOutput = handle
         process.standardError = handle
