@@ -11,7 +11,9 @@ enum ShardItems {
 }
 
 /// A sweep's cells: [model, design, method] measured on the test part (as `axmul evaluate` does), each
-/// model calibrated once on the first training batches.
+/// model calibrated once on the first training batches. A task checks every model and design against the
+/// hashes the driver recorded, so a file changed under the same path is refused rather than measured under
+/// the old key.
 struct SweepCells {
     static let methods = ["approximate", "exact8", "float"]
     var context: SearchContext
@@ -43,7 +45,14 @@ struct SweepCells {
                 return (net, try ApproxCLI.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))
             }()
             calibrated[cell[0]] = model
-            let entry = try entries[cell[1]] ?? ApproxCLI.multiplier(cell[1])
+            let entry = try entries[cell[1]] ?? {
+                let loaded = try ApproxCLI.multiplier(cell[1])
+                if let i = context.designs.firstIndex(of: cell[1]), i < context.designHashes.count {
+                    var stored = context.designHashes[i]
+                    try SearchSession.verify(&stored, SearchSession.tableHash(loaded.plan.table), what: "design", file: cell[1])
+                }
+                return loaded
+            }()
             entries[cell[1]] = entry
             let net = ApproxNetwork.wrap(model.net, MultiplierAssignment(default: entry), options: options)
             let compute: ApproxCompute = cell[2] == "float" ? .float : cell[2] == "exact8" ? .exact : .approximate

@@ -135,7 +135,7 @@ struct SearchIntegrityCLITests {
         #expect(after == (try Data(contentsOf: fresh.appendingPathComponent("front.json"))), "same content under another path gives the same front")
     }
 
-    @Test("a sweep whose multiplier file now holds another design (same path) measures that cell again; its shard task refuses a changed model")
+    @Test("a sweep whose multiplier file now holds another design (same path) measures that cell again; its shard task refuses a changed design or model")
     func changedDesignFileIsMeasuredAgain() throws {
         let dir = try cliTestFolder("axmul-sweep-design")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -149,9 +149,16 @@ struct SearchIntegrityCLITests {
         _ = try runAxmulOK(["compile", "smapprox8x8-1221", "-o", table.path])
         let again = try runAxmulOK(sweep)
         #expect(again.contains("(1 cells measured"), "the cell of the old table was reused: \(again)")
+        let set = out.appendingPathComponent("sets/grid-test").path
+        try FileManager.default.removeItem(at: table)
+        _ = try runAxmulOK(["compile", "smapprox8x8-2222", "-o", table.path])
+        let swapped = runAxmul(["shard", "run", set, "--index", "0"])
+        #expect(swapped.status == 1 && swapped.stderr.contains("the design changed since this run's manifest was written"), "\(swapped.stderr)")
+        try FileManager.default.removeItem(at: table)
+        _ = try runAxmulOK(["compile", "smapprox8x8-1221", "-o", table.path])
         try FileManager.default.removeItem(atPath: model)
         _ = try runAxmulOK(["train", "--model", "mlp", "--data", "digits_8x8", "--epochs", "1", "--hidden", "16,16", "-o", model])
-        let task = runAxmul(["shard", "run", out.appendingPathComponent("sets/grid-test").path, "--index", "0"])
+        let task = runAxmul(["shard", "run", set, "--index", "0"])
         #expect(task.status == 1 && task.stderr.contains("the model changed since this run's manifest was written"), "\(task.stderr)")
     }
 
