@@ -8,7 +8,7 @@ import Glibc
 /// Crash safety of `axmul train`: SIGKILL at seeded random points, `--resume` after each kill, and the
 /// result must equal an uninterrupted run bit for bit, with every epoch logged exactly once.
 @Suite(.serialized) struct KillResumeTests {
-    static let epochs = 8
+    static let epochs = 16
     static let trainArgs = ["train", "--model", "mlp", "--data", "breast_cancer_wdbc", "--hidden", "16",
                             "--epochs", "\(epochs)", "--threads", "1", "--seed", "7", "--batch", "8"]
 
@@ -55,18 +55,27 @@ import Glibc
         var rng = SplitMix64(seed: seed)
         var outcomes: [Outcome] = []
         for _ in 0..<10 {
-            let done = checkpointEpoch(output)
-            guard done < epochs else { break }
-            // Three kinds of kill point: a delay from launch of up to 80 % of a run (start-up, data loading, first
-            // epochs), the moment the log reaches a random epoch (the checkpoint write follows the log record), or
-            // that moment plus up to a quarter of one epoch's share of the run (mid-epoch or mid-write; the share
-            // includes start-up, so a whole one can overshoot several fast epochs).
+            var done = checkpointEpoch(output)
+            if done >= epochs {
+                // A run outpaced its kill. Fewer than two interrupted runs exercise too little: start again from
+                // nothing (the final resume then trains every epoch), else the kills are done.
+                guard outcomes.filter(\.killed).count < 2 else { break }
+                try? FileManager.default.removeItem(at: output)
+                try? FileManager.default.removeItem(at: log)
+                done = 0
+            }
+            // Three kinds of kill point: a delay from launch of up to half of what is left of a run (start-up, data
+            // loading, the next epochs; a resumed run has only its remaining epochs to do), the moment the log
+            // reaches a random epoch (the checkpoint write follows the log record), or that moment plus up to a
+            // quarter of one epoch's share of the run (mid-epoch or mid-write; the share includes start-up, so a
+            // whole one can overshoot several fast epochs).
             // The log may hold one record past the checkpoint until the resumed run trims it: count from there.
             let logged = max(done, logLines(log))
             let target = min(epochs, logged + 1 + Int(rng.next() % UInt64(max(1, epochs - 1 - logged))))
             let kind = rng.next() % 3
             let unit = Double(rng.next() % 1000) / 1000
-            let delay = kind == 1 ? 0 : unit * (kind == 0 ? 0.8 * runSeconds : runSeconds / Double(epochs) / 4)
+            let left = Double(epochs - logged) / Double(epochs)
+            let delay = kind == 1 ? 0 : unit * (kind == 0 ? 0.5 * runSeconds * left : runSeconds / Double(epochs) / 4)
             outcomes.append(try launchAndKill(binary, args: args, output: output, log: log,
                                               afterLogLines: kind == 0 ? 0 : target, delay: delay))
         }
