@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
-        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat"]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
         .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim"], exclude: ["Fixtures"]),

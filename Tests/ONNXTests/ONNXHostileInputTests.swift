@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NetSim
 @testable import ONNX
 #if canImport(Glibc)
@@ -69,17 +70,7 @@ import Glibc
         try ONNXImporter.load(data: try m.serializedData(), file: "m.onnx", folder: folder.appendingPathComponent("model"))
     }
 
-    static func onnxError(_ body: () throws -> Void) -> ONNXError? {
-        do {
-            try body()
-            return nil
-        } catch let error as ONNXError {
-            return error
-        } catch {
-            Issue.record("not an ONNXError: \(error)")
-            return nil
-        }
-    }
+    static func onnxError(_ body: () throws -> Void) -> ONNXError? { thrown(ONNXError.self, body) }
 
     @Test func theBaseModelImports() throws {
         let dir = try Self.folder()

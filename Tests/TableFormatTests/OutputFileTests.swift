@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TableFormat
 #if canImport(Glibc)
 import Glibc
@@ -60,19 +61,6 @@ func makeSocket(_ path: String) -> Bool {
     }
     return withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
-    }
-}
-
-/// The error of type `E` that `body` throws; nil when it succeeds (another error is recorded as an issue).
-func thrown<E: Error>(_ type: E.Type, _ body: () throws -> Void) -> E? {
-    do {
-        try body()
-        return nil
-    } catch let error as E {
-        return error
-    } catch {
-        Issue.record("not a \(E.self): \(error)")
-        return nil
     }
 }
 

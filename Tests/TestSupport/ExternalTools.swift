@@ -121,3 +121,16 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: TestRun.includesLong, "a long end-to-end test: scripts/test --long runs it")
     }
 }
+
+/// The error of type `E` that `body` throws; nil when it succeeds (another error is recorded as an issue).
+public func thrown<E: Error>(_ type: E.Type, _ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> E? {
+    do {
+        try body()
+        return nil
+    } catch let error as E {
+        return error
+    } catch {
+        Issue.record(Comment(rawValue: "not a \(E.self): \(error)"), sourceLocation: sourceLocation)
+        return nil
+    }
+}
