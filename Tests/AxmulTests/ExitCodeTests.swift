@@ -34,11 +34,12 @@ import Testing
     /// Every subcommand listed by `axmul --help` shows a worked example invoking itself.
     @Test func everySubcommandHelpHasAWorkedExample() {
         let top = runAxmul(["--help"]).stdout
-        let names = top.components(separatedBy: "SUBCOMMANDS:").last?
-            .split(separator: "\n")
-            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { $0.first?.isLowercase == true } ?? []
+        let listing: String = top.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let entries: [Substring] = listing.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+        let names: [String] = entries.compactMap { (line: Substring) -> String? in
+            guard let word = line.split(separator: " ").first, word.first?.isLowercase == true else { return nil }
+            return String(word)
+        }
         #expect(names.count >= 15, "subcommands found: \(names)")
         for name in names {
             let help = runAxmul([name, "--help"])

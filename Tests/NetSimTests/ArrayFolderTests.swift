@@ -55,8 +55,9 @@ struct ArrayFolderTests {
         defer { folder.cleanUp() }
         let (train, test) = try DatasetLoader.load(folder.url.appendingPathComponent("npy").path)
         #expect(train.sampleShape == [1, 2, 3] && train.count == 9 && test.count == 4)
-        #expect(train.values == (0..<54).map { Float($0) * 0.25 - 3 })
-        #expect(test.values == (1000..<1024).map { Float($0) * 0.25 - 3 })
+        let value = { (k: Int) -> Float in Float(k) * 0.25 - 3 }
+        #expect(train.values == (0..<54).map(value))
+        #expect(test.values == (1000..<1024).map(value))
         #expect(train.labels == (0..<9).map { Int32($0 % 3) } && test.labels == [0, 1, 2, 0])
         #expect(train.classCount == 3 && test.classCount == 3)
     }

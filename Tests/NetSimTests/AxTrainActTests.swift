@@ -128,7 +128,7 @@ import Testing
         var rng = SplitMix64(seed: 9)
         let n = 64
         let values = (0..<(n * 4)).map { _ in rng.nextUniform() * 2 - 1 }
-        let labels = (0..<n).map { Int32(values[$0 * 4] + values[$0 * 4 + 1] > 0 ? 1 : 0) }
+        let labels: [Int32] = (0..<n).map { (i: Int) -> Int32 in values[i * 4] + values[i * 4 + 1] > 0 ? 1 : 0 }
         let data = LabeledData(sampleShape: [4], values: values, labels: labels, classCount: 2)
         let net = try ModelZoo.build("mlp", inputShape: [4], classCount: 2, seed: 3, options: .init(hidden: [8]))
         var config = TrainConfig()

@@ -119,7 +119,7 @@ struct BatchNormFoldingTests {
         var net = Network(name: "d", inputShape: [1])
         net.add(Dense("fc", inFeatures: 1, outFeatures: 1, rng: &rng), inputs: [-1])
         // Magnitudes 1...100 (signs alternate): the 90th percentile by nearest rank is 90, the 99.99th is 100.
-        let values = (1...100).map { Float($0 % 2 == 0 ? $0 : -$0) }
+        let values: [Float] = (1...100).map { (k: Int) -> Float in Float(k % 2 == 0 ? k : -k) }
         let data = LabeledData(sampleShape: [1], values: values, labels: [Int32](repeating: 0, count: 100), classCount: 2)
         for (text, range) in [("percentile:90", Float(90)), ("percentile", 100), ("max-abs", 100), ("maxabs", 100)] {
             var options = ApproxNetwork.QuantOptions()

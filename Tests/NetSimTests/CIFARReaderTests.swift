@@ -61,7 +61,7 @@ struct CIFARReaderTests {
     }
 
     @Test func augmentIsSeededAndKeepsPixelsOrZeros() throws {
-        let batch = (0..<(2 * 3 * 8 * 8)).map { Float($0 + 1) }
+        let batch: [Float] = (0..<(2 * 3 * 8 * 8)).map { (k: Int) -> Float in Float(k + 1) }
         var a = batch, b = batch
         var rngA = DatasetRNG(seed: 7), rngB = DatasetRNG(seed: 7)
         try CIFARAugmenter().augment(&a, sampleShape: [3, 8, 8], using: &rngA)

@@ -87,7 +87,7 @@ struct FastNormalTests {
         #expect(worst <= 1e-5, "max |Ξ − formula| = \(worst)")
         var applied = y
         ErrorInjection.apply(&applied, c, rng: &r3)
-        #expect((0..<y.count).allSatisfy { abs(applied[$0] - (y[$0] + xi[$0])) <= 1e-5 })
+        #expect((0..<y.count).allSatisfy { (i: Int) -> Bool in abs(applied[i] - (y[i] + xi[i])) <= 1e-5 })
         #expect(r1 == r3)
     }
 }

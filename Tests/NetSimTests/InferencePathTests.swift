@@ -94,7 +94,7 @@ import Testing
             seen.append(i)
             return (i * i, seen.count, Parallel.isSerial || Parallel.workers == 1)
         }
-        #expect(out.map(\.0) == (0..<9).map { $0 * $0 })
+        #expect(out.map(\.0) == (0..<9).map { (i: Int) -> Int in i * i })
         // Worker w sees items w, w + k, … (k workers): its copy holds only its own items.
         let k = min(Parallel.workers, 9)
         let counts = out.map(\.1), serial = out.map(\.2)

@@ -62,7 +62,15 @@ import Testing
 
     /// y[n, o] = Σ_i w[o, i]·q(x[n, i]) + b[o], in Double.
     static func affine(_ x: [Double], _ w: [Double], _ b: [Double], q: (Double) -> Double) -> [Double] {
-        (0..<2).flatMap { n in (0..<2).map { o in (0..<3).reduce(b[o]) { $0 + w[o * 3 + $1] * q(x[n * 3 + $1]) } } }
+        var y: [Double] = []
+        for n in 0..<2 {
+            for o in 0..<2 {
+                var sum = b[o]
+                for i in 0..<3 { sum += w[o * 3 + i] * q(x[n * 3 + i]) }
+                y.append(sum)
+            }
+        }
+        return y
     }
 
     /// The STE surrogate of eq. (1): clamp to the representable range.

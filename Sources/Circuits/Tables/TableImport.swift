@@ -7,7 +7,10 @@ enum TableImport {
             throw .invalidValue(what: "tfapprox file size", value: "\(b.count) bytes", rule: "must be 131072 bytes (65536 uint16 values)",
                                 location: SourceLocation(file: path, line: 0, column: 0))
         }
-        let values = (0..<65_536).map { UInt32(b[2 * $0]) | UInt32(b[2 * $0 + 1]) << 8 }
+        let values = (0..<65_536).map { (i: Int) -> UInt32 in
+            let low = UInt32(b[2 * i]), high = UInt32(b[2 * i + 1])
+            return low | high << 8
+        }
         return TruthTable(widthA: 8, widthB: 8, outputWidth: 16, values: values)
     }
 

@@ -17,8 +17,9 @@ public struct LowRankFactors: Sendable, Equatable {
     /// Factors `table`'s error with at most `maxRank` terms, or nil if no exact integer factorisation exists.
     public static func find(_ table: SignedProductTable, maxRank: Int = 4) -> LowRankFactors? {
         if let p = table.twosComplementProducts {
-            let e = (0..<65_536).map { i in
-                Int64(p[i]) - Int64(Int8(bitPattern: UInt8(i >> 8))) * Int64(Int8(bitPattern: UInt8(i & 255)))
+            let e = (0..<65_536).map { (i: Int) -> Int64 in
+                let a = Int64(Int8(bitPattern: UInt8(i >> 8))), b = Int64(Int8(bitPattern: UInt8(i & 255)))
+                return Int64(p[i]) - a * b
             }
             return factorise(e, n: 256, maxRank: maxRank, byCode: true)
         }
