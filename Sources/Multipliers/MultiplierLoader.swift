@@ -36,21 +36,23 @@ public struct MultiplierSource: Sendable {
 
 /// The one place that turns a multiplier argument into a multiplier: a built-in name, a design file
 /// (.axd: LUT or gate netlist, composition, formula, table), a compiled `.axlut`, or another tool's table
-/// by extension (`.npy`, TFApprox `.bin`).
+/// (`.npy`, TFApprox); a file that exists is told apart by its content (`MultiplierArgument`).
 public enum MultiplierLoader {
     /// The source named by `spec`; errors name the file and what was expected.
     public static func source(_ spec: String) throws -> MultiplierSource {
-        let ext = (spec as NSString).pathExtension.lowercased()
-        switch ext {
-        case "axlut":
+        let name = ((spec as NSString).lastPathComponent as NSString).deletingPathExtension
+        switch MultiplierArgument.classify(spec) {
+        case .compiledTable:
             let table = try LookupTable(contentsOf: spec)
             return MultiplierSource(design: try design(of: table, path: spec), compiled: table)
-        case "npy", "bin":
-            let design = try TableExchange.importDesign(path: spec, format: ext == "npy" ? .npy : .tfapprox,
-                                                        name: ((spec as NSString).lastPathComponent as NSString).deletingPathExtension)
-            return MultiplierSource(design: design, compiled: nil)
-        default:
-            return MultiplierSource(design: try DesignResolver.resolve(spec), compiled: nil)
+        case .npyTable:
+            return MultiplierSource(design: try TableExchange.importDesign(path: spec, format: .npy, name: name), compiled: nil)
+        case .tfapproxTable:
+            return MultiplierSource(design: try TableExchange.importDesign(path: spec, format: .tfapprox, name: name), compiled: nil)
+        case .designFile:
+            return MultiplierSource(design: try DesignResolver.load(path: spec), compiled: nil)
+        case .builtin:
+            return MultiplierSource(design: try BuiltinDesigns.design(named: spec), compiled: nil)
         }
     }
 
@@ -76,7 +78,7 @@ public enum MultiplierLoader {
     /// report no energy); a stored cost is used whatever the model.
     public static func load(_ spec: String, costModel: CostModel? = .withSynthesis()) throws -> LoadedMultiplier {
         let table: LookupTable, cost: CostEstimate, hash: UInt64?
-        if (spec as NSString).pathExtension.lowercased() == "axlut" {
+        if case .compiledTable = MultiplierArgument.classify(spec) {
             // Read directly: the stored products and cost, whatever the encoding.
             table = try LookupTable(contentsOf: spec)
             (cost, hash) = (CostEstimate(table: table), table.sourceHash)

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Circuits
 import Foundation
+import Multipliers
 
 /// Shared handling of a `<design>` argument: a built-in name or a path to a design file.
 /// Errors propagate to `Main`, which prints `error: file:line:column: message` and exits 1.
 enum DesignArgument {
-    /// Resolves a built-in name (see `axmul list`) or a design-file path (contains "/" or ends in .axd).
+    /// Resolves a built-in name (see `axmul list`), a design file, or a table file (`.axlut`, `.npy`,
+    /// TFApprox) as a table design; a file that exists is read by its content (`MultiplierArgument`).
     static func resolve(_ nameOrPath: String) throws -> Design {
-        try DesignResolver.resolve(nameOrPath)
+        try MultiplierLoader.source(nameOrPath).design
     }
 
     /// Runs `body`; a `UserFacingError` is printed to stderr in the CLI's format and becomes exit code 1.

@@ -147,4 +147,26 @@ import TestSupport
         let missing = runAxmul(["characterize", dir.appendingPathComponent("none.axd").path])
         #expect(missing.status == 1 && missing.stderr.contains("none.axd"))
     }
+
+    /// Files are read by content, whatever their names: a compiled table named `t.axlut.bad` characterises
+    /// like its source, and a design file in the current folder, named without "./", is read as the file,
+    /// not looked up as a built-in name.
+    @Test func filesAreReadByContentWhateverTheirNames() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.ok(["compile", "smapprox8x8-3330", "-o", dir.appendingPathComponent("t.axlut").path])
+        try FileManager.default.moveItem(at: dir.appendingPathComponent("t.axlut"), to: dir.appendingPathComponent("t.axlut.bad"))
+        try "design mine\ncompose ll=smapprox4x4-3 hl=smapprox4x4-3 lh=smapprox4x4-3 hh=smapprox4x4-0\n"
+            .write(to: dir.appendingPathComponent("mine"), atomically: true, encoding: .utf8)
+        func metrics(_ arg: String) throws -> NSDictionary {
+            let r = runAxmul(["characterize", arg, "--json"], currentDirectory: dir)
+            try #require(r.status == 0, "characterize \(arg): \(r.stderr)")
+            let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+            let first = try #require(array.first)
+            return NSDictionary(dictionary: ["unsigned": first["unsigned"] as Any, "magnitude": first["magnitude"] as Any])
+        }
+        let source = try metrics("smapprox8x8-3330")
+        #expect(try metrics("t.axlut.bad").isEqual(to: source as! [AnyHashable: Any]))
+        #expect(try metrics("mine").isEqual(to: source as! [AnyHashable: Any]))
+    }
 }

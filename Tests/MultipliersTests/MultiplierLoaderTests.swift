@@ -59,6 +59,36 @@ import Testing
         #expect(layer.plan.route == KernelRoute.gather)
     }
 
+    /// A file is read by its content, not its name: tables named `.axlut.bad`, `.dat`, `.tbl` and a design
+    /// named `.txt` load as what they hold, with the tables of their correctly named copies. A name that is no
+    /// file is a built-in name, unless it is spelled as a path or a table file, whose absence is then reported.
+    @Test func filesAreClassifiedByContent() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let design = try BuiltinDesigns.design(named: "smapprox8x8-3330")
+        let truth = try design.truthTable()
+        try MultiplierLoader.compile(design, costModel: CostModel()).write(to: dir + "/t.axlut.bad")
+        try TableExchange.export(truth, format: .npy, to: dir + "/t.dat")
+        try TableExchange.export(truth, format: .tfapprox, to: dir + "/t.tbl")
+        try "design d\ncompose ll=smapprox4x4-3 hl=smapprox4x4-3 lh=smapprox4x4-3 hh=smapprox4x4-0\n"
+            .write(toFile: dir + "/d.txt", atomically: true, encoding: .utf8)
+        #expect(MultiplierArgument.classify(dir + "/t.axlut.bad") == .compiledTable(dir + "/t.axlut.bad"))
+        #expect(MultiplierArgument.classify(dir + "/t.dat") == .npyTable(dir + "/t.dat"))
+        #expect(MultiplierArgument.classify(dir + "/t.tbl") == .tfapproxTable(dir + "/t.tbl"))
+        #expect(MultiplierArgument.classify(dir + "/d.txt") == .designFile(dir + "/d.txt"))
+        #expect(MultiplierArgument.classify("smapprox8x8-3330") == .builtin("smapprox8x8-3330"))
+        #expect(MultiplierArgument.classify("missing.axlut") == .compiledTable("missing.axlut"))
+        #expect(MultiplierArgument.classify("no/such/design") == .designFile("no/such/design"))
+        #expect(MultiplierArgument.classify(dir) == .designFile(dir), "a folder is read as a path, and refused by the reader")
+        let expected = try MultiplierLoader.load("smapprox8x8-3330", costModel: nil).table
+        for file in ["t.axlut.bad", "t.dat", "t.tbl", "d.txt"] {
+            #expect(try MultiplierLoader.load(dir + "/" + file, costModel: nil).table == expected, "\(file)")
+        }
+        do { _ = try MultiplierLoader.load("missing.axlut", costModel: nil); Issue.record("accepted a missing file") } catch {
+            #expect("\(error)".contains("missing.axlut") && !"\(error)".contains("unknown design"), "\(error)")
+        }
+    }
+
     /// An 8-bit layer needs an 8x8 multiplier; the error names the argument.
     @Test func widthIsChecked() throws {
         do { _ = try MultiplierLoader.load("exact4", costModel: nil); Issue.record("accepted a 4x4 design") } catch {

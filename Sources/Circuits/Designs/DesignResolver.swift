@@ -5,13 +5,20 @@ import TableFormat
 public enum DesignResolver {
     /// A path if the argument contains "/" or ends in ".axd"; otherwise a built-in name.
     public static func resolve(_ nameOrPath: String) throws(DesignError) -> Design {
-        if isPath(nameOrPath) { return try load(path: nameOrPath, including: []) }
+        if isPath(nameOrPath) || isFile(nameOrPath) { return try load(path: nameOrPath, including: []) }
         return try BuiltinDesigns.design(named: nameOrPath)
     }
 
-    /// True when the argument is to be read as a file path rather than a built-in name.
+    /// True when the argument is spelled as a file path (a "/" or the design extension), so that a
+    /// missing file is reported as one rather than as an unknown built-in name.
     public static func isPath(_ s: String) -> Bool {
         s.contains("/") || s.hasSuffix("." + DesignParser.fileExtension)
+    }
+
+    /// True when the argument names a file that exists (a file in the current folder needs no "./").
+    public static func isFile(_ s: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: s, isDirectory: &isFolder) && !isFolder.boolValue
     }
 
     /// Reads and parses a design file; `compose` blocks given as paths are relative to its folder.
