@@ -43,6 +43,15 @@ public struct SearchContext: Sendable, Codable, Equatable {
         (perChannel, calibration, foldBatchNorm) = (quant.perChannelWeights, quant.calibration.text, quant.foldBatchNorm)
     }
 
+    /// The calibration samples every evaluation uses: the first ones of the training split (see
+    /// `ValidationSplit`), which the validation split never draws.
+    public var calibrationSamples: Int { calibrationBatches * quantOptions.batchSize }
+
+    /// The split of the training data into the validation samples and the rest (calibration first).
+    public func validationSplit(_ train: LabeledData) -> (rest: LabeledData, validation: LabeledData) {
+        ValidationSplit.split(train, samples: validationSamples, seed: seed, reserved: calibrationSamples)
+    }
+
     /// The quantisation options of every evaluation in this context.
     public var quantOptions: ApproxNetwork.QuantOptions {
         var o = ApproxNetwork.QuantOptions()
@@ -53,13 +62,13 @@ public struct SearchContext: Sendable, Codable, Equatable {
 
     /// The cache's data-subset key of `split` ("validation" or "test"): everything besides the model
     /// and the assignment that an accuracy depends on. The data by content hash (never its path); the
-    /// validation split's size and seed for both splits, because the test pass calibrates on the
-    /// training samples outside the validation split (a sweep calibrates on the first training batches);
-    /// the test limit; the calibration batches and the quantisation options.
+    /// validation split's size and seed; the test limit; the calibration batches (every pass calibrates
+    /// on the first training samples, `ValidationSplit`) and the quantisation options. (v3: before it,
+    /// a search calibrated on samples drawn at random, so its v2 entries are not reused.)
     public func subsetKey(_ split: String) -> String {
         let source = kind == "sweep" ? "calibrated on the first training batches" : "validation \(validationSamples) seed \(seed)"
         let part = split == "test" ? "test limit \(testLimit.map(String.init) ?? "all")" : "validation"
-        return "v2 data \(dataHash) \(part) \(source) calibration \(calibrationBatches)x64 per-channel \(perChannel) \(calibration) fold-bn \(foldBatchNorm)"
+        return "v3 data \(dataHash) \(part) \(source) calibration \(calibrationBatches)x64 per-channel \(perChannel) \(calibration) fold-bn \(foldBatchNorm)"
     }
 
     /// An assignment's cache form: each design name with its table's content hash when known, so a

@@ -105,7 +105,7 @@ struct SearchCommand: ParsableCommand, WritesFiles {
         var (result, table) = try search.run()
         if refine != "none" {
             print("refining the front (\(refine)) …")
-            let rest = ValidationSplit.split(session.train, samples: validationSamples, seed: seed).rest
+            let rest = session.context.validationSplit(session.train).rest
             result = try FrontRefinement(float: session.network, space: space, train: rest, validation: evaluator,
                                          test: session.evaluator("test"), epochs: retrainEpochs).refine(result, method: refine)
         }

@@ -70,9 +70,9 @@ struct SearchSession {
     }
 
     /// The evaluator of `split`: validation (drawn from the training data) or test; both calibrate on
-    /// the training samples outside the validation split.
+    /// the first training samples, as `evaluate` does (`ValidationSplit`).
     func evaluator(_ split: String) -> CandidateEvaluator {
-        let (rest, validation) = ValidationSplit.split(train, samples: context.validationSamples, seed: context.seed)
+        let (rest, validation) = context.validationSplit(train)
         let options = context.quantOptions
         let data = split == "test" ? test.prefix(context.testLimit) : validation
         return CandidateEvaluator(float: network, entries: multipliers.map(\.entry), calibration: rest, data: data, options: options)

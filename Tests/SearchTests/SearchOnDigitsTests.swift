@@ -16,7 +16,7 @@ struct SearchOnDigitsTests {
         var config = TrainConfig()
         (config.epochs, config.batchSize, config.learningRate, config.seed) = (6, 32, 0.05, 3)
         let net = try ModelZoo.build("mlp", inputShape: train.sampleShape, classCount: train.classCount, seed: 3, options: .init(hidden: [16, 16]))
-        let (rest, validation) = ValidationSplit.split(train, samples: 300, seed: 1)
+        let (rest, validation) = ValidationSplit.split(train, samples: 300, seed: 1, reserved: 256)
         var trainer = Trainer(network: net, config: config)
         for _ in 0..<config.epochs { _ = try trainer.runEpoch(train: rest, test: validation) }
         let entries = try library.map { try MultiplierLoader.load($0, costModel: nil).entry }
