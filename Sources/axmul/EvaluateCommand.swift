@@ -14,6 +14,8 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
         discussion: """
         The model is quantised to 8 bits (eq. 1 of De la Parra et al.), calibrated on the training split,
         and every Dense/Conv2D product goes through the multiplier's table in sign-magnitude form.
+        A checkpoint from `axmul retrain` keeps the activation steps Δx and quantisation it was retrained
+        with: they are used as stored (as `axmul eval` does) unless --recalibrate is given.
         Example: axmul evaluate --model mlp.safetensors --data breast_cancer_wdbc --multiplier smapprox8x8-2222 --json
         """)
 
@@ -28,6 +30,9 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).")
     var threads = 1
 
+    @Flag(help: "For a retrained checkpoint: calibrate Δx again on the training split, with the quantisation flags, instead of using the Δx and quantisation it stores.")
+    var recalibrate = false
+
     @OptionGroup var writing: OutputOptions
 
     func validate() throws { try FlagRules.threads(threads) }
@@ -38,12 +43,15 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)
         let (assignment, notes) = try common.assignment(withCost: true)
-        var options = try common.quantOptions()
-        let calibration = common.subset.subset.calibration(data.train, options: &options)
         let test = common.subset.subset.test(data.test)
-        let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: calibration,
-                                               test: test, options: options)
-        let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy)
+        let stored = try storedQuantisation(loaded.info)
+        let result = if let stored {
+            try ApproxEvaluation.evaluate(loaded.network, assignment: assignment, stored: stored, test: test)
+        } else {
+            try calibrated(loaded.network, assignment: assignment, train: data.train, test: test)
+        }
+        let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy,
+                                    activationSteps: stored == nil ? "calibrated" : "stored")
         if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
             print(try DesignArgument.json(saved))
@@ -54,6 +62,8 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
         print(String(format: "float accuracy      %.4f", a.floatAccuracy))
         print(String(format: "exact 8-bit         %.4f", a.exact8Accuracy))
         print(String(format: "approximate         %.4f", a.approxAccuracy))
+        print("activation steps    " + (stored == nil ? "calibrated on the training split"
+                                        : "stored in the checkpoint by retrain (--recalibrate calibrates them again)"))
         print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f", $0) } ?? "unknown: a multiplier has no power figure (see below)"))
         for l in result.energy.layers {
             let power = l.power.map { "power rel " + String(format: "%.4f", $0) } ?? "power unknown: " + (notes[l.multiplier] ?? "no cost known")
@@ -62,16 +72,41 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
     }
 }
 
-/// The evaluate result with its multiplier label: ApproxAccuracy's keys plus "multiplier".
+extension EvaluateCommand {
+    /// The quantisation a retrained checkpoint stores, to be used as it is: nil for other models and
+    /// with --recalibrate. Quantisation flags without --recalibrate would be ignored, so they are refused.
+    func storedQuantisation(_ info: TrainCheckpoint.Info) throws -> QuantisationRecord? {
+        guard !recalibrate, let record = info.quantisation else { return nil }
+        let q = common.quant
+        if q.calibration != nil || q.weightSteps != nil || q.perChannel || q.foldBN != nil || common.calibrationBatches != 4 {
+            throw ValidationError("\(common.model) is a retrained checkpoint: it stores its Δx and quantisation, which "
+                                  + "evaluate uses as they are; add --recalibrate to calibrate again with the quantisation flags")
+        }
+        return record
+    }
+
+    /// Wraps `float`, calibrates it on the training split's first batches and measures it on `test`.
+    func calibrated(_ float: Network, assignment: MultiplierAssignment, train: LabeledData, test: LabeledData) throws
+        -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
+        var options = try common.quantOptions()
+        let calibration = common.subset.subset.calibration(train, options: &options)
+        return ApproxEvaluation.evaluate(float, assignment: assignment, calibration: calibration, test: test, options: options)
+    }
+}
+
+/// The evaluate result with its multiplier label: ApproxAccuracy's keys plus "multiplier" and
+/// "activation_steps" ("stored": a retrained checkpoint's Δx; "calibrated": calibrated on the training split).
 struct SavedEvaluation: Encodable {
     var multiplier: String
     var accuracy: ApproxAccuracy
-    enum CodingKeys: String, CodingKey { case multiplier }
+    var activationSteps: String
+    enum CodingKeys: String, CodingKey { case multiplier, activationSteps = "activation_steps" }
 
     func encode(to encoder: Encoder) throws {
         try accuracy.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(multiplier, forKey: .multiplier)
+        try c.encode(activationSteps, forKey: .activationSteps)
     }
 
     /// Writes the JSON atomically to `folder`/evaluate-<name>.json (name reduced to a safe file name).

@@ -34,5 +34,13 @@ import Testing
         #expect(q.inputDeltas["stem.conv"] != nil && !q.inputDeltas.keys.contains { $0.hasSuffix(".bn") })
         let eval = try RetrainResumeTests.json(try runAxmulOK(["eval", "--model", out.path, "--json"]))
         #expect(eval["approx_accuracy"] as? Double == after, "eval \(eval), retrain after \(after)")
+        // evaluate uses the stored Δx too, and says so; --recalibrate calibrates again, and says so.
+        let evaluate = ["evaluate", "--model", out.path, "--data", "digits_8x8", "--multiplier", "smapprox8x8-2222", "--json"]
+        let stored = try RetrainResumeTests.json(try runAxmulOK(evaluate))
+        #expect(stored["approx_accuracy"] as? Double == after && stored["activation_steps"] as? String == "stored", "\(stored)")
+        let again = try RetrainResumeTests.json(try runAxmulOK(evaluate + ["--recalibrate", "--fold-bn", "--weight-steps", "per-channel"]))
+        #expect(again["activation_steps"] as? String == "calibrated", "\(again)")
+        let refused = runAxmul(evaluate + ["--calibration", "max-abs"])
+        #expect(refused.status != 0 && refused.stderr.contains("--recalibrate"), "\(refused.stderr)")
     }
 }

@@ -45,6 +45,20 @@ public enum ApproxEvaluation {
         -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
         var net = ApproxNetwork.wrap(float, assignment, options: options)
         ApproxNetwork.calibrate(&net, on: calibration, options: options)
+        return measure(net, assignment: assignment, test: test)
+    }
+
+    /// Wraps `float` with a retrained checkpoint's stored quantisation (its settings and Δx, no
+    /// calibration pass), then measures as `evaluate` does.
+    public static func evaluate(_ float: Network, assignment: MultiplierAssignment, stored record: QuantisationRecord,
+                                test: LabeledData) throws(ApproxError)
+        -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
+        measure(try ApproxNetwork.wrap(float, assignment, record: record), assignment: assignment, test: test)
+    }
+
+    /// The three accuracies of a wrapped, quantised network on `test`, and its energy.
+    static func measure(_ net: Network, assignment: MultiplierAssignment, test: LabeledData)
+        -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
         let energy = EnergyEstimate(network: net, assignment: assignment)
         let acc = ApproxAccuracy(floatAccuracy: accuracy(net, on: test, compute: .float),
                                  exact8Accuracy: accuracy(net, on: test, compute: .exact),
