@@ -105,7 +105,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode([result])) as? [[String: Any]]
         let first = try #require(object?.first)
         #expect(Set(first.keys) == ["name", "width", "unsigned", "magnitude", "cost"])
-        let metricKeys: Set = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "wcre_pct", "bias", "sd", "nmed"]
+        let metricKeys: Set = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "mre_nonzero_pct", "wcre_pct", "bias", "sd", "nmed"]
         #expect(Set((first["unsigned"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
         #expect(Set((first["magnitude"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
         #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel", "source", "note"])

@@ -29,6 +29,20 @@ func tableDesign(_ name: String, _ t: TruthTable) -> Design { Design(name: name,
         }
     }
 
+    /// The two MREs of the magnitude domain, by hand: a 3x3 table (magnitudes 0...4, 25 pairs) that is exact
+    /// except T(0, 1) = 1 (a zero product off by 1) and T(2, 2) = 3 (e = −1 on 4). mre_nonzero_pct: 100 ·
+    /// (1/4) / 16 non-zero pairs = 1.5625; mre_pct (SMApprox): 100 / 4² · (1/max(1, 0) + 1/4) = 7.8125.
+    @Test func bothMagnitudeMREsByHand() throws {
+        let t = TruthTable(widthA: 3, widthB: 3, outputWidth: 6) { a, b in
+            (a, b) == (0, 1) ? 1 : (a, b) == (2, 2) ? 3 : a * b
+        }
+        let m = try metrics(tableDesign("t", t), .magnitude)
+        #expect(abs(m.mreNonzeroPct - 1.5625) < 1e-12)
+        #expect(abs(m.mrePct - 7.8125) < 1e-12)
+        let u = try metrics(tableDesign("t", t), .unsigned)
+        #expect(u.mrePct == u.mreNonzeroPct, "one definition in the unsigned domain")
+    }
+
     /// 2x2 Kulkarni: the only error is 3·3 → 7, e = −2. Hand-computed over the 16 unsigned pairs.
     @Test func kulkarniTwoByTwoByHand() throws {
         let u = try metrics(Design(name: "k", body: .formula(.kulkarni(width: 2))), .unsigned)

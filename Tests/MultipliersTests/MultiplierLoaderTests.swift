@@ -89,6 +89,22 @@ import Testing
         }
     }
 
+    /// One MRE, two computations: NetSim's profile (the De la Parra tables) over the non-zero magnitude
+    /// pairs equals Circuits' magnitude-domain mre_nonzero_pct (what `--library-filter mre` compares). For
+    /// these designs, whose zero products are exact, it also equals mre_pct: the magnitude domain has
+    /// exactly (2^(n−1))² non-zero pairs, SMApprox's denominator; they differ only where 0·b ≠ 0.
+    @Test func profileMREIsCharacterisationsNonzeroMRE() throws {
+        for name in ["smapprox8x8-3330", "smapprox8x8-2222", "truncated8-t6", "drum8-k4"] {
+            let design = try BuiltinDesigns.design(named: name)
+            let sums = try design.errorSums(domain: .magnitude)
+            let metrics = ErrorMetrics(sums: sums, domain: .magnitude, widthA: 8, widthB: 8)
+            let profile = MultiplierProfile(try MultiplierLoader.load(name, costModel: nil).table)
+            #expect(abs(profile.mreNonzero * 100 - metrics.mreNonzeroPct) <= 1e-12 * metrics.mreNonzeroPct, "\(name)")
+            #expect(metrics.mreNonzeroPct > 0 && abs(metrics.mreNonzeroPct - metrics.mrePct) <= 1e-12 * metrics.mrePct, "\(name)")
+        }
+        #expect(try LibraryFilter("mre<=7").terms.first?.metric == "mre_nonzero_pct")
+    }
+
     /// An 8-bit layer needs an 8x8 multiplier; the error names the argument.
     @Test func widthIsChecked() throws {
         do { _ = try MultiplierLoader.load("exact4", costModel: nil); Issue.record("accepted a 4x4 design") } catch {

@@ -124,6 +124,6 @@ import Testing
         let table = try MultiplierTables.signed(from: Self.lookupTable { x, w in x == 1 && w == 1 ? 2 : x * w })
         #expect(table.isGeneralSigned)
         let p = MultiplierProfile(table)
-        #expect(p.meanRelativeError == 1.0 / 65_025 && p.relativeErrorMean == 1.0 / 65_025)
+        #expect(p.mreNonzero == 1.0 / 65_025 && p.relativeErrorMean == 1.0 / 65_025)
     }
 }

@@ -19,7 +19,7 @@ public enum CharacterisationReport {
 
     /// True if `key` names a sortable column.
     public static func isValidSortKey(_ key: String) -> Bool {
-        let metrics = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "wcre_pct", "bias", "sd", "nmed"]
+        let metrics = ErrorMetrics.keys
         let costs = ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel"]
         let all = metrics + costs + ["name", "width"] + metrics.flatMap { ["unsigned.\($0)", "magnitude.\($0)"] } + costs.map { "cost.\($0)" }
         return all.contains(key)

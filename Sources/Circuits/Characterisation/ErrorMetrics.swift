@@ -8,7 +8,13 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
     public var wce: Double
     public var wcePct: Double
     public var mse: Double
+    /// The domain's MRE as its literature defines it (`mre_pct`): unsigned and signed, over the pairs with a
+    /// non-zero exact product; magnitude (SMApprox), Σ |e| / max(1, a·b) over all pairs, zero products
+    /// included, divided by (2^(n−1))².
     public var mrePct: Double
+    /// Mean relative error over the pairs with a non-zero exact product, in percent, in every domain
+    /// (`mre_nonzero_pct`; the "MRE" of De la Parra's tables, `MultiplierProfile.mreNonzero` × 100).
+    public var mreNonzeroPct: Double
     public var wcrePct: Double
     public var bias: Double
     public var sd: Double
@@ -16,7 +22,7 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case epPct = "ep_pct", mae, maePct = "mae_pct", wce, wcePct = "wce_pct", mse, mrePct = "mre_pct"
-        case wcrePct = "wcre_pct", bias, sd, nmed
+        case mreNonzeroPct = "mre_nonzero_pct", wcrePct = "wcre_pct", bias, sd, nmed
     }
 
     /// Metrics from exact sums. `widthA`/`widthB` give 2^(wa+wb) (the _pct normaliser) and the domain's
@@ -40,9 +46,10 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
         let maxExact = Double(domain.maxOperand(width: widthA)) * Double(domain.maxOperand(width: widthB))
         nmed = mae / maxExact
         wcrePct = 100 * s.maxRelativeError
+        mreNonzeroPct = s.nonzeroProductPairs == 0 ? 0 : 100 * s.relativeErrorSum.value / Double(s.nonzeroProductPairs)
         switch domain {
         case .unsigned, .signed:
-            mrePct = s.nonzeroProductPairs == 0 ? 0 : 100 * s.relativeErrorSum.value / Double(s.nonzeroProductPairs)
+            mrePct = mreNonzeroPct
         case .magnitude:
             let denominator = Double(domain.maxOperand(width: widthA)) * Double(domain.maxOperand(width: widthB))
             var total = s.relativeErrorSum
@@ -51,10 +58,14 @@ public struct ErrorMetrics: Sendable, Codable, Equatable {
         }
     }
 
-    /// Every metric as (key, value), in the documented order.
+    /// The metric keys, in the documented order.
+    public static let keys = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "mre_nonzero_pct", "wcre_pct",
+                              "bias", "sd", "nmed"]
+
+    /// Every metric as (key, value), in the documented order (`keys`).
     public var keyed: [(String, Double)] {
         [("ep_pct", epPct), ("mae", mae), ("mae_pct", maePct), ("wce", wce), ("wce_pct", wcePct), ("mse", mse),
-         ("mre_pct", mrePct), ("wcre_pct", wcrePct), ("bias", bias), ("sd", sd), ("nmed", nmed)]
+         ("mre_pct", mrePct), ("mre_nonzero_pct", mreNonzeroPct), ("wcre_pct", wcrePct), ("bias", bias), ("sd", sd), ("nmed", nmed)]
     }
 }
 

@@ -2,8 +2,11 @@
 /// signed tables: all non-zero signed pairs),
 /// used to parameterise the baseline model's Err ~ N(1, σ).
 public struct MultiplierProfile: Sendable, Equatable, Codable {
-    /// Mean of |approx − exact| / exact (the MRE of eq. 2 restricted to non-zero products).
-    public var meanRelativeError: Double
+    /// mre_nonzero as a fraction: the mean of |approx − exact| / |exact| over the non-zero pairs (the MRE
+    /// of De la Parra's eq. 2, which the paper's tables and docs/approx.md use). It is Circuits'
+    /// `ErrorMetrics.mreNonzeroPct` / 100 of the magnitude domain (checked by a test); docs/cost-model.md
+    /// gives every relative-error definition.
+    public var mreNonzero: Double
     /// Mean and standard deviation of the signed relative error (approx − exact) / exact.
     public var relativeErrorMean: Double
     public var relativeErrorSD: Double
@@ -24,7 +27,7 @@ public struct MultiplierProfile: Sendable, Equatable, Codable {
                 sumAbs += abs(r); sum += r; sumSq += r * r
             }
         }
-        meanRelativeError = sumAbs / n
+        mreNonzero = sumAbs / n
         relativeErrorMean = sum / n
         relativeErrorSD = max(sumSq / n - relativeErrorMean * relativeErrorMean, 0).squareRoot()
     }

@@ -171,7 +171,7 @@ public struct DelaParraRecipe {
 
     static func describe(_ e: MultiplierAssignment.Entry) -> DelaParraMultiplier {
         let p = MultiplierProfile(e.table)
-        return DelaParraMultiplier(name: e.name, mre: p.meanRelativeError, relativeErrorMean: p.relativeErrorMean,
+        return DelaParraMultiplier(name: e.name, mre: p.mreNonzero, relativeErrorMean: p.relativeErrorMean,
                                    relativeErrorSD: p.relativeErrorSD)
     }
 }

@@ -18,6 +18,7 @@ public struct DelaParraBase: Sendable, Codable, Equatable {
 /// A multiplier of the recipe with its exact MRE (the paper's eq. 2) and relative-error SD.
 public struct DelaParraMultiplier: Sendable, Codable, Equatable {
     public var name: String
+    /// mre_nonzero as a fraction (`MultiplierProfile.mreNonzero`; JSON key "mre").
     public var mre: Double
     public var relativeErrorMean: Double
     public var relativeErrorSD: Double

@@ -85,7 +85,7 @@ public enum HybridSweep {
             (requested, realisedFixed) = (spec, nil)
         case .multiplier(let a, _):
             let p = a.defaultEntry.map { MultiplierProfile($0.table) }
-            requested = ErrorSpec(mre: p?.meanRelativeError ?? 0, sd: p?.relativeErrorSD ?? 0)
+            requested = ErrorSpec(mre: p?.mreNonzero ?? 0, sd: p?.relativeErrorSD ?? 0)
             realisedFixed = requested
         }
         let candidates = sweep ? Array(Set(stride(from: total, to: 0, by: -step)).union([0])).sorted(by: >) : [total]
