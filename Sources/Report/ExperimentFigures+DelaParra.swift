@@ -73,7 +73,7 @@ extension ExperimentFigures {
 
     static func delaParraPanel(_ e: DelaParra, _ shown: [String], title: String) -> String {
         let mults = e.multipliers.sorted { $0.mre < $1.mre }
-        var f = PlotFrame(title: "\(e.settings.model) on \(e.settings.data)", xLabel: "SMApprox multiplier (MRE %)",
+        var f = PlotFrame(title: "\(e.settings.model) on \(e.settings.data)", xLabel: "SMApprox multiplier (MRE % over non-zero pairs)",
                           yLabel: "behavioural test accuracy", xRange: (-0.5, Double(max(1, mults.count)) - 0.5), yRange: (0, 1.05),
                           width: max(panelWidth, 110 * Double(mults.count) + 100), height: 360)
         f.xCategories = mults.map { "\($0.name.replacingOccurrences(of: "smapprox8x8-", with: "")) (\(Markup.tick(($0.mre * 1000).rounded() / 10)))" }
