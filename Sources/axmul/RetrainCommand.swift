@@ -134,15 +134,10 @@ struct RetrainCommand: ParsableCommand, WritesFiles {
     }
 
     /// Refuses to resume a checkpoint quantised otherwise (e.g. one written before fold + percentile
-    /// became the default, resumed without its flags).
+    /// became the default, resumed without its flags): every setting of the `QuantSpec` must match.
     static func checkSameQuantisation(_ record: QuantisationRecord?, _ quant: ApproxNetwork.QuantOptions, path: String) throws {
-        guard let record else { return }
-        let stored = record.options, flags = { (o: ApproxNetwork.QuantOptions) in
-            "--calibration \(o.calibration.text) --\(o.foldBatchNorm ? "" : "no-")fold-bn --weight-steps \(o.perChannelWeights ? "per-channel" : "per-tensor")"
-        }
-        guard (stored.calibration, stored.foldBatchNorm, stored.perChannelWeights)
-                != (quant.calibration, quant.foldBatchNorm, quant.perChannelWeights) else { return }
-        throw ModelError.checkpoint(path: path, reason: "it was retrained with \(flags(stored)), this run asks for \(flags(quant)); "
+        guard let record, record.spec != quant.spec else { return }
+        throw ModelError.checkpoint(path: path, reason: "it was retrained with \(record.spec.flags), this run asks for \(quant.spec.flags); "
             + "resume with the checkpoint's flags, or rerun without --resume")
     }
 

@@ -128,4 +128,19 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("not written by this retraining run"), "\(run.stderr)")
     }
+
+    /// `--resume` compares every quantisation setting (`QuantSpec`), including the calibration batches
+    /// that the resume check once left out; the message gives both sets of flags.
+    @Test func resumeRefusesOtherCalibrationBatches() throws {
+        let folder = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parent = try Self.parent(in: folder)
+        let out = folder.appendingPathComponent("m.safetensors")
+        var args = Self.retrainArgs(parent: parent)
+        args[args.firstIndex(of: "--epochs")! + 1] = "1"
+        #expect(runAxmul(args + ["--calibration-batches", "2", "-o", out.path]).status == 0)
+        let run = runAxmul(args + ["-o", out.path, "--resume"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--calibration-batches 2") && run.stderr.contains("--calibration-batches 4"), "\(run.stderr)")
+    }
 }

@@ -1,29 +1,23 @@
 /// The quantisation state a checkpoint stores so that every command evaluates a retrained model
 /// with the activation steps it was retrained with, instead of recalibrating on the new weights.
 public struct QuantisationRecord: Sendable, Equatable {
-    /// Calibration settings (`--calibration`, `--calibration-batches`, `--per-channel`).
-    public var calibration: Calibrator.Method
-    public var calibrationBatches: Int
-    public var batchSize: Int
-    public var perChannelWeights: Bool
-    /// Batch norms folded into their layers before quantisation (`--fold-bn`).
-    public var foldBatchNorm: Bool
+    /// The settings the Δx were calibrated with.
+    public var spec: QuantSpec
     /// Δx of each approximated layer's input, by layer name.
     public var inputDeltas: [String: Float]
 
     public init(options: ApproxNetwork.QuantOptions, inputDeltas: [String: Float]) {
-        (calibration, calibrationBatches, batchSize) = (options.calibration, options.calibrationBatches, options.batchSize)
-        (perChannelWeights, foldBatchNorm) = (options.perChannelWeights, options.foldBatchNorm)
-        self.inputDeltas = inputDeltas
+        (spec, self.inputDeltas) = (options.spec, inputDeltas)
     }
 
+    public var calibration: Calibrator.Method { spec.calibration }
+    public var calibrationBatches: Int { spec.calibrationBatches }
+    public var batchSize: Int { spec.batchSize }
+    public var perChannelWeights: Bool { spec.perChannelWeights }
+    public var foldBatchNorm: Bool { spec.foldBatchNorm }
+
     /// The options that reproduce the settings (the kernel path stays the default).
-    public var options: ApproxNetwork.QuantOptions {
-        var o = ApproxNetwork.QuantOptions()
-        (o.calibration, o.calibrationBatches, o.batchSize) = (calibration, calibrationBatches, batchSize)
-        (o.perChannelWeights, o.foldBatchNorm) = (perChannelWeights, foldBatchNorm)
-        return o
-    }
+    public var options: ApproxNetwork.QuantOptions { ApproxNetwork.QuantOptions(spec) }
 }
 
 extension Calibrator.Method {

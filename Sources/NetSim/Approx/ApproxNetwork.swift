@@ -8,15 +8,19 @@ public enum ApproxNetwork {
     /// own). They are what an 8-bit deployment flow does (docs/approx.md, "Defaults"): batch norm
     /// folded, activations calibrated at the 99.99th percentile, one weight step per tensor.
     public struct QuantOptions: Sendable, Equatable {
-        public var perChannelWeights = false
-        public var calibration: Calibrator.Method = .percentile(Calibrator.Method.defaultPercentile)
-        /// Fold each BatchNorm into the Conv2D/Dense before it (`BatchNormFolding`) before wrapping.
-        public var foldBatchNorm = true
-        /// Calibration batches and their size (drawn from the start of the training set).
-        public var calibrationBatches = 4
-        public var batchSize = 64
+        /// The settings (`QuantSpec`; its defaults are the ones above).
+        public var spec = QuantSpec()
         public var path: QuantisedEngine.Path = .fast
         public init() {}
+        public init(_ spec: QuantSpec) { self.spec = spec }
+
+        public var perChannelWeights: Bool { get { spec.perChannelWeights } set { spec.perChannelWeights = newValue } }
+        public var calibration: Calibrator.Method { get { spec.calibration } set { spec.calibration = newValue } }
+        /// Fold each BatchNorm into the Conv2D/Dense before it (`BatchNormFolding`) before wrapping.
+        public var foldBatchNorm: Bool { get { spec.foldBatchNorm } set { spec.foldBatchNorm = newValue } }
+        /// Calibration batches and their size (drawn from the start of the training set).
+        public var calibrationBatches: Int { get { spec.calibrationBatches } set { spec.calibrationBatches = newValue } }
+        public var batchSize: Int { get { spec.batchSize } set { spec.batchSize = newValue } }
 
         /// The defaults before fold + percentile (max-abs calibration, batch norm kept in float):
         /// the committed experiments made before the change (`delaparra`'s "default" setting,
