@@ -28,9 +28,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),  // AVX2 only inside target("avx2") functions, chosen at run time; no errno so sqrtf vectorises
         .target(name: "TableFormat"),
+        // Every saved result format, each tagged "schema": "axmul.<kind>/<version>" (Foundation only).
+        .target(name: "Records"),
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
         .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"], swiftSettings: optimisedInDebug),
-        .target(name: "Report", dependencies: ["Circuits"]),
+        .target(name: "Report", dependencies: ["Circuits", "Records"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [
             "NetSim", "TableFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -38,9 +40,9 @@ let package = Package(
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         // Per-layer multiplier search (NSGA-II), its evaluation cache, and shards run locally or as Slurm job arrays.
-        .target(name: "Search", dependencies: ["NetSim", "TableFormat"]),
+        .target(name: "Search", dependencies: ["NetSim", "TableFormat", "Records"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search",
+            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search", "Records",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What tests share about the outside world: the project's Python (.venv), tool probes and the `.needs` trait.
@@ -48,10 +50,10 @@ let package = Package(
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits"], exclude: ["Golden"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
         .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim"], exclude: ["Fixtures"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers", "Records"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// NetSim result files found in a folder, decoded by their JSON keys (the CLI's interface), so this
 /// target needs no NetSim dependency. Files that match no known shape are listed in `skipped`.
@@ -43,14 +44,15 @@ public struct ResultsFolder: Sendable {
     public var axTrains: [(file: String, summary: AxTrain)] = []
     public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []
     public var experiments: [(file: String, experiment: Experiment)] = []
-    public var searchFronts: [(file: String, front: SearchFront)] = []
-    public var searchSensitivities: [(file: String, table: SearchSensitivity)] = []
+    public var searchFronts: [(file: String, front: SearchResult)] = []
+    public var searchSensitivities: [(file: String, table: SensitivityTable)] = []
     /// `delaparra` and `hammad` experiment results (their figures' keys).
     public var delaParras: [(file: String, experiment: ExperimentFigures.DelaParra)] = []
     public var hammads: [(file: String, experiment: ExperimentFigures.Hammad)] = []
     public var skipped: [String] = []
 
-    /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped.
+    /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped,
+    /// a file with a schema tag this version does not know with the tag named.
     public init(path: String) throws(ReportError) {
         self.path = path
         var isDir: ObjCBool = false
@@ -63,8 +65,17 @@ public struct ResultsFolder: Sendable {
         for name in names.sorted() {
             let file = (path as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file) else { continue }
-            if !read(name: name, data: data) { skipped.append(name) }
+            if !read(name: name, data: data) { skipped.append(Self.skipNote(name, data)) }
         }
+    }
+
+    /// The file's name, with the schema tag it carries and why it was not read.
+    static func skipNote(_ name: String, _ data: Data) -> String {
+        guard let tag = RecordSchema.tag(of: data) else { return name }
+        if let schema = RecordSchema(tag: tag), RecordSchema.known.contains(schema) {
+            return "\(name) (schema '\(tag)', but its content does not match it)"
+        }
+        return "\(name) (schema '\(tag)', which this version of axmul does not read)"
     }
 
     /// True if there is anything to plot.

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// `axmul search` plots: energy against validation accuracy of every front point (front highlighted,
 /// uniform assignments marked, refined points when present) and the layer × design sensitivity heatmap.
@@ -16,8 +17,8 @@ extension ResultsSection {
         return s
     }
 
-    private func searchScatter(_ f: ResultsFolder.SearchFront) -> String {
-        let groups: [(String, String, [ResultsFolder.SearchPoint])] = [
+    private func searchScatter(_ f: SearchResult) -> String {
+        let groups: [(String, String, [SearchResult.Point])] = [
             ("uniform assignments", "#999999", f.uniform), ("Pareto front", "#b2182b", f.front),
         ] + (f.refined.map { [("front after \(f.refine)", "#2166ac", $0)] } ?? [])
         let all = groups.flatMap(\.2)
@@ -44,7 +45,7 @@ extension ResultsSection {
         return s + frame.legend(groups.map { ($0.1, $0.0) } + [("#555555", "exact 8-bit")], bottom: true) + "</svg>"
     }
 
-    private func frontTable(_ f: ResultsFolder.SearchFront) -> String {
+    private func frontTable(_ f: SearchResult) -> String {
         var s = "<table><caption>Pareto front (validation; test separately)</caption><thead><tr><th>energy rel</th><th>validation</th><th>test</th><th>distinct</th>"
         s += f.layers.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for p in f.front {
@@ -54,8 +55,8 @@ extension ResultsSection {
         return s + "</tbody></table>"
     }
 
-    private func sensitivityHeatmap(_ t: ResultsFolder.SearchSensitivity) -> String {
-        let loss = t.accuracy.flatMap { $0.map { 100 * (t.exact8Accuracy - $0) } }
+    private func sensitivityHeatmap(_ t: SensitivityTable) -> String {
+        let loss = t.accuracy.flatMap { $0.map { 100 * (t.exactAccuracy - $0) } }
         let map = Heatmap(title: "Accuracy loss (points) with one layer approximate", xLabel: "design index",
                           yLabel: "layer index", legendLabel: "loss (percentage points)",
                           xValues: (0..<UInt64(t.designs.count)).map { $0 }, yValues: (0..<UInt64(t.layers.count)).map { $0 },

@@ -1,4 +1,5 @@
 import NetSim
+import Records
 
 /// Improves each point of a front and measures it again (validation and test): `tune` maps weight
 /// codes for each layer's multiplier (`WeightTuning`, histograms from training samples outside the

@@ -1,4 +1,5 @@
 import NetSim
+import Records
 
 /// NSGA-II (Deb et al. 2002) over integer genomes: binary tournaments on (rank, crowding), uniform
 /// crossover, per-gene mutation, elitist survival by non-dominated fronts and crowding distance.

@@ -1,14 +1,8 @@
 import Foundation
 import TableFormat
 
-/// The one JSON encoding of the search's files: sorted keys, pretty-printed, so equal content gives equal bytes.
+/// Reading the search's files, with errors that name the file; they are written by `RecordJSON.encode`.
 public enum SearchJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(value) + Data("\n".utf8)
-    }
-
     public static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
         let data: Data
         do { data = Data(try InputFile.bytes(url.path)) } catch {

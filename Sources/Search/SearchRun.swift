@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The whole search: the sensitivity table and uniform assignments, NSGA-II seeded with both, the
 /// feasible Pareto front of everything evaluated, and the test accuracies of the front. Every batch

@@ -1,6 +1,7 @@
 import Foundation
-import TableFormat
 import NetSim
+import Records
+import TableFormat
 
 /// A candidate set split into shards, in one folder of the shared results folder:
 /// `manifest.json` (what to evaluate), `shard-<i>.json` (each task's results, written atomically) and
@@ -32,7 +33,7 @@ public struct ShardSet: Sendable, Codable, Equatable {
     /// Writes the manifest atomically (creating the folder).
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try OutputFile.write(try SearchJSON.encode(self), to: Self.manifestURL(folder))
+        try OutputFile.write(try RecordJSON.encode(self), to: Self.manifestURL(folder))
     }
 
     /// The manifest in `folder`, checked (`check`).
@@ -91,7 +92,7 @@ extension ShardSet {
             throw SearchError(.badFile, file: folder.path, "item \(r.lowerBound + k) measured accuracy \(accuracies[k]), outside [0, 1]: not written")
         }
         let result = ShardResult(shard: i, first: r.lowerBound, accuracies: accuracies)
-        try OutputFile.write(try SearchJSON.encode(result), to: Self.shardURL(folder, i))
+        try OutputFile.write(try RecordJSON.encode(result), to: Self.shardURL(folder, i))
     }
 
     /// Indices of shards whose result file is present.
@@ -123,7 +124,7 @@ extension ShardSet {
             }
             out += r.accuracies
         }
-        try OutputFile.write(try SearchJSON.encode(out), to: Self.mergedURL(folder))
+        try OutputFile.write(try RecordJSON.encode(out), to: Self.mergedURL(folder))
         return out
     }
 }

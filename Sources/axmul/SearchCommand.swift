@@ -1,10 +1,11 @@
 import ArgumentParser
 import Circuits
 import Foundation
-import TableFormat
 import Multipliers
 import NetSim
+import Records
 import Search
+import TableFormat
 
 /// `axmul search`: NSGA-II over per-layer multiplier assignments; writes the Pareto front of
 /// (energy relative to exact, validation accuracy), the sensitivity table and the test accuracies.

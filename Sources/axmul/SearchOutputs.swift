@@ -1,16 +1,17 @@
 import Foundation
-import TableFormat
 import NetSim
+import Records
 import Report
 import Search
+import TableFormat
 
 /// Writes a search's files atomically: front.json, front.csv, sensitivity.json, sensitivity.csv and
 /// report.html (the report section of the folder).
 enum SearchOutputs {
     static func write(_ result: SearchResult, _ table: SensitivityTable, to folder: URL) throws {
-        try OutputFile.write(try SearchJSON.encode(result), to: folder.appendingPathComponent("front.json"))
+        try OutputFile.write(try RecordJSON.encode(result), to: folder.appendingPathComponent("front.json"))
         try OutputFile.write(Data(result.csv.utf8), to: folder.appendingPathComponent("front.csv"))
-        try OutputFile.write(try SearchJSON.encode(table), to: folder.appendingPathComponent("sensitivity.json"))
+        try OutputFile.write(try RecordJSON.encode(table), to: folder.appendingPathComponent("sensitivity.json"))
         try OutputFile.write(Data(table.csv.utf8), to: folder.appendingPathComponent("sensitivity.csv"))
         let html = Report.html(designs: [], folders: [try ResultsFolder(path: folder.path)], title: "AxMul search")
         try OutputFile.write(Data(html.utf8), to: folder.appendingPathComponent("report.html"))

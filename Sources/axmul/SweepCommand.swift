@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import TableFormat
 import NetSim
+import Records
 import Search
+import TableFormat
 
 /// `axmul sweep`: a plain grid of model × design × method cells (test accuracy, as `axmul evaluate`
 /// measures it), through the same shards, cache and Slurm arrays as `axmul search`.
@@ -73,7 +74,7 @@ struct SweepCommand: ParsableCommand, WritesFiles {
         }
         let accuracy = try DesignArgument.reporting { try batches.accuracies("grid", split: "test", items) }
         let cells = zip(items, accuracy).map { Cell(model: $0[0], design: $0[1], method: $0[2], accuracy: $1) }
-        try OutputFile.write(try SearchJSON.encode(cells), to: folder.appendingPathComponent("sweep.json"))
+        try OutputFile.write(try RecordJSON.encode(cells), to: folder.appendingPathComponent("sweep.json"))
         let csv = (["model,design,method,accuracy"] + cells.map { "\($0.model),\($0.design),\($0.method),\(String(format: "%.6f", $0.accuracy))" })
         try OutputFile.write(Data((csv.joined(separator: "\n") + "\n").utf8), to: folder.appendingPathComponent("sweep.csv"))
         for c in cells { print(String(format: "%-40@ %-24@ %-12@ %.4f", c.model as NSString, c.design as NSString, c.method as NSString, c.accuracy)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import NetSim
 import Testing
 @testable import Search
@@ -108,7 +109,7 @@ import Testing
         let set = try Self.finishedSet(dir)
         let url = ShardSet.shardURL(dir, 1)
         for (values, line) in [([7.5, 0.5], 3), ([0.5, -3], 4)] {
-            try SearchJSON.encode(ShardResult(shard: 1, first: 2, accuracies: values)).write(to: url)
+            try RecordJSON.encode(ShardResult(shard: 1, first: 2, accuracies: values)).write(to: url)
             do {
                 try set.merge(in: dir)
                 Issue.record("merged \(values)")

@@ -3,7 +3,9 @@ import Foundation
 /// What `front.json` holds: the Pareto front of (energy relative to exact, validation accuracy), the
 /// uniform assignments for comparison, and the refined front when `--refine` is not none. It holds no
 /// paths, times or hosts, so a Slurm run and a local run of the same seed write the same bytes.
-public struct SearchResult: Sendable, Codable, Equatable {
+public struct SearchResult: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema("search-front", version: 1)
+
     public struct Point: Sendable, Codable, Equatable {
         /// Design name per layer (in `layers` order).
         public var assignment: [String]
@@ -39,6 +41,16 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var refine: String
     /// The front after refinement (same order as `front`), absent for refine none.
     public var refined: [Point]?
+
+    public init(layers: [String], designs: [String], exact8ValidationAccuracy: Double, exact8TestAccuracy: Double,
+                constraints: SearchConstraints, maxDistinct: Int?, population: Int, generations: Int, seed: UInt64,
+                candidates: Int, front: [Point], uniform: [Point], refine: String, refined: [Point]?) {
+        (self.layers, self.designs, self.exact8ValidationAccuracy, self.exact8TestAccuracy) =
+            (layers, designs, exact8ValidationAccuracy, exact8TestAccuracy)
+        (self.constraints, self.maxDistinct, self.population, self.generations, self.seed, self.candidates) =
+            (constraints, maxDistinct, population, generations, seed, candidates)
+        (self.front, self.uniform, self.refine, self.refined) = (front, uniform, refine, refined)
+    }
 
     enum CodingKeys: String, CodingKey {
         case layers, designs, constraints, population, generations, seed, candidates, front, uniform, refine, refined

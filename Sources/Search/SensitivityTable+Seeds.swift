@@ -1,18 +1,7 @@
-import Foundation
+import Records
 
-/// Each layer alone on each design (every other layer exact): validation accuracy per (layer, design).
-public struct SensitivityTable: Sendable, Codable, Equatable {
-    public var layers: [String]
-    public var designs: [String]
-    /// accuracy[l][d]: validation accuracy with layer l on design d, all other layers exact.
-    public var accuracy: [[Double]]
-    /// Validation accuracy with every layer exact (8-bit).
-    public var exactAccuracy: Double
-
-    enum CodingKeys: String, CodingKey {
-        case layers, designs, accuracy, exactAccuracy = "exact8_accuracy"
-    }
-
+/// The search's use of a sensitivity table: one-layer genomes, and greedy seeds for NSGA-II.
+extension SensitivityTable {
     /// The genome of layer `l` on design `d`, the others on `exact` (the exact design's index).
     public static func genome(layer l: Int, design d: Int, layers: Int, exact: Int) -> Genome {
         (0..<layers).map { $0 == l ? d : exact }
@@ -30,12 +19,5 @@ public struct SensitivityTable: Sendable, Codable, Equatable {
                     .min { (space.designs[$0].powerRel, $0) < (space.designs[$1].powerRel, $1) } ?? exact
             }
         }
-    }
-
-    /// CSV: one row per layer, one column per design (accuracy).
-    public var csv: String {
-        (["layer," + designs.joined(separator: ",")] + zip(layers, accuracy).map { l, row in
-            l + "," + row.map { String(format: "%.6f", $0) }.joined(separator: ",")
-        }).joined(separator: "\n") + "\n"
     }
 }

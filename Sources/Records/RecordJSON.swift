@@ -1,0 +1,16 @@
+import Foundation
+
+/// The one JSON encoding of saved records: sorted keys, pretty-printed, a final newline, so equal
+/// content gives equal bytes. A `Record` is written with its schema tag.
+public enum RecordJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    /// `record` with its `"schema"` tag.
+    public static func encode<R: Record>(_ record: R) throws -> Data {
+        try encode(TaggedRecord(record))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The tag a saved JSON record carries, `"schema": "axmul.<kind>/<version>"`, so that a reader
+/// dispatches on what a file says it is, instead of trying every decoder in turn, and names a tag it
+/// does not know. Files written before the tag carry none; readers still take them by their keys.
+public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
+    public var kind: String
+    public var version: Int
+
+    public init(_ kind: String, version: Int) { (self.kind, self.version) = (kind, version) }
+
+    /// Every record this version writes and reads (one line per saved format as it moves here).
+    public static let known: Set<RecordSchema> = [SearchResult.schema, SensitivityTable.schema]
+
+    /// `axmul.<kind>/<version>`.
+    public var description: String { "axmul.\(kind)/\(version)" }
+
+    /// Parses `axmul.<kind>/<version>`; nil for any other text.
+    public init?(tag: String) {
+        guard tag.hasPrefix("axmul."), let slash = tag.lastIndex(of: "/"),
+              let v = Int(tag[tag.index(after: slash)...]), v >= 1 else { return nil }
+        let kind = String(tag[tag.index(tag.startIndex, offsetBy: 6)..<slash])
+        guard !kind.isEmpty else { return nil }
+        self.init(kind, version: v)
+    }
+
+    /// The `schema` text of a JSON object: nil when the data is not an object or has no tag.
+    public static func tag(of json: Data) -> String? {
+        (try? JSONDecoder().decode(Tagged.self, from: json))?.schema
+    }
+
+    private struct Tagged: Decodable { var schema: String }
+}
+
+/// A saved format with its schema tag. Encoding a record through `TaggedRecord` writes the tag with its keys.
+public protocol Record: Codable {
+    static var schema: RecordSchema { get }
+}
+
+/// A record encoded with its `"schema"` key among its own (the record must encode a keyed container).
+public struct TaggedRecord<R: Record>: Encodable {
+    public var record: R
+    public init(_ record: R) { self.record = record }
+
+    private enum Key: String, CodingKey { case schema }
+
+    public func encode(to encoder: Encoder) throws {
+        try record.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(R.schema.description, forKey: .schema)
+    }
+}
