@@ -31,7 +31,7 @@ let package = Package(
         // Every saved result format, each tagged "schema": "axmul.<kind>/<version>" (Foundation only).
         .target(name: "Records"),
         .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
-        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib"], swiftSettings: optimisedInDebug),
+        .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib", "Records"], swiftSettings: optimisedInDebug),
         .target(name: "Report", dependencies: ["Circuits", "Records"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 extension ResultsFolder {
     /// An error setting as MRE/SD fractions (`hybrid.json`'s `requested`/`realised`).
@@ -32,25 +33,12 @@ extension ResultsFolder {
         enum CodingKeys: String, CodingKey { case epochs, tolerance, baselineAccuracy = "baseline_accuracy", entries }
     }
 
-    /// `axmul evaluate --save DIR`'s `evaluate-<multiplier>.json`: one point of energy against accuracy.
-    public struct Evaluation: Sendable, Codable, Equatable {
-        public var multiplier: String
-        public var floatAccuracy: Double
-        public var exact8Accuracy: Double
-        public var approxAccuracy: Double
-        public var energyRel: Double?
-        enum CodingKeys: String, CodingKey {
-            case multiplier, floatAccuracy = "float_accuracy", exact8Accuracy = "exact8_accuracy"
-            case approxAccuracy = "approx_accuracy", energyRel = "energy_rel"
-        }
-    }
-
     /// Decodes the result kinds added after the first release (hybrid sweep, evaluate); false if neither.
     mutating func readMore(name: String, data: Data) -> Bool {
         let decoder = JSONDecoder()
         if let h = try? decoder.decode(HybridSweep.self, from: data), !h.entries.isEmpty {
             hybrids.append((name, h))
-        } else if let e = try? decoder.decode(Evaluation.self, from: data) {
+        } else if let e = try? decoder.decode(EvaluationRecord.self, from: data) {
             evaluations.append(e)
         } else if !readAxTrain(name: name, data: data) {
             return false

@@ -40,7 +40,7 @@ public struct ResultsFolder: Sendable {
     public var retrains: [Retrain] = []
     public var crossEvals: [(file: String, table: CrossEval)] = []
     public var hybrids: [(file: String, sweep: HybridSweep)] = []
-    public var evaluations: [Evaluation] = []
+    public var evaluations: [EvaluationRecord] = []
     public var axTrains: [(file: String, summary: AxTrain)] = []
     public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []
     public var experiments: [(file: String, experiment: Experiment)] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Hybrid-training sweeps (table and grouped bars) and energy against accuracy (scatter).
 extension ResultsSection {
@@ -52,8 +53,8 @@ extension ResultsSection {
     }
 
     /// Relative energy (x) against approximate accuracy (y), one labelled point per multiplier.
-    private func energyScatter(_ evals: [ResultsFolder.Evaluation]) -> String {
-        let points = evals.compactMap { e in e.energyRel.map { (e.multiplier, $0, e.approxAccuracy) } }
+    private func energyScatter(_ evals: [EvaluationRecord]) -> String {
+        let points = evals.compactMap { e in e.accuracy.energyRel.map { (e.multiplier, $0, e.accuracy.approxAccuracy) } }
         let xs = points.map(\.1), ys = points.map(\.2)
         let xHi = max((xs.max() ?? 1) * 1.1, 1e-9)
         let yLo = min(ys.min() ?? 0, 1) * 0.95
@@ -68,7 +69,7 @@ extension ResultsSection {
             s += Markup.text(name, x: right ? px - 6 : px + 6, y: py - 6, size: 10, anchor: right ? "end" : "start")
         }
         s += "</svg>"
-        let missing = evals.filter { $0.energyRel == nil }.map(\.multiplier)
+        let missing = evals.filter { $0.accuracy.energyRel == nil }.map(\.multiplier)
         if !missing.isEmpty {
             s += "<p class=\"note\">No energy figure (no LUT mapping for power): \(Markup.escape(missing.joined(separator: ", "))).</p>"
         }

@@ -4,6 +4,7 @@ import Foundation
 import Multipliers
 import NetSim
 import ONNX
+import Records
 import TableFormat
 
 /// `axmul evaluate`: float, exact 8-bit and approximate accuracy of a trained model, and its energy.
@@ -50,11 +51,11 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
         } else {
             try calibrated(loaded.network, assignment: assignment, train: data.train, test: test)
         }
-        let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy,
-                                    activationSteps: stored == nil ? "calibrated" : "stored")
+        let saved = EvaluationRecord(multiplier: assignment.label, accuracy: result.accuracy,
+                                     activationSteps: stored == nil ? "calibrated" : "stored")
         if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
-            print(try DesignArgument.json(saved))
+            print(String(decoding: try RecordJSON.encode(saved), as: UTF8.self), terminator: "")
             return
         }
         let a = result.accuracy
@@ -94,28 +95,14 @@ extension EvaluateCommand {
     }
 }
 
-/// The evaluate result with its multiplier label: ApproxAccuracy's keys plus "multiplier" and
-/// "activation_steps" ("stored": a retrained checkpoint's Δx; "calibrated": calibrated on the training split).
-struct SavedEvaluation: Encodable {
-    var multiplier: String
-    var accuracy: ApproxAccuracy
-    var activationSteps: String
-    enum CodingKeys: String, CodingKey { case multiplier, activationSteps = "activation_steps" }
-
-    func encode(to encoder: Encoder) throws {
-        try accuracy.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(multiplier, forKey: .multiplier)
-        try c.encode(activationSteps, forKey: .activationSteps)
-    }
-
-    /// Writes the JSON atomically to `folder`/evaluate-<name>.json (name reduced to a safe file name).
+extension EvaluationRecord {
+    /// Writes the record atomically to `folder`/evaluate-<name>.json (name reduced to a safe file name).
     func write(folder: String, name: String) throws {
         let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
         let safe = String(base.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let url = URL(fileURLWithPath: folder).appendingPathComponent("evaluate-\(safe).json")
-        try OutputFile.write(Data(try DesignArgument.json(self).utf8), to: url)
+        try OutputFile.write(try RecordJSON.encode(self), to: url)
     }
 }
 

@@ -17,6 +17,11 @@ struct RecordRoundTripTests {
     static let sensitivity = SensitivityTable(layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"],
                                               accuracy: [[0.96, 0.95], [0.96, 0.93]], exactAccuracy: 0.96)
 
+    static let evaluation = EvaluationRecord(
+        multiplier: "smapprox8x8-3330",
+        accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.89, approxAccuracy: 0.87, energyRel: nil),
+        activationSteps: "stored")
+
     static func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-records-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -29,7 +34,15 @@ struct RecordRoundTripTests {
         let frontBytes = try RecordJSON.encode(Self.front), sensitivityBytes = try RecordJSON.encode(Self.sensitivity)
         #expect(RecordSchema.tag(of: frontBytes) == "axmul.search-front/1")
         #expect(RecordSchema.tag(of: sensitivityBytes) == "axmul.search-sensitivity/1")
-        #expect(RecordSchema.known == [SearchResult.schema, SensitivityTable.schema])
+        #expect(RecordSchema.known == [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema])
+        let evaluationBytes = try RecordJSON.encode(Self.evaluation)
+        #expect(RecordSchema.tag(of: evaluationBytes) == "axmul.evaluation/1")
+        #expect(String(decoding: evaluationBytes, as: UTF8.self).contains("\"energy_rel\" : null"), "an unknown energy is an explicit null")
+        #expect(try JSONDecoder().decode(EvaluationRecord.self, from: evaluationBytes) == Self.evaluation)
+        try evaluationBytes.write(to: dir.appendingPathComponent("evaluate-3330.json"))
+        // Written before the tag and activation_steps.
+        try Data(#"{"multiplier":"old","float_accuracy":0.9,"exact8_accuracy":0.8,"approx_accuracy":0.7,"energy_rel":0.5}"#.utf8)
+            .write(to: dir.appendingPathComponent("evaluate-old.json"))
         #expect(try JSONDecoder().decode(SearchResult.self, from: frontBytes) == Self.front)
         #expect(try JSONDecoder().decode(SensitivityTable.self, from: sensitivityBytes) == Self.sensitivity)
         try frontBytes.write(to: dir.appendingPathComponent("front.json"))
@@ -43,6 +56,10 @@ struct RecordRoundTripTests {
         #expect(read.searchFronts.map(\.file) == ["front.json", "old-front.json"])
         #expect(read.searchFronts.allSatisfy { $0.front == Self.front })
         #expect(read.searchSensitivities.count == 1 && read.searchSensitivities.first?.table == Self.sensitivity)
+        #expect(read.evaluations.first == Self.evaluation)
+        #expect(read.evaluations.last == EvaluationRecord(
+            multiplier: "old", accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.8, approxAccuracy: 0.7, energyRel: 0.5),
+            activationSteps: nil))
         #expect(read.skipped == ["future.json (schema 'axmul.search-front/9', which this version of axmul does not read)"])
     }
 
