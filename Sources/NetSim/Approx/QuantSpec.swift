@@ -18,7 +18,7 @@ public struct QuantSpec: Sendable, Equatable, Codable {
 
     /// The command-line flags that give these settings (for messages).
     public var flags: String {
-        "--calibration \(calibration.text) --calibration-batches \(calibrationBatches) --\(foldBatchNorm ? "" : "no-")fold-bn "
-            + "--weight-steps \(perChannelWeights ? "per-channel" : "per-tensor")" + (batchSize == 64 ? "" : " (batch \(batchSize))")
+        "--calibration \(calibration.text) --\(foldBatchNorm ? "" : "no-")fold-bn --weight-steps \(perChannelWeights ? "per-channel" : "per-tensor") "
+            + "--calibration-batches \(calibrationBatches)" + (batchSize == 64 ? "" : " (batch \(batchSize))")
     }
 }
