@@ -48,7 +48,7 @@ let package = Package(
         // What tests share about the outside world: the project's Python (.venv), tool probes and the `.needs` trait.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat"], exclude: ["Fixtures"]),
+        .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat", "Records"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),

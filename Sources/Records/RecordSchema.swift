@@ -10,7 +10,8 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
     public init(_ kind: String, version: Int) { (self.kind, self.version) = (kind, version) }
 
     /// Every record this version writes and reads (one line per saved format as it moves here).
-    public static let known: Set<RecordSchema> = [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema]
+    public static let known: Set<RecordSchema> = [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema,
+                                                     HybridSweepResult.schema]
 
     /// `axmul.<kind>/<version>`.
     public var description: String { "axmul.\(kind)/\(version)" }

@@ -39,7 +39,7 @@ public struct ResultsFolder: Sendable {
     public var trainingLogs: [(file: String, epochs: [Epoch])] = []
     public var retrains: [Retrain] = []
     public var crossEvals: [(file: String, table: CrossEval)] = []
-    public var hybrids: [(file: String, sweep: HybridSweep)] = []
+    public var hybrids: [(file: String, sweep: HybridSweepResult)] = []
     public var evaluations: [EvaluationRecord] = []
     public var axTrains: [(file: String, summary: AxTrain)] = []
     public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []

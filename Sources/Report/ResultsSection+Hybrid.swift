@@ -16,7 +16,7 @@ extension ResultsSection {
         return s
     }
 
-    private func hybridTable(_ h: ResultsFolder.HybridSweep) -> String {
+    private func hybridTable(_ h: HybridSweepResult) -> String {
         let head = ["error ID", "MRE (%)", "SD (%)", "approx-only accuracy", "N approx", "N exact", "hybrid accuracy", "utilisation (%)"]
         var s = "<table><caption>Hybrid sweep: \(h.epochs) epochs, tolerance \(Markup.number(h.tolerance)), exact baseline accuracy \(Markup.number(h.baselineAccuracy))</caption><thead><tr>"
         s += head.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
@@ -30,8 +30,8 @@ extension ResultsSection {
     }
 
     /// Per error setting: approximate-only, hybrid and the exact baseline accuracy side by side.
-    private func hybridBars(_ h: ResultsFolder.HybridSweep) -> String {
-        let series: [(String, String, (ResultsFolder.HybridEntry) -> Double)] = [
+    private func hybridBars(_ h: HybridSweepResult) -> String {
+        let series: [(String, String, (HybridSweepEntry) -> Double)] = [
             ("approximate only", "#b2182b", { $0.approxAccuracy }),
             ("hybrid (approximate, then exact)", "#2166ac", { $0.accuracy }),
             ("exact baseline", "#999999", { _ in h.baselineAccuracy }),

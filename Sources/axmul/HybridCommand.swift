@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import NetSim
+import Records
 import TableFormat
 
 /// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
@@ -59,8 +60,8 @@ struct HybridCommand: ParsableCommand, WritesFiles {
             }
             let result = try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
                                              train: train, test: test, progress: progress, log: say, onRun: writeLog)
-            try OutputFile.write(Data(try DesignArgument.json(result).utf8), to: folder.appendingPathComponent("hybrid.json"))
-            if json { print(try DesignArgument.json(result)) } else { printTable(result) }
+            try OutputFile.write(try RecordJSON.encode(result), to: folder.appendingPathComponent("hybrid.json"))
+            if json { print(String(decoding: try RecordJSON.encode(result), as: UTF8.self), terminator: "") } else { printTable(result) }
             return
         }
         let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0))) }

@@ -22,6 +22,12 @@ struct RecordRoundTripTests {
         accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.89, approxAccuracy: 0.87, energyRel: nil),
         activationSteps: "stored")
 
+    static let hybrid = HybridSweepResult(epochs: 4, tolerance: 0.01, baselineAccuracy: 0.95, entries: [
+        HybridSweepEntry(label: "id1", requested: ErrorSpec(mre: 0.012, sd: 0.015), realised: ErrorSpec(mre: 0.0119, sd: 0.0151),
+                         approxAccuracy: 0.71, switchEpoch: 2, exactEpochs: 2, accuracy: 0.93, utilisation: 0.5,
+                         tried: [HybridTrial(switchEpoch: 2, accuracy: 0.93)]),
+    ])
+
     static func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-records-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -34,7 +40,11 @@ struct RecordRoundTripTests {
         let frontBytes = try RecordJSON.encode(Self.front), sensitivityBytes = try RecordJSON.encode(Self.sensitivity)
         #expect(RecordSchema.tag(of: frontBytes) == "axmul.search-front/1")
         #expect(RecordSchema.tag(of: sensitivityBytes) == "axmul.search-sensitivity/1")
-        #expect(RecordSchema.known == [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema])
+        #expect(RecordSchema.known == [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema, HybridSweepResult.schema])
+        let hybridBytes = try RecordJSON.encode(Self.hybrid)
+        #expect(RecordSchema.tag(of: hybridBytes) == "axmul.hybrid-sweep/1")
+        #expect(try JSONDecoder().decode(HybridSweepResult.self, from: hybridBytes) == Self.hybrid)
+        try hybridBytes.write(to: dir.appendingPathComponent("hybrid.json"))
         let evaluationBytes = try RecordJSON.encode(Self.evaluation)
         #expect(RecordSchema.tag(of: evaluationBytes) == "axmul.evaluation/1")
         #expect(String(decoding: evaluationBytes, as: UTF8.self).contains("\"energy_rel\" : null"), "an unknown energy is an explicit null")
@@ -56,6 +66,7 @@ struct RecordRoundTripTests {
         #expect(read.searchFronts.map(\.file) == ["front.json", "old-front.json"])
         #expect(read.searchFronts.allSatisfy { $0.front == Self.front })
         #expect(read.searchSensitivities.count == 1 && read.searchSensitivities.first?.table == Self.sensitivity)
+        #expect(read.hybrids.count == 1 && read.hybrids.first?.sweep == Self.hybrid)
         #expect(read.evaluations.first == Self.evaluation)
         #expect(read.evaluations.last == EvaluationRecord(
             multiplier: "old", accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.8, approxAccuracy: 0.7, energyRel: 0.5),

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// One row of the `hammad` recipe: a Table II error setting (label "1"…"8") or a real multiplier,
 /// trained from scratch with every epoch approximate (Table II) and, when searched, its hybrid

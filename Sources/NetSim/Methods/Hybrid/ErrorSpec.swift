@@ -1,15 +1,7 @@
 import Foundation
+import Records
 
-/// A requested multiplier error in the sense of Hammad & El-Sankary: the weights are multiplied
-/// elementwise by Err = 1 + δ, and `mre` = E|δ|, `sd` = std(δ) (both fractions, 0.012 = 1.2 %).
-public struct ErrorSpec: Sendable, Codable, Equatable {
-    public var mre: Double
-    public var sd: Double
-
-    public init(mre: Double, sd: Double) {
-        (self.mre, self.sd) = (mre, sd)
-    }
-
+extension ErrorSpec {
     /// Test IDs 1–8 of the paper's Table II, in order.
     public static let tableII: [ErrorSpec] = [
         .init(mre: 0.012, sd: 0.015), .init(mre: 0.014, sd: 0.018), .init(mre: 0.024, sd: 0.030),

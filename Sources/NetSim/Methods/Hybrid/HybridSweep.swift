@@ -1,46 +1,5 @@
 import Foundation
-
-/// One error setting's row of the sweep (the paper's Tables II and III in one).
-public struct HybridSweepEntry: Sendable, Codable, Equatable {
-    public var label: String
-    public var requested: ErrorSpec
-    /// Mean over layers of the realised E|δ| and std(δ).
-    public var realised: ErrorSpec
-    /// Accuracy with every epoch approximate (Table II).
-    public var approxAccuracy: Double
-    /// Smallest exact tail found within tolerance: N approximate epochs, then exact.
-    public var switchEpoch: Int
-    public var exactEpochs: Int
-    public var accuracy: Double
-    /// N / total (Table III's "approximate multiplier utilisation").
-    public var utilisation: Double
-    /// Every switch epoch tried, with its final accuracy.
-    public var tried: [HybridTrial]
-
-    enum CodingKeys: String, CodingKey {
-        case label, requested, realised, approxAccuracy = "approx_accuracy", switchEpoch = "switch_epoch"
-        case exactEpochs = "exact_epochs", accuracy, utilisation, tried
-    }
-}
-
-/// One switch epoch tried by the sweep.
-public struct HybridTrial: Sendable, Codable, Equatable {
-    public var switchEpoch: Int
-    public var accuracy: Double
-    enum CodingKeys: String, CodingKey { case switchEpoch = "switch_epoch", accuracy }
-}
-
-/// What `axmul hybrid --sweep` writes to `hybrid.json`.
-public struct HybridSweepResult: Sendable, Codable, Equatable {
-    public var epochs: Int
-    public var tolerance: Double
-    public var baselineAccuracy: Double
-    public var entries: [HybridSweepEntry]
-
-    enum CodingKeys: String, CodingKey {
-        case epochs, tolerance, baselineAccuracy = "baseline_accuracy", entries
-    }
-}
+import Records
 
 /// Finds, per error setting, the smallest exact tail whose accuracy is within `tolerance` of the
 /// exact baseline. The approximate prefix is trained once per setting and snapshotted (a `Trainer`

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// What the approximate epochs of a hybrid run use.
 public enum ApproxSource: Sendable {

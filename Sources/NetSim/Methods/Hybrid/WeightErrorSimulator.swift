@@ -1,3 +1,5 @@
+import Records
+
 /// Simulated multiplier error in training (Hammad & El-Sankary): every Dense and Conv2D weight
 /// tensor W is used as W ⊙ Err in the forward and backward pass, with one fixed Err = 1 + δ per layer.
 ///
