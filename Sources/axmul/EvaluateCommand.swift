@@ -30,6 +30,9 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
 
     @OptionGroup var writing: OutputOptions
 
+    @Option(help: "Write the approximate network's test logits to PATH as a float32 .npy [N, classes], in test order.")
+    var logits: String?
+
     func validate() throws { try FlagRules.threads(threads) }
 
     func run() throws {
@@ -43,6 +46,11 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
         let test = common.subset.subset.test(data.test)
         let result = ApproxEvaluation.evaluate(loaded.network, assignment: assignment, calibration: calibration,
                                                test: test, options: options)
+        if let logits {
+            var approximate = result.network
+            ApproxNetwork.set(&approximate, compute: .approximate)
+            try ApproxCLI.writeLogits(approximate, on: test, to: logits)
+        }
         let saved = SavedEvaluation(multiplier: assignment.label, accuracy: result.accuracy)
         if let save { try saved.write(folder: save, name: common.multiplier) }
         if json {
