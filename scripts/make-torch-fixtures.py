@@ -2,7 +2,12 @@
 """Exports the torch-made ONNX fixtures of Tests/ONNXTests/Fixtures/torch (issue 26).
 
 usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]
+       .venv/bin/python scripts/make-torch-fixtures.py --status OUT_DIR   the import-status survey (docs/onnx.md)
        (needs torch, torchvision and onnxscript: scripts/setup --torch)
+
+--status exports the smallest variant of every torchvision classification family (10 classes, random weights,
+BatchNorm statistics from data, the smallest input each accepts) the same way into OUT_DIR (not committed:
+hundreds of MB); ONNXTorchStatusTests imports them when AXMUL_TORCH_STATUS_DIR names that folder.
 
 Each model is exported by both exporters of torch.onnx.export (classic `dynamo=False` with dynamic_axes,
 and dynamo with a dynamic batch), with random weights whose BatchNorm statistics are set from data (a few
@@ -86,6 +91,36 @@ MODELS = {
 }
 
 
+def survey():
+    """name → (constructor, input shape): the smallest variant of every torchvision classification family."""
+    small = (3, 64, 64)
+    kw = {"num_classes": 10}
+    return {
+        "alexnet": (lambda: models.alexnet(**kw), small),
+        "vgg11_bn": (lambda: models.vgg11_bn(**kw), small),
+        "resnet18": (lambda: models.resnet18(**kw), small),
+        "resnext50_32x4d": (lambda: models.resnext50_32x4d(**kw), small),
+        "wide_resnet50_2": (lambda: models.wide_resnet50_2(**kw), small),
+        "squeezenet1_1": (lambda: models.squeezenet1_1(**kw), small),
+        "densenet121": (lambda: models.densenet121(**kw), small),
+        "googlenet": (lambda: models.googlenet(aux_logits=False, init_weights=True, **kw), small),
+        "inception_v3": (lambda: models.inception_v3(aux_logits=False, init_weights=True, **kw), (3, 75, 75)),
+        "mobilenet_v2": (lambda: models.mobilenet_v2(**kw), small),
+        "mobilenet_v3_small": (lambda: models.mobilenet_v3_small(**kw), small),
+        "mobilenet_v3_large": (lambda: models.mobilenet_v3_large(**kw), small),
+        "mnasnet0_5": (lambda: models.mnasnet0_5(**kw), small),
+        "shufflenet_v2_x0_5": (lambda: models.shufflenet_v2_x0_5(**kw), small),
+        "efficientnet_b0": (lambda: models.efficientnet_b0(**kw), small),
+        "efficientnet_v2_s": (lambda: models.efficientnet_v2_s(**kw), small),
+        "regnet_x_400mf": (lambda: models.regnet_x_400mf(**kw), small),
+        "regnet_y_400mf": (lambda: models.regnet_y_400mf(**kw), small),
+        "convnext_tiny": (lambda: models.convnext_tiny(**kw), small),
+        "vit_b_16": (lambda: models.vit_b_16(image_size=64, **kw), small),
+        "swin_t": (lambda: models.swin_t(**kw), small),
+        "maxvit_t": (lambda: models.maxvit_t(**kw), (3, 224, 224)),
+    }
+
+
 def calibrate(m, shape, rng):
     """BatchNorm statistics from data: cumulative averages over a few random batches in train mode."""
     bns = [b for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm)]
@@ -117,10 +152,14 @@ def main():
         k = args.index("--only")
         only = set(args[k + 1].split(","))
         del args[k:k + 2]
+    chosen = MODELS
+    if "--status" in args:
+        args.remove("--status")
+        chosen = survey()
     out = args[0] if args else OUT
     os.makedirs(out, exist_ok=True)
     cases, failures = [], []
-    for name, (make, shape) in MODELS.items():
+    for name, (make, shape) in chosen.items():
         if only and name not in only:
             continue
         for dynamo in (False, True):
@@ -129,7 +168,7 @@ def main():
             rng = np.random.default_rng(26)
             m = make()
             calibrate(m, shape, rng)
-            x = rng.standard_normal((8,) + shape).astype(np.float32)
+            x = rng.standard_normal((8 if chosen is MODELS else 2,) + shape).astype(np.float32)
             path = os.path.join(out, case + ".onnx")
             try:
                 with torch.no_grad():
