@@ -43,7 +43,7 @@ extension ONNXGraphBuilder {
         guard source.hasSuffix(".weight") else { return unique(current.name) }
         let path = source.dropLast(".weight".count)
         let parts = path.split(separator: ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) else {
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) else {
             return unique(current.name)
         }
         return unique(String(path))

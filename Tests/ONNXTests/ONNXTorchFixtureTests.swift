@@ -22,6 +22,17 @@ import TestSupport
         for exporter in ["classic", "dynamo"] { #expect(Self.cases.contains { $0.hasSuffix(exporter) }) }
     }
 
+    /// Layers take their weights' module paths under both exporters (`conv1.weight` → `conv1`), not the node
+    /// names (`/conv1/Conv`, `node_conv2d`).
+    @Test(arguments: ["lenet_view_classic", "lenet_view_dynamo"])
+    func layersAreNamedAfterModules(name: String) throws {
+        let model = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent(name + ".onnx"))
+        let weighted = model.network.nodes.filter { $0.layer is any QuantisableLayer }.map(\.layer.name)
+        #expect(weighted == ["conv1", "conv2", "fc1", "fc2", "fc3"])
+        let regnet = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent("regnet_dynamo.onnx"))
+        #expect(regnet.network.nodes.contains { $0.layer.name == "trunk_output.block1.block1-0.f.se.fc1" })
+    }
+
     @Test(arguments: cases)
     func importsAndMatchesOnnxruntime(name: String) throws {
         let model = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent(name + ".onnx"),
