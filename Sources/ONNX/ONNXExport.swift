@@ -35,6 +35,10 @@ public enum ONNXExport {
         var names: [String] = []
         for (i, node) in net.nodes.enumerated() {
             let sources = node.inputs.map { $0 < 0 ? inputName : names[$0] }
+            if let merge = node.layer as? any MergingLayer {
+                names.append(graph.merge(merge, inputs: sources))
+                continue
+            }
             var x = sources.first ?? inputName
             // Two inputs (the residual add): Add, which the importer reads back; more: Sum.
             if sources.count == 2 { x = graph.node("Add", sources, name: node.layer.name + ".sum") }

@@ -9,7 +9,6 @@ extension ONNXGraphBuilder {
         guard !node.output.isEmpty, !node.output[0].isEmpty else { throw refuse("the node has no output") }
         let a = ONNXAttributes(node)
         switch node.opType {
-        case "Constant": try constantNode(node, a)
         case "Identity", "Dropout": try alias(node)
         case "Relu": try append(ReLU(unique(current.name)), node, inputs: [value(node, 0)])
         case "Clip": try clip(node, a)
@@ -20,27 +19,19 @@ extension ONNXGraphBuilder {
         case "Sub", "Div": try channelAffine(node)
         case "BatchNormalization": try batchNorm(node, a)
         case "MaxPool", "AveragePool": try pool(node, a)
-        case "GlobalAveragePool": try append(GlobalAvgPool(unique(current.name)), node, inputs: [value(node, 0)])
+        case "GlobalAveragePool": try globalPool(node, a)
         case "Flatten": try flatten(node, axis: a.int("axis", 1))
         case "Reshape": try reshape(node)
-        case "Softmax": try softmax(node, a)
-        default: throw refuse("no converter")  // unreachable: ONNXImporter.check refuses other ops first
-        }
-    }
-
-    mutating func constantNode(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
-        if let t = a.byName["value"] {
-            constants[node.output[0]] = try decoder.decode(t.t)
-        } else if let f = a.byName["value_float"] {
-            constants[node.output[0]] = ONNXConstant(shape: [], values: [f.f])
-        } else if let f = a.byName["value_floats"] {
-            constants[node.output[0]] = ONNXConstant(shape: [f.floats.count], values: f.floats)
-        } else if let i = a.byName["value_int"] {
-            constants[node.output[0]] = ONNXConstant(shape: [], values: [Float(i.i)])
-        } else if let i = a.byName["value_ints"] {
-            constants[node.output[0]] = ONNXConstant(shape: [i.ints.count], values: i.ints.map { Float($0) })
-        } else {
-            throw refuse("only value, value_float(s) and value_int(s) constants are supported")
+        case "Expand": try expand(node)
+        case "Softmax", "LogSoftmax": try softmax(node, a)
+        case "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish": try activation(node, a)
+        case "ReduceMean": try globalPool(node, a)
+        case "Mul": try binary(node)
+        case "Concat": try concat(node, a)
+        case "Split": try split(node, a)
+        case "Slice": try slice(node)
+        case "Transpose": try transpose(node, a)
+        default: throw refuse("\(node.opType) is folded when its inputs are constants; here it reads a computed value, which is not supported")
         }
     }
 
@@ -68,7 +59,7 @@ extension ONNXGraphBuilder {
         let span = (w.shape[2] - 1) * dilation + 1
         let pads = try windowPads(a, input: x.shape, span: span, stride: stride)
         var rng = SplitMix64(seed: 0)
-        var layer = Conv2D(unique(current.name), inChannels: x.shape[0], outChannels: w.shape[0], kernel: w.shape[2],
+        var layer = Conv2D(layerName(node, weight: 1), inChannels: x.shape[0], outChannels: w.shape[0], kernel: w.shape[2],
                            stride: stride, pads: pads, dilation: dilation, groups: groups, bias: bias != nil, rng: &rng)
         layer.parameters[0].value = Tensor(shape: w.shape, data: w.values)
         if let bias { layer.parameters[1].value = Tensor(shape: [w.shape[0]], data: bias.values) }
@@ -81,7 +72,7 @@ extension ONNXGraphBuilder {
         guard out > 0, inFeatures > 0 else { throw refuse("the weight is empty") }
         guard x.shape.reduce(1, *) == inFeatures else { throw refuse("input \(x.shape) does not have \(inFeatures) features") }
         var rng = SplitMix64(seed: 0)
-        var layer = Dense(unique(current.name), inFeatures: inFeatures, outFeatures: out, rng: &rng)
+        var layer = Dense(layerName(node, weight: 1), inFeatures: inFeatures, outFeatures: out, rng: &rng)
         layer.parameters[0].value = Tensor(shape: [out, inFeatures], data: weight)
         layer.parameters[1].value = Tensor(shape: [out], data: bias)
         try append(layer, node, inputs: [x])
@@ -127,7 +118,7 @@ extension ONNXGraphBuilder {
     mutating func add(_ node: Onnx_NodeProto) throws {
         guard node.input.count == 2 else { throw refuse("Add needs two inputs") }
         if let l = values[node.input[0]], let r = values[node.input[1]] {
-            guard l.shape == r.shape else { throw refuse("operand shapes \(l.shape) and \(r.shape) differ (no broadcasting between two computed values)") }
+            if l.shape != r.shape { return try binary(node) }
             return try append(NetSim.Add(unique(current.name)), node, inputs: [l, r])
         }
         let k = values[node.input[0]] != nil ? 0 : 1
@@ -205,7 +196,7 @@ extension ONNXGraphBuilder {
               [scale, b, mean, variance].allSatisfy({ $0.values.count == c }) else {
             throw refuse("scale, B, mean and var must be constants with one value per channel of \(x.shape)")
         }
-        var layer = BatchNorm(unique(current.name), channels: c)
+        var layer = BatchNorm(layerName(node, weight: 1), channels: c)
         layer.parameters[0].value = Tensor(shape: [c], data: scale.values)
         layer.parameters[1].value = Tensor(shape: [c], data: b.values)
         layer.runningMean = Tensor(shape: [c], data: mean.values)
@@ -243,30 +234,35 @@ extension ONNXGraphBuilder {
         try append(Flatten(unique(current.name)), node, inputs: [x])
     }
 
-    /// Reshape to [N, features] (a Flatten) or to the value's own shape.
+    /// Reshape to [N, features] (a Flatten) or to the value's own shape. The batch dimension may be
+    /// written 0, -1, a number, or the batch size computed from the input's Shape.
     mutating func reshape(_ node: Onnx_NodeProto) throws {
         let x = try value(node, 0)
-        guard let s = try constant(node, 1) else { throw refuse("the shape must be a constant") }
-        guard s.values.allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { throw refuse("target shape \(s.values) is not a list of integers") }
-        let target = s.values.map { Int($0) }, features = x.shape.reduce(1, *)
-        guard let first = target.first, first == 0 || first == -1 || first > 0 else { throw refuse("target shape \(target) is not supported") }
+        let target = try targetShape(node, 1), features = x.shape.reduce(1, *)
+        let describe = target.map { $0.map(String.init) ?? "N" }
+        guard let first = target.first, first.map({ $0 == 0 || $0 == -1 || $0 > 0 }) ?? true else { throw refuse("target shape \(describe) is not supported") }
         let rest = Array(target.dropFirst())
-        if rest == x.shape { return try alias(node) }
-        guard rest.count == 1, rest[0] == -1 || rest[0] == features else {
-            throw refuse("target shape \(target) is not supported for input [N] + \(x.shape); only [N, \(features)] (flatten)")
+        guard !rest.contains(nil) else { throw refuse("target shape \(describe) uses the batch size after the first axis") }
+        var dims = rest.enumerated().map { k, d in d == 0 && k + 1 < x.shape.count + 1 ? x.shape[k] : d! }
+        let known = dims.filter { $0 != -1 }.reduce(1, *)
+        if let k = dims.firstIndex(of: -1), known > 0, dims.filter({ $0 == -1 }).count == 1 { dims[k] = features / known }
+        guard dims.allSatisfy({ $0 > 0 }), dims.reduce(1, *) == features else {
+            throw refuse("target shape \(describe) does not fit input [N] + \(x.shape)")
         }
-        if x.shape.count == 1 { return try alias(node) }
-        try append(Flatten(unique(current.name)), node, inputs: [x])
+        if dims == x.shape { return try alias(node) }
+        if dims.count == 1 && x.shape.count > 1 { return try append(Flatten(unique(current.name)), node, inputs: [x]) }
+        try append(Reshape(unique(current.name), shape: dims), node, inputs: [x])
     }
 
     mutating func softmax(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)
         let axis = a.int("axis", -1)
-        guard x.shape.count == 1, axis == 1 || axis == -1 else { throw refuse("only softmax over the features of [N, K] is supported") }
+        guard x.shape.count == 1, axis == 1 || axis == -1 else { throw refuse("only \(node.opType) over the features of [N, K] is supported") }
         if !keepSoftmax && node.output[0] == graphOutput {
             droppedSoftmax = true
             return try alias(node)
         }
-        try append(Softmax(unique(current.name)), node, inputs: [x])
+        let name = unique(current.name)
+        try append(node.opType == "Softmax" ? Softmax(name) as any Layer : LogSoftmax(name), node, inputs: [x])
     }
 }

@@ -10,6 +10,11 @@ struct ONNXGraphBuilder {
     let keepSoftmax: Bool
     var network = Network(name: "onnx", inputShape: [])
     var constants: [String: ONNXConstant] = [:]
+    /// The constants that depend on the batch size: their value at `ONNXFolding.batches.1` (`constants`
+    /// holds the one at `.0`). Only a target shape may read them.
+    var otherBatch: [String: ONNXConstant] = [:]
+    /// For a folded constant that holds an initialiser's values (Identity, Transpose, …): that initialiser's name.
+    var constantOrigin: [String: String] = [:]
     var values: [String: (node: Int, shape: [Int])] = [:]
     /// How many nodes read each tensor (a MatMul's bias Add folds only when it is the one reader).
     var readers: [String: Int] = [:]
@@ -50,7 +55,7 @@ struct ONNXGraphBuilder {
         for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }
         for (i, node) in graph.node.enumerated() {
             current = (ONNXImporter.nodeName(node, i), node.opType)
-            try convert(node)
+            if try !fold(node) { try convert(node) }
         }
         guard let out = values[output.name] else { throw invalid("graph output '\(output.name)' is not computed from the input") }
         if out.node != network.last || network.nodes.isEmpty {
@@ -108,6 +113,9 @@ struct ONNXGraphBuilder {
         }
         guard let c = constants[node.input[i]] else {
             throw refuse("input \(i) ('\(node.input[i])') must be an initialiser or Constant")
+        }
+        guard otherBatch[node.input[i]] == nil else {
+            throw refuse("input \(i) ('\(node.input[i])') depends on the batch size; only a target shape (Reshape, Expand) may")
         }
         return c
     }

@@ -4,7 +4,8 @@ import NetSim
 extension ONNXGraphWriter {
     /// Layer kinds `layer(_:input:inputShape:)` exports.
     static let exportedKinds = ["Dense", "Conv2D", "ReLU", "Clip", "MaxPool", "AvgPool", "GlobalAvgPool", "Flatten", "Dropout",
-                                "Add", "BatchNorm", "Softmax", "InputNormalisation"]
+                                "Add", "BatchNorm", "Softmax", "LogSoftmax", "InputNormalisation", "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid",
+                                "HardSwish", "Reshape", "Transpose", "Slice", "Concat", "BroadcastAdd", "BroadcastMul"]
 
     mutating func layer(_ layer: any Layer, input: String, inputShape: [Int]) throws -> String {
         let name = layer.name
@@ -35,6 +36,25 @@ extension ONNXGraphWriter {
                 throw ModelError.invalidArgument(what: "layer \(name)", value: "Softmax over \(inputShape)", rule: "ONNX export writes Softmax over [N, K] only")
             }
             return node("Softmax", [input], name: name, [("axis", .int(1))])
+        case is LogSoftmax:
+            return node("LogSoftmax", [input], name: name, [("axis", .int(1))])
+        case let act as Activation:
+            switch act.function {
+            case .leakyRelu(let alpha): return node("LeakyRelu", [input], name: name, [("alpha", .float(alpha))])
+            case .hardSigmoid(let alpha, let beta): return node("HardSigmoid", [input], name: name, [("alpha", .float(alpha)), ("beta", .float(beta))])
+            case .sigmoid, .tanh: return node(act.function.onnxName, [input], name: name)
+            case .hardSwish:   // HardSwish needs opset 14; the export writes 13: x · HardSigmoid(x; 1/6, 1/2)
+                let gate = node("HardSigmoid", [input], name: "\(name).gate", [("alpha", .float(1 / 6)), ("beta", .float(0.5))])
+                return node("Mul", [input, gate], name: name)
+            }
+        case let reshape as Reshape:
+            return node("Reshape", [input, initializer("\(name).shape", int64: [-1] + reshape.shape)], name: name)
+        case let transpose as Transpose:
+            return node("Transpose", [input], name: name, [("perm", .ints([0] + transpose.permutation.map { $0 + 1 }))])
+        case let slice as Slice:
+            return node("Slice", [input, initializer("\(name).starts", int64: [slice.range.lowerBound]),
+                                  initializer("\(name).ends", int64: [slice.range.upperBound]),
+                                  initializer("\(name).axes", int64: [slice.axis + 1])], name: name)
         case let norm as InputNormalisation:   // (x − mean) / std per channel, as NetSim computes it
             let shape = norm.mean.count == 1 ? [1] : [norm.mean.count] + [Int](repeating: 1, count: max(0, inputShape.count - 1))
             let centred = node("Sub", [input, initializer("\(name).mean", shape: shape, floats: norm.mean)], name: "\(name).sub")
@@ -62,6 +82,15 @@ extension ONNXGraphWriter {
         default:
             throw ModelError.invalidArgument(what: "layer \(name)", value: layer.kind,
                                              rule: "ONNX export supports \(Self.exportedKinds.joined(separator: ", "))")
+        }
+    }
+
+    /// A layer reading several nodes: Concat along its axis, or the broadcasting Add/Mul.
+    mutating func merge(_ layer: any MergingLayer, inputs: [String]) -> String {
+        switch layer {
+        case let concat as Concat: return node("Concat", inputs, name: layer.name, [("axis", .int(Int64(concat.axis + 1)))])
+        case let b as Broadcast: return node(b.operation.rawValue, inputs, name: layer.name)
+        default: return node("Sum", inputs, name: layer.name)
         }
     }
 

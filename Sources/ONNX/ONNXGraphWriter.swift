@@ -49,6 +49,14 @@ struct ONNXGraphWriter {
         return initializer(name, shape: shape, type: .float, raw: bytes)
     }
 
+    /// Adds an int64 initialiser (shapes, axes) and returns its name.
+    @discardableResult
+    mutating func initializer(_ name: String, int64: [Int]) -> String {
+        var bytes = Data(capacity: int64.count * 8)
+        for v in int64 { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
+        return initializer(name, shape: [int64.count], type: .int64, raw: bytes)
+    }
+
     /// Adds an int8 initialiser and returns its name.
     @discardableResult
     mutating func initializer(_ name: String, shape: [Int], int8: [Int8]) -> String {

@@ -41,9 +41,10 @@ public struct ONNXPreprocessing: Sendable, Equatable {
 /// node and its op type. Conv, Gemm and MatMul(+Add) become `Conv2D` / `Dense` layers named after
 /// their ONNX nodes, so they are approximable and `--layer-multiplier` takes those names.
 public enum ONNXImporter {
-    public static let supportedOps = ["Add", "AveragePool", "BatchNormalization", "Clip", "Constant", "Conv", "Div", "Dropout",
-                                      "Flatten", "Gemm", "GlobalAveragePool", "Identity", "MatMul", "MaxPool", "Relu",
-                                      "Reshape", "Softmax", "Sub"]
+    public static let supportedOps = Set(["Add", "AveragePool", "BatchNormalization", "Clip", "Conv", "Div", "Dropout", "Expand",
+                                          "Flatten", "Gemm", "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "LogSoftmax",
+                                          "MatMul", "MaxPool", "ReduceMean", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
+                                          "Sub", "Tanh", "Transpose"]).union(ONNXFolding.ops).sorted()
     /// Default-domain opsets: 11 to the newest the onnx 1.23 package ships.
     public static let opsets: ClosedRange<Int> = 11...28
 

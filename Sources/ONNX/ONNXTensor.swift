@@ -6,6 +6,8 @@ import TableFormat
 struct ONNXConstant: Sendable {
     var shape: [Int]
     var values: [Float]
+    /// An integer or bool element type (integer Div truncates; shapes and indices are integers).
+    var integer = false
 }
 
 /// Decodes `TensorProto`s: float, double, int32 and int64 element types, from the typed fields,
@@ -36,8 +38,12 @@ struct ONNXTensorDecoder {
             values = raw.map { Self.littleEndian($0, width: 8) { Float(Int64(bitPattern: $0)) } } ?? t.int64Data.map { Float($0) }
         case Onnx_TensorProto.DataType.int32.rawValue:
             values = raw.map { Self.littleEndian($0, width: 4) { Float(Int32(truncatingIfNeeded: $0)) } } ?? t.int32Data.map { Float($0) }
+        case Onnx_TensorProto.DataType.bool.rawValue, Onnx_TensorProto.DataType.uint8.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 1) { Float($0) } } ?? t.int32Data.map { Float($0) }
+        case Onnx_TensorProto.DataType.int8.rawValue:
+            values = raw.map { Self.littleEndian($0, width: 1) { Float(Int8(truncatingIfNeeded: $0)) } } ?? t.int32Data.map { Float($0) }
         default:
-            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has element type \(t.dataType); supported: float, double, int32, int64")
+            throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' has element type \(t.dataType); supported: float, double, int64, int32, int8, uint8, bool")
         }
         guard values.count == count else {
             throw ONNXError.invalidGraph(file: file, reason: "tensor '\(t.name)' holds \(values.count) values for dims \(shape)")
@@ -45,7 +51,8 @@ struct ONNXTensorDecoder {
         if let k = NumericGuard.firstNonFinite(values) {
             throw ONNXError.nonFinite(file: file, tensor: t.name, index: k, value: values[k])
         }
-        return ONNXConstant(shape: shape, values: values)
+        let integer = Int(t.dataType) != Onnx_TensorProto.DataType.float.rawValue && Int(t.dataType) != Onnx_TensorProto.DataType.double.rawValue
+        return ONNXConstant(shape: shape, values: values, integer: integer)
     }
 
     /// Bytes per element of the element types `decode` reads; nil for the others (refused there).
@@ -53,6 +60,7 @@ struct ONNXTensorDecoder {
         switch Int(dataType) {
         case Onnx_TensorProto.DataType.float.rawValue, Onnx_TensorProto.DataType.int32.rawValue: 4
         case Onnx_TensorProto.DataType.double.rawValue, Onnx_TensorProto.DataType.int64.rawValue: 8
+        case Onnx_TensorProto.DataType.bool.rawValue, Onnx_TensorProto.DataType.int8.rawValue, Onnx_TensorProto.DataType.uint8.rawValue: 1
         default: nil
         }
     }

@@ -16,6 +16,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
     var json = false
+    @Option(help: "Write the float network's test logits to PATH as a float32 .npy [N, classes], in test order.")
+    var logits: String?
 
     func run() throws {
         BLAS.setThreads(threads)
@@ -23,6 +25,7 @@ struct EvalCommand: ParsableCommand {
         let dataName = data ?? info.data
         let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)
+        if let logits { try ApproxCLI.writeLogits(trainer.network, on: shaped, to: logits) }
         var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
         if let stored = try ApproxCLI.storedApproximation(info, path: model) {
             let net = try ApproxNetwork.wrap(trainer.network, stored.assignment, record: stored.record)

@@ -36,6 +36,9 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
 
     @OptionGroup var writing: OutputOptions
 
+    @Option(help: "Write the approximate network's test logits to PATH as a float32 .npy [N, classes], in test order.")
+    var logits: String?
+
     func validate() throws { try FlagRules.threads(threads) }
 
     func run() throws {
@@ -50,6 +53,11 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
             try ApproxEvaluation.evaluate(loaded.network, assignment: assignment, stored: stored, test: test)
         } else {
             try calibrated(loaded.network, assignment: assignment, train: data.train, test: test)
+        }
+        if let logits {
+            var approximate = result.network
+            ApproxNetwork.set(&approximate, compute: .approximate)
+            try ApproxCLI.writeLogits(approximate, on: test, to: logits)
         }
         let saved = EvaluationRecord(multiplier: assignment.label, accuracy: result.accuracy,
                                      activationSteps: stored == nil ? "calibrated" : "stored")

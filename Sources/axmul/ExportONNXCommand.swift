@@ -47,7 +47,9 @@ struct ExportONNXCommand: ParsableCommand, WritesFiles {
         let loaded = try ApproxCLI.loadModel(model, input: input)   // a checkpoint, or an imported .onnx
         let (trainer, info) = (loaded.trainer, loaded.info)
         let record = qdq ? try quantisation(trainer.network, info) : nil
-        var meta = ["axmul.model": info.model, "axmul.data": info.data, "axmul.source": (model as NSString).lastPathComponent]
+        // The data the export depends on: the checkpoint's, else the --data its Δx were calibrated on.
+        let dataUsed = info.data.isEmpty && record != nil ? data.map(ApproxCLI.dataProvenance) ?? "" : info.data
+        var meta = ["axmul.model": info.model, "axmul.data": dataUsed, "axmul.source": (model as NSString).lastPathComponent]
         if let record { meta["axmul.calibration"] = record.calibration.text + (record.perChannelWeights ? ", per-channel weights" : "") }
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -92,7 +92,8 @@ struct RetrainCommand: ParsableCommand, WritesFiles {
         var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
                                              config: config, errorModel: stats, calibration: calibration, log: say)
         var info = loaded.info
-        if info.data.isEmpty { info.data = common.data }  // an imported .onnx names no data set
+        if info.data.isEmpty { info.data = ApproxCLI.dataProvenance(common.data) }  // an imported .onnx names no data set
+        info.extra[ApproxCLI.dataHashKey] = LabeledData.contentHash([data.train, data.test])
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance
         let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import NetSim
+import ONNX
 
 /// `--model x.onnx` end to end: eval, retrain with a per-layer multiplier named after an ONNX
 /// node, the retrained checkpoint evaluated again (rebuilt from the .onnx), and one-line errors.
@@ -30,6 +31,14 @@ import TestSupport
         #expect(meta["model"] == onnx.standardizedFileURL.path && meta["onnx_hash"]?.hasPrefix("fnv1a64:0x") == true)
         #expect(meta["provenance"]?.contains("\"layer_multipliers\":{\"fc\"") == true, "\(meta["provenance"] ?? "")")
         #expect(meta["input_delta.conv1"] != nil && meta["input_delta.fc"] != nil)
+        #expect(meta["data"] == "digits_8x8" && meta["data_hash"]?.hasPrefix("fnv1a64:0x") == true, "\(meta)")
+
+        // export-onnx --qdq of the imported model (no stored Δx) calibrates on --data and records it.
+        let qdq = folder.appendingPathComponent("qdq.onnx")
+        let export = runAxmul(["export-onnx", "--model", onnx.path, "--qdq", "--data", "digits_8x8", "-o", qdq.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let exported = try Onnx_ModelProto(serializedBytes: Data(contentsOf: qdq))
+        #expect(exported.metadataProps.first { $0.key == "axmul.data" }?.value == "digits_8x8")
         let corrupt = folder.appendingPathComponent("corrupt.onnx")
         try Data([0x08, 0x07, 0x12, 0xff, 0xff]).write(to: corrupt)
         let c = runAxmul(["evaluate", "--model", corrupt.path, "--data", "digits_8x8", "--multiplier", "smapprox8x8-2222"])

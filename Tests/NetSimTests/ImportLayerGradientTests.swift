@@ -25,3 +25,26 @@ import Testing
         #expect(y.data == [2, 0.6, (1 - 0.1) / 0.7])
     }
 }
+
+/// The single-input layers added for torchvision models (issue 26) against finite differences.
+@Suite struct TorchvisionLayerGradientTests {
+    @Test func activations() {
+        var x = FD.separated([2, 3, 4], seed: 31)
+        for i in 0..<x.count { x.data[i] *= 4 }   // reach the HardSigmoid/HardSwish kinks' both sides
+        for i in 0..<x.count where [-3, 3, 0, -2.5, 2.5].contains(where: { abs(x.data[i] - $0) < 0.02 }) { x.data[i] += 0.05 }
+        for f: Activation.Function in [.leakyRelu(alpha: 0.1), .sigmoid, .tanh, .hardSigmoid(alpha: 0.2, beta: 0.5), .hardSwish] {
+            #expect(GradientTests.check(Activation("act", f), x) <= 1, "\(f)")
+        }
+    }
+
+    @Test func logSoftmax() {
+        #expect(GradientTests.check(LogSoftmax("logsoftmax"), FD.random([3, 7], seed: 32, scale: 2)) <= 1)
+    }
+
+    @Test func rearrangements() {
+        let x = FD.random([2, 4, 3, 2], seed: 33)
+        #expect(GradientTests.check(Reshape("reshape", shape: [2, 2, 6]), x) <= 1)
+        #expect(GradientTests.check(Transpose("transpose", permutation: [1, 0, 2]), x) <= 1)
+        #expect(GradientTests.check(Slice("slice", axis: 0, range: 1..<3), x) <= 1)
+    }
+}

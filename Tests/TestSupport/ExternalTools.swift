@@ -24,6 +24,8 @@ public enum ExternalTool: CaseIterable, Sendable {
     case chromium
     /// sbatch and a running controller (scripts/slurm-local start).
     case slurm
+    /// torch and torchvision in the project's `.venv` (requirements-torch.lock).
+    case torch
 
     public var name: String {
         switch self {
@@ -32,6 +34,7 @@ public enum ExternalTool: CaseIterable, Sendable {
         case .iverilog: return "iverilog"
         case .chromium: return "chromium"
         case .slurm: return "a running Slurm"
+        case .torch: return "torch and torchvision in the project's .venv"
         }
     }
 
@@ -41,6 +44,7 @@ public enum ExternalTool: CaseIterable, Sendable {
         case .python: return "run scripts/setup, which installs requirements-test.lock into .venv"
         case .yosys, .iverilog, .chromium: return "run scripts/setup, which installs the Debian package"
         case .slurm: return "run scripts/slurm-local start (scripts/test does)"
+        case .torch: return "run scripts/setup --torch, which installs requirements-torch.lock into .venv (scripts/test --long does)"
         }
     }
 
@@ -62,6 +66,7 @@ enum ToolProbe {
         case .iverilog: return executable("iverilog") != nil && executable("vvp") != nil
         case .chromium: return Browser.path != nil
         case .slurm: return executable("sbatch") != nil && run("/usr/bin/env", ["scontrol", "ping"]) == 0
+        case .torch: return Python.run(["-c", "import torch, torchvision, onnxscript"], quiet: true) == 0
         }
     }
 

@@ -25,18 +25,9 @@ extension TruthTable {
         return Self.npy(descr: "<u4", rows: rows, columns: columns, body: bytes)
     }
 
-    /// A NumPy .npy (version 1.0) file of a C-order (rows, columns) array: `body` holds its
-    /// little-endian elements of type `descr` (e.g. "<u4", "<i2").
+    /// A NumPy .npy file of a C-order (rows, columns) array of `descr` elements (`NPYFile`).
     static func npy(descr: String, rows: Int, columns: Int, body: [UInt8]) -> Data {
-        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
-        let unpadded = 10 + header.utf8.count + 1            // magic+version+length, header, "\n"
-        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
-        let length = UInt16(header.utf8.count)
-        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
-        data.append(contentsOf: Array(header.utf8))
-        data.append(contentsOf: body)
-        return data
+        NPYFile.data(descr: descr, shape: [rows, columns], body: body)
     }
 
     /// Writes the table to `path` atomically: `.npy` if the name ends in .npy, else CSV.

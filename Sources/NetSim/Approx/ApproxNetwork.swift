@@ -132,9 +132,9 @@ public enum ApproxNetwork {
     /// Per-sample input and output shapes of every node, in order.
     public static func shapes(_ net: Network) -> [(input: [Int], output: [Int])] {
         var result: [(input: [Int], output: [Int])] = []
-        for node in net.nodes {
+        for (i, node) in net.nodes.enumerated() {
             let input = node.inputs.first.map { $0 < 0 ? net.inputShape : result[$0].output } ?? net.inputShape
-            result.append((input, (try? node.layer.outputShape(for: input)) ?? input))
+            result.append((input, (try? net.outputShape(ofNode: i, after: result.map(\.output))) ?? input))
         }
         return result
     }

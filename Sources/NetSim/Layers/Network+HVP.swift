@@ -20,8 +20,7 @@ public extension Network {
         var outs = [Tensor?](repeating: nil, count: nodes.count), rOuts = outs
         let rx = x.zerosLike()
         for i in nodes.indices {
-            let input = gather(nodes[i].inputs, x, outs), rInput = gather(nodes[i].inputs, rx, rOuts)
-            (outs[i], rOuts[i]) = try nodes[i].layer.forwardR(input, rInput, context: &context)
+            (outs[i], rOuts[i]) = try runR(i, x, rx, outs, rOuts, context: &context)
         }
         return (outs[last] ?? x, rOuts[last] ?? rx)
     }
@@ -34,8 +33,7 @@ public extension Network {
         var sink: Tensor?
         for i in nodes.indices.reversed() {
             guard let dy = grads[i], let rdy = rGrads[i] else { continue }
-            let (dx, rdx) = try nodes[i].layer.backwardR(dy, rdy)
-            for j in nodes[i].inputs {
+            for (j, (dx, rdx)) in zip(nodes[i].inputs, try backwardR(node: i, dy, rdy)) {
                 accumulate(dx, at: j, &grads, &sink)
                 accumulate(rdx, at: j, &rGrads, &sink)
             }

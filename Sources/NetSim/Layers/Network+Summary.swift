@@ -16,9 +16,9 @@ public extension Network {
     func summary() throws -> [LayerSummary] {
         var shapes: [[Int]] = []
         var rows: [LayerSummary] = []
-        for node in nodes {
+        for (i, node) in nodes.enumerated() {
             let input = node.inputs[0] < 0 ? inputShape : shapes[node.inputs[0]]
-            let out = try node.layer.outputShape(for: input)
+            let out = try outputShape(ofNode: i, after: shapes)
             shapes.append(out)
             rows.append(LayerSummary(name: node.layer.name, kind: node.layer.kind, outputShape: out,
                                      parameters: node.layer.parameters.reduce(0) { $0 + $1.value.count },

@@ -1,5 +1,6 @@
 /// A network: layers in topological order, each reading the network input (-1) or earlier
-/// nodes' outputs. A node with several inputs gets their element-wise sum (residual Add).
+/// nodes' outputs. A node with several inputs gets their element-wise sum (residual Add), unless its
+/// layer is a `MergingLayer` (concatenation, broadcasting product), which reads them separately.
 ///
 /// Callers can inspect and replace layers (`nodes[i].layer`), e.g. to wrap a Dense in an 8-bit
 /// approximate layer or a training-time model of a multiplier.
@@ -37,9 +38,7 @@ public struct Network: Sendable {
         var outs = [Tensor?](repeating: nil, count: nodes.count)
         let lastReader = lastReaders()
         for i in nodes.indices {
-            let input = nodes[i].inputs.count > 1 ? PhaseClock.measure(.relu) { gather(nodes[i].inputs, x, outs) }
-                : gather(nodes[i].inputs, x, outs)
-            outs[i] = nodes[i].layer.forward(input, context: &context)
+            outs[i] = run(i, x, outs, context: &context)
             // An output no later node reads is dropped now, so its buffer is reused by the next layers.
             for j in nodes[i].inputs where j >= 0 && lastReader[j] == i { outs[j] = nil }
         }
@@ -66,8 +65,7 @@ public struct Network: Sendable {
                 nodes[i].layer.backwardParameters(dy)
                 continue
             }
-            let dx = nodes[i].layer.backward(dy)
-            for j in nodes[i].inputs { accumulate(dx, at: j, &grads, &dInput) }
+            for (j, dx) in zip(nodes[i].inputs, backward(node: i, dy)) { accumulate(dx, at: j, &grads, &dInput) }
         }
         return dInput ?? Tensor(shape: [0])
     }

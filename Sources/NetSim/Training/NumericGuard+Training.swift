@@ -33,8 +33,7 @@ extension Network {
     mutating func forwardGuarded(_ x: Tensor, context: inout ForwardContext) -> Result<Tensor, NumericGuard.Hit> {
         var outs = [Tensor?](repeating: nil, count: nodes.count)
         for i in nodes.indices {
-            let input = gather(nodes[i].inputs, x, outs)
-            let y = nodes[i].layer.forward(input, context: &context)
+            let y = run(i, x, outs, context: &context)
             if let j = NumericGuard.firstNonFinite(y.data) { return .failure(.init(layer: i, value: y.data[j])) }
             outs[i] = y
         }

@@ -142,6 +142,113 @@ def window_models(w):
         [const("w", rand(3, 4, 3, 3)), const("cb", rand(3)), const("b", np.float32(0.75))])
 
 
+def folding_models(w):
+    """Constant folding (issue 26): the shape arithmetic torch.onnx.export writes for x.view(x.size(0), -1)
+    with dynamic_axes, Identity of an initialiser (the classic exporter's shared weights), and arithmetic
+    between constants. Every folded op appears in one of these; each output is checked against onnxruntime."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def one(name, nodes, inits, opset=13, xs=x, shape=img):
+        w.add(name, model(nodes if isinstance(nodes, list) else [nodes], inits, shape, None, opset, name), xs, "op")
+
+    view = [n("Shape", ["x"], ["s"], name="shape"), n("Gather", ["s", "zero"], ["n"], name="gather", axis=0)]
+    one("fold_view", view + [n("Unsqueeze", ["n", "axes"], ["n1"], name="unsqueeze"),
+                             n("Concat", ["n1", "minus1"], ["t"], name="concat", axis=0), n("Reshape", ["x", "t"], ["y"], name="view")],
+        [const("zero", i64(0).reshape(())), const("axes", i64(0)), const("minus1", i64(-1))])
+    one("fold_view_opset11", view + [n("Unsqueeze", ["n"], ["n1"], name="unsqueeze", axes=[0]),
+                                     n("Concat", ["n1", "minus1"], ["t"], name="concat", axis=0), n("Reshape", ["x", "t"], ["y"], name="view")],
+        [const("zero", i64(0).reshape(())), const("minus1", i64(-1))], opset=11)
+    # [N, C·H·W] from Shape and Size through integer and float arithmetic, comparisons and reshaping of shapes.
+    big = np.iinfo(np.int64).max
+    one("fold_shape_arithmetic", [
+        n("Shape", ["x"], ["s"], name="shape"), n("Size", ["x"], ["size"], name="size"),
+        n("Slice", ["s", "one", "big"], ["chw"], name="slice"),                        # [C, H, W]
+        n("Range", ["zero_s", "three_s", "one_s"], ["idx"], name="range"),            # [0, 1, 2]
+        n("Gather", ["chw", "idx"], ["chw2"], name="gather_all"),
+        n("Reshape", ["chw2", "row"], ["chw_row"], name="reshape_const"),            # [1, 3]
+        n("Transpose", ["chw_row"], ["chw_col"], name="transpose", perm=[1, 0]),    # [3, 1]
+        n("Flatten", ["chw_col"], ["chw_flat"], name="flatten", axis=0),             # [1, 3]
+        n("Squeeze", ["chw_flat", "zero"], ["chw3"], name="squeeze"),                # [3]
+        n("Gather", ["s", "zero_s"], ["nb"], name="gather_n"),
+        n("Div", ["size", "nb"], ["feat"], name="div_int"),                          # N·C·H·W / N: no longer depends on N
+        n("Cast", ["feat"], ["featf"], name="cast_f", to=TensorProto.FLOAT),
+        n("Mul", ["featf", "half"], ["halff"], name="mul_f"),
+        n("Cast", ["halff"], ["halfi"], name="cast_i", to=TensorProto.INT64),
+        n("Add", ["halfi", "halfi"], ["feat2"], name="add_i"),
+        n("ConstantOfShape", ["one"], ["ones"], name="cos", value=helper.make_tensor("v", TensorProto.INT64, [1], [1])),
+        n("Expand", ["ones", "one"], ["ones2"], name="expand"),
+        n("Equal", ["feat2", "feat"], ["eq"], name="equal"), n("Less", ["feat", "zero_s"], ["lt"], name="less"),
+        n("Not", ["lt"], ["nlt"], name="not"), n("Greater", ["feat", "zero_s"], ["gt"], name="greater"),
+        n("Where", ["eq", "feat2", "zero_s"], ["f1"], name="where"),
+        n("Where", ["nlt", "f1", "zero_s"], ["f2"], name="where2"), n("Where", ["gt", "f2", "zero_s"], ["f3"], name="where3"),
+        n("Min", ["f3", "big_s"], ["f4"], name="min"), n("Max", ["f4", "zero_s"], ["f5"], name="max"),
+        n("Gather", ["chw3", "zero_s"], ["c"], name="gather_c"), n("Sub", ["f5", "c"], ["f6"], name="sub_i"),
+        n("Add", ["f6", "c"], ["f7"], name="add_c"), n("Identity", ["f7"], ["f8"], name="identity"),
+        n("Mul", ["ones2", "f8"], ["feat_vec"], name="mul_vec"),
+        n("Unsqueeze", ["nb", "zero"], ["n1"], name="unsqueeze"),
+        n("Concat", ["n1", "feat_vec"], ["t"], name="concat", axis=0), n("Reshape", ["x", "t"], ["y"], name="view"),
+    ], [const("one", i64(1)), const("big", i64(big)), const("zero", i64(0)), const("zero_s", i64(0).reshape(())),
+        const("three_s", i64(3).reshape(())), const("one_s", i64(1).reshape(())), const("row", i64(1, 3)),
+        const("half", np.float32(0.5)), const("big_s", i64(1 << 40).reshape(()))])
+    # A conv bias computed from initialisers; the weight reaches the Conv through Identity and Dropout.
+    one("fold_weight_arithmetic", [
+        n("Identity", ["wt"], ["w1"], name="identity"), n("Dropout", ["w1"], ["w2"], name="dropout"),
+        n("Mul", ["b", "two"], ["b1"], name="mul"), n("Add", ["b1", "two"], ["b2"], name="add"), n("Sub", ["b2", "b"], ["b3"], name="sub"),
+        n("Div", ["b3", "two"], ["b4"], name="div"), n("Neg", ["b4"], ["b5"], name="neg"), n("Abs", ["b5"], ["b6"], name="abs"),
+        n("Sqrt", ["b6"], ["b7"], name="sqrt"), n("Pow", ["b7", "two"], ["b8"], name="pow"), n("Reciprocal", ["b8"], ["b9"], name="reciprocal"),
+        n("Floor", ["b9"], ["b10"], name="floor"), n("Ceil", ["b9"], ["b11"], name="ceil"), n("Add", ["b10", "b11"], ["b12"], name="add2"),
+        n("Add", ["b12", "b9"], ["b13"], name="add3"),
+        n("Conv", ["x", "w2", "b13"], ["y"], name="conv", pads=[1, 1, 1, 1]),
+    ], [const("wt", rand(5, 4, 3, 3)), const("b", np.abs(rand(5)) + 0.5), const("two", np.float32(2))])
+    one("identity_initializer", [n("Identity", ["w"], ["w_shared"], name="shared"),
+                                 n("Conv", ["x", "w", "b"], ["c"], name="conv1", pads=[1, 1, 1, 1]), n("Relu", ["c"], ["r"], name="relu"),
+                                 n("Conv", ["r", "w_shared", "b"], ["y"], name="conv2", pads=[1, 1, 1, 1])],
+        [const("w", rand(4, 4, 3, 3, scale=0.3)), const("b", rand(4))])
+    one("expand_own_shape", [n("Shape", ["x"], ["s"], name="shape"), n("Expand", ["x", "s"], ["y"], name="expand")], [])
+    flat = rand(3, 8)
+    one("leakyrelu", n("LeakyRelu", ["x"], ["y"], name="leaky", alpha=0.2), [], xs=flat, shape=(3, 8))
+    one("logsoftmax", n("LogSoftmax", ["x"], ["y"], name="logsoftmax", axis=1), [], xs=flat * 3, shape=(3, 8))
+
+
+def tensor_models(w):
+    """The ops of torchvision's classification models beyond Conv/Gemm (issue 26): activations, ReduceMean,
+    broadcasting Mul/Add (squeeze-excitation, SiLU), channel Concat, Split/Slice, channel shuffle."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def one(name, nodes, inits, opset=13, xs=x, shape=img):
+        w.add(name, model(nodes if isinstance(nodes, list) else [nodes], inits, shape, None, opset, name), xs * 3, "op")
+
+    one("sigmoid", n("Sigmoid", ["x"], ["y"], name="sigmoid"), [])
+    one("tanh", n("Tanh", ["x"], ["y"], name="tanh"), [])
+    one("hardsigmoid", n("HardSigmoid", ["x"], ["y"], name="hsig", alpha=0.1666667, beta=0.5), [])
+    one("hardswish", n("HardSwish", ["x"], ["y"], name="hswish"), [], opset=14)
+    one("silu", [n("Sigmoid", ["x"], ["s"], name="sigmoid"), n("Mul", ["x", "s"], ["y"], name="silu")], [])
+    one("reducemean_keepdims", n("ReduceMean", ["x"], ["y"], name="mean", axes=[2, 3], keepdims=1), [])
+    one("reducemean_opset18", n("ReduceMean", ["x", "axes"], ["y"], name="mean", keepdims=0), [const("axes", i64(-1, -2))], opset=18)
+    # squeeze-excitation: pool → 1×1 conv → relu → 1×1 conv → hard sigmoid → scale the feature map
+    one("squeeze_excitation", [n("GlobalAveragePool", ["x"], ["p"], name="pool"),
+                               n("Conv", ["p", "w1", "b1"], ["h"], name="fc1"), n("Relu", ["h"], ["r"], name="relu"),
+                               n("Conv", ["r", "w2", "b2"], ["g"], name="fc2"), n("Sigmoid", ["g"], ["s"], name="gate"),
+                               n("Mul", ["s", "x"], ["y"], name="scale")],
+        [const("w1", rand(2, 4, 1, 1)), const("b1", rand(2)), const("w2", rand(4, 2, 1, 1)), const("b2", rand(4))])
+    one("add_broadcast_values", [n("GlobalAveragePool", ["x"], ["p"], name="pool"), n("Add", ["x", "p"], ["y"], name="add")], [])
+    one("concat_channels", [n("Conv", ["x", "w"], ["c"], name="conv", pads=[1, 1, 1, 1]), n("Relu", ["x"], ["r"], name="relu"),
+                            n("Concat", ["c", "r", "x"], ["y"], name="concat", axis=1)], [const("w", rand(3, 4, 3, 3))])
+    one("split_channels", [n("Split", ["x", "sizes"], ["a", "b"], name="split", axis=1), n("Relu", ["b"], ["r"], name="relu"),
+                           n("Concat", ["r", "a"], ["y"], name="concat", axis=1)], [const("sizes", i64(1, 3))])
+    one("split_equal_opset11", [n("Split", ["x"], ["a", "b"], name="split", axis=1), n("Mul", ["a", "b"], ["y"], name="mul")], [], opset=11)
+    one("slice_channels", n("Slice", ["x", "s", "e", "ax"], ["y"], name="slice"), [const("s", i64(1)), const("e", i64(3)), const("ax", i64(1))])
+    # ShuffleNet's channel shuffle: [N, 4, 6, 6] → [N, 2, 2, 6, 6] → swap the groups → [N, 4, 6, 6]
+    one("channel_shuffle", [n("Reshape", ["x", "s5"], ["a"], name="split_groups"), n("Transpose", ["a"], ["t"], name="shuffle", perm=[0, 2, 1, 3, 4]),
+                            n("Reshape", ["t", "s4"], ["y"], name="merge_groups")], [const("s5", i64(2, 2, 2, 6, 6)), const("s4", i64(2, -1, 6, 6))])
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -289,6 +396,8 @@ def main():
     w.add("resnet8", resnet8(), rand(100, 3, 16, 16), "network", external=True)
     w.add("mobilenet_block", mobilenet_block(), rand(100, 3, 16, 16), "network")
     window_models(w)
+    folding_models(w)
+    tensor_models(w)
     error_models(out)
     w.finish()
 
