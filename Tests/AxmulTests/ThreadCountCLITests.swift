@@ -13,7 +13,7 @@ import Testing
         let dir = try cliTestFolder("axmul-threads-model")
         let url = dir.appendingPathComponent("resnet8.safetensors")
         _ = try runAxmulOK(["train", "--model", "resnet8", "--data", "digits_8x8", "--epochs", "1", "--batch", "64",
-                            "--seed", "3", "--limit", "256", "-o", url.path])
+                            "--seed", "3", "-o", url.path])
         return url
     }
 
