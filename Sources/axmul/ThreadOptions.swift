@@ -17,15 +17,14 @@ struct ThreadOptions: ParsableArguments {
     }
 
     /// The worker count in force: the flag, else `AXMUL_THREADS`, else the available cores.
-    var workers: Workers {
-        if let threads { return Workers(threads) }
-        return (try? Workers.fromEnvironment()) ?? Workers.available
-    }
+    var workers: Workers { threads.map(Workers.init) ?? Self.defaultWorkers }
+
+    /// `AXMUL_THREADS`, else the available cores (commands without the option group run with it).
+    static var defaultWorkers: Workers { (try? Workers.fromEnvironment()) ?? Workers.available }
 
     /// Runs `body` with NetSim's loops and the characterisation scans on `workers` threads and
     /// OpenBLAS on one thread (NetSim cuts its sgemm calls into fixed chunks itself).
-    func run<T>(_ body: () throws -> T) throws -> T {
-        let workers = self.workers
+    static func run<T>(workers: Workers, _ body: () throws -> T) throws -> T {
         Workers.use(workers)
         return try CharacterisationThreads.withWorkers(workers.count, body)
     }
