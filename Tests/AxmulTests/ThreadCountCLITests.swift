@@ -84,6 +84,23 @@ import Testing
         expectIdentical(results.map { ("", $0.1) }, "search")   // stdout names the output folder
     }
 
+    /// `AXMUL_ISA` caps the kernels (avx2: the pair kernel; portable: plain C) and `AXMUL_THREADS`
+    /// sets the workers: the evaluate JSON stays the same bytes; bad values are usage errors.
+    @Test func forcedFallbacksAndEnvironmentWorkersGiveIdenticalOutput() throws {
+        let model = try Self.resnet.get().path
+        let args = ["evaluate", "--model", model, "--data", "digits_8x8", "--multiplier", "smapprox8x8-3330",
+                    "--calibration-samples", "64", "--limit", "300", "--json"]
+        let reference = try runAxmulOK(args)
+        for env in [["AXMUL_ISA": "avx2"], ["AXMUL_ISA": "portable"], ["AXMUL_THREADS": "3"], ["AXMUL_ISA": "portable", "AXMUL_THREADS": "1"]] {
+            let r = runAxmul(args, environment: env)
+            #expect(r.status == 0 && r.stdout == reference, "\(env): \(r.stderr)")
+        }
+        for env in [["AXMUL_ISA": "sse4"], ["AXMUL_THREADS": "0"], ["AXMUL_THREADS": "many"]] {
+            let r = runAxmul(args, environment: env)
+            #expect(r.status == 2 && r.stderr.contains(env.keys.first!), "\(env): \(r.status) \(r.stderr)")
+        }
+    }
+
     @Test func badCountsAreUsageErrors() {
         for bad in ["0", "257", "x"] {
             let r = runAxmul(["evaluate", "--model", "m", "--data", "d", "--multiplier", "exact8", "--threads", bad])

@@ -13,7 +13,7 @@ public struct QuantisedInput: Sendable {
     /// 1 where the input was inside the quantiser's range, else 0.
     public var inRange: [UInt8]
 
-    /// Codes and mask of `x` in one vectorised pass (AVX2 when available), split over 2 cores.
+    /// Codes and mask of `x` in one vectorised pass (AVX2 when available), split over the workers.
     public init(_ x: Tensor, delta: Float, allowAVX2: Bool = true) {
         shape = x.shape
         self.delta = delta

@@ -1,7 +1,7 @@
 import CKernels
 
 /// Vectorised conversions between floats and eq.-(1) codes of whole buffers (AVX2 when
-/// available), split over 2 cores.
+/// available), split over the workers.
 enum Quantising {
     static func codes(_ x: [Float], delta: Float, allowAVX2: Bool = true) -> [Int8] {
         codesAndGrid(x, delta: delta, allowAVX2: allowAVX2).codes
