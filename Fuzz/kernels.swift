@@ -1,6 +1,7 @@
 // Fuzz target `kernels`: the LUT-GEMM kernels (C code with raw pointers: panel tails, partial vectors,
 // column splits, row-major and transposed outputs) against the plain triple loop, under AddressSanitizer.
-// The input chooses a table family, a route, the shape, the operand values and AVX2 or portable code;
+// The input chooses a table family, a route, the shape, the operand values and the ISA level (AVX-512,
+// AVX2 or portable, among those this CPU runs);
 // a result that differs from `LUTGemm.reference` by one bit is a trap. Built by scripts/fuzz against
 // NetSim compiled as a module (with -enable-testing).
 import Foundation
@@ -61,7 +62,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let m = wide ? input.int(4_000...4_200) : input.int(1...80)
     let k = wide ? input.int(1...9) : input.int(1...150)
     let n = wide ? input.int(1...6) : input.int(1...70)
-    let nonNegative = flags & 1 != 0, avx2 = flags & 2 != 0
+    let nonNegative = flags & 1 != 0
+    let levels = KernelISA.supported, isa = levels[Int(flags >> 1 & 3) % levels.count]
     var rng = SplitMix64(seed: UInt64(input.next()) | UInt64(input.next()) << 8)
     let extremes: [Int8] = [0, 127, -127, -128, 1, -1]
     func operand() -> Int8 {
@@ -74,12 +76,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let expected = try? LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: table) else {
         fatalError("the reference refused shape \(m)×\(k)×\(n)")
     }
-    let got = try? LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
-    if got != expected { fatalError("route \(plan.route) avx2 \(avx2) shape \(m)×\(k)×\(n): row-major result differs") }
+    let got = try? LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
+    if got != expected { fatalError("route \(plan.route) \(isa) shape \(m)×\(k)×\(n): row-major result differs") }
     let xT = LUTGemm.transpose(x, rows: m, cols: k)
-    let gotT = try? LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
+    let gotT = try? LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
     if gotT != LUTGemm.transpose(expected, rows: m, cols: n) {
-        fatalError("route \(plan.route) avx2 \(avx2) shape \(m)×\(k)×\(n): transposed result differs")
+        fatalError("route \(plan.route) \(isa) shape \(m)×\(k)×\(n): transposed result differs")
     }
     return 0
 }

@@ -102,15 +102,18 @@ def seeds(target):
         return {"images.idx3": idx([3, 4, 4]), "labels.idx1": idx([5], payload=bytes([1, 2, 3, 4, 9])),
                 "images.idx3.gz": gzip.compress(idx([2, 3, 3]))}
     if target == "kernels":
-        # family, route choice, flags (bit 0 non-negative activations, bit 1 AVX2, bits 4-6 all set: a wide
-        # shape), then table bytes and shape/seed words: one seed per family, both codes, one wide shape.
+        # family, route choice, flags (bit 0 non-negative activations, bits 1-2 the ISA level among those the
+        # CPU runs, bits 4-6 all set: a wide shape), then table bytes and shape/seed words: one seed per
+        # family, every level, one wide shape.
         def kernel(family, route, flags, table=b"", shape=(20, 0, 33, 0, 9, 0, 1, 2)):
             return bytes([family, route, flags]) + table + bytes(shape)
         blocks = bytes((i * 37) % 226 for i in range(1024))
         return {"exact_avx2.bin": kernel(0, 0, 2), "exact_pairs.bin": kernel(0, 1, 3),
+                "exact_avx512.bin": kernel(0, 0, 4), "exact_blocks_avx512.bin": kernel(0, 1, 5),
                 "exact_portable.bin": kernel(0, 2, 0), "blocks_avx2.bin": kernel(1, 1, 2, blocks),
-                "blocks_portable.bin": kernel(1, 0, 1, blocks), "truncated.bin": kernel(2, 0, 2, bytes([4])),
-                "random_gather.bin": kernel(3, 0, 2, bytes([7, 1])), "wide_exact.bin": kernel(0, 1, 0x73)}
+                "blocks_avx512.bin": kernel(1, 1, 5, blocks), "blocks_portable.bin": kernel(1, 0, 1, blocks),
+                "truncated.bin": kernel(2, 0, 2, bytes([4])), "random_gather.bin": kernel(3, 0, 2, bytes([7, 1])),
+                "wide_exact.bin": kernel(0, 1, 0x75)}
     if target == "cifar":
         return {"two.bin": b"".join(bytes([k]) + bytes((k + i) % 256 for i in range(3072)) for k in (3, 7))}
     return {}

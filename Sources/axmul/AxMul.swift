@@ -37,8 +37,11 @@ enum Main {
         do {
             // --force (OutputFile.force) holds for the whole run of a command that writes files.
             let force = (command as? WritesFiles)?.writing.force ?? false
-            try OutputFile.$force.withValue(force) {
-                try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+            let workers = (command as? UsesThreads)?.threading.workers ?? ThreadOptions.defaultWorkers
+            try ThreadOptions.run(workers: workers) {
+                try OutputFile.$force.withValue(force) {
+                    try ProgressSink.$current.withValue(TerminalProgress.sinkIfTerminal()) { try command.run() }
+                }
             }
         } catch let error as ExitCode {
             exit(error.rawValue)

@@ -5,7 +5,7 @@ import TableFormat
 
 /// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
 /// then training through the hardware model (pas); writes a results folder `report` can render.
-struct AxTrainCommand: ParsableCommand, WritesFiles {
+struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "axtrain",
         abstract: "AxTrain: act (E + γ·S(w)) then pas (DRUM/NTV hardware model in the forward pass).",
@@ -28,7 +28,7 @@ struct AxTrainCommand: ParsableCommand, WritesFiles {
     @Option(name: .customLong("activation-bits"), help: "Activation word width when no multiplier is set.") var activationBits = 16
     @Option(help: "Hardware evaluations with fresh bit flips.") var runs = 10
     @Option(help: "Seed for initialisation, shuffling and bit flips.") var seed: UInt64 = 1
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
     var maxGradNorm: Float?
     @Option(name: .shortAndLong, help: "Results folder (act.log.jsonl, act.safetensors, pas.log.jsonl, axtrain.json, model.safetensors).")
@@ -40,7 +40,6 @@ struct AxTrainCommand: ParsableCommand, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let widths = try FlagRules.hidden(hidden)   // --flip-rate is checked in validate()
         let folder = URL(fileURLWithPath: output)

@@ -17,11 +17,13 @@ struct BenchCommand: ParsableCommand {
 
 /// `axmul bench characterize`: all 256 SMApprox 8x8 designs, and one 16x16 composition over 2^32 pairs,
 /// each next to a straightforward scalar loop measured in the same run.
-struct BenchCharacterizeCommand: ParsableCommand {
+struct BenchCharacterizeCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "characterize",
         abstract: "Time exhaustive characterisation against straightforward scalar loops.",
         discussion: "Example:\n  axmul bench characterize --skip-baseline16 --json")
+
+    @OptionGroup var threading: ThreadOptions
 
     @Option(name: .long, help: "The 16x16 composition's four 8x8 blocks (LL,HL,LH,HH).")
     var blocks16 = "smapprox8x8-3330,smapprox8x8-1100,smapprox8x8-2220,smapprox8x8-0000"
@@ -68,7 +70,7 @@ struct BenchCharacterizeCommand: ParsableCommand {
             "  magnitude domain (2^15+1)^2 pairs: \(fmt(r.magnitude))  mre_pct \(r.magnitudeMetrics.mrePct)",
         ]
         if let t = r.scalarLoop, let mae = r.scalarMAE, let mre = r.scalarMREPct, let ratio = r.ratioScalarOverFast {
-            lines.append("  scalar Double loop, 2 threads:    \(fmt(t))  mae \(mae) mre_pct \(mre)  ratio scalar/fast = \(fmt(ratio))")
+            lines.append("  scalar Double loop, all workers: \(fmt(t))  mae \(mae) mre_pct \(mre)  ratio scalar/fast = \(fmt(ratio))")
         }
         return lines.joined(separator: "\n")
     }

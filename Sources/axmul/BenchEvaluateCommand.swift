@@ -4,7 +4,7 @@ import NetSim
 
 /// `axmul bench evaluate`: images per second of `axmul evaluate`'s three passes (float, exact 8-bit,
 /// approximate) measured in one run, and search candidates per second on a validation split.
-struct BenchEvaluateCommand: ParsableCommand {
+struct BenchEvaluateCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Time behavioural inference (float, exact 8-bit, approximate) and search candidates (build with -c release).",
@@ -21,24 +21,22 @@ struct BenchEvaluateCommand: ParsableCommand {
     @Option(name: .customLong("validation-images"), help: "Training images in one candidate's validation split (the last N).")
     var validationImages = 2_000
     @Option(help: "Candidates timed (the mean is reported).") var candidates = 2
-    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Flag(help: "Print the figures as one JSON object.") var json = false
 
     func validate() throws {
-        try FlagRules.threads(threads)
         for (flag, value) in [("--images", images), ("--validation-images", validationImages), ("--candidates", candidates)] {
             try FlagRules.int(flag, value, 1...Int.max)
         }
     }
 
     func run() throws {
-        BLAS.setThreads(threads)
         let (network, train, test) = try loadModelAndData()
         let entry = try ApproxCLI.multiplier(multiplier)
         let setup = EvaluateBenchmark.Setup(network: network, assignment: MultiplierAssignment(default: entry),
                                             train: train, test: test.prefix(images),
                                             validationImages: validationImages, candidates: candidates)
-        if !json { print("model \(model ?? "resnet8 (random weights)") on \(data), multiplier \(entry.name) (route \(entry.plan.route)), batch \(ApproxEvaluation.batchSize), OpenBLAS threads \(threads)") }
+        if !json { print("model \(model ?? "resnet8 (random weights)") on \(data), multiplier \(entry.name) (route \(entry.plan.route)), batch \(ApproxEvaluation.batchSize), workers \(Workers.current)") }
         let report = EvaluateBenchmark.run(setup) { line in if !json { print(line) } }
         if json { print(try DesignArgument.json(report)); return }
         print(String(format: "ratio vs float: exact %.3f, approximate %.3f", report.exactOverFloat, report.approximateOverFloat))

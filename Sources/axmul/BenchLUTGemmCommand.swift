@@ -4,11 +4,13 @@ import NetSim
 
 /// `axmul bench lutgemm`: reference loop, fast LUT-GEMM kernel and OpenBLAS sgemm on the layer
 /// shapes of lenet5, resnet8 and vgg-cifar at batch 64, plus a ResNet-8 epoch estimate.
-struct BenchLUTGemmCommand: ParsableCommand {
+struct BenchLUTGemmCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "lutgemm",
         abstract: "Time the bit-exact LUT-GEMM kernels against the plain loop and OpenBLAS sgemm (build with -c release).",
         discussion: "Example:\n  axmul bench lutgemm --layers resnet8 --epoch-batches 24")
+
+    @OptionGroup var threading: ThreadOptions
 
     @Option(name: .long, help: "Multiplier: \(ApproxCLI.multiplierKinds).")
     var design = "smapprox8x8-3330"
@@ -38,7 +40,7 @@ struct BenchLUTGemmCommand: ParsableCommand {
             } else {
                 plan = entry.plan
             }
-            if !json { print("multiplier \(entry.name), route \(plan.route), AVX2 \(LUTGemm.hasAVX2), best of \(repeats)") }
+            if !json { print("multiplier \(entry.name), route \(plan.route), ISA \(KernelISA.summary), workers \(Workers.current), best of \(repeats)") }
             let shapes = LUTGemmBenchmark.defaultShapes.filter { layers.map($0.layer.hasPrefix) ?? true }
             let epoch = epochBatches > 0
                 ? RetrainEpochBenchmark(entry: entry, batches: epochBatches) : nil
@@ -65,8 +67,8 @@ struct BenchLUTGemmCommand: ParsableCommand {
     }
 
     static func line(_ t: LUTGemmTiming) -> String {
-        String(format: "%-20@ M %6d K %5d N %4d  reference %9.4f s  fast %8.4f s  conv-layout %8.4f s  sgemm %8.4f s  fast/sgemm %5.2f  conv/sgemm %5.2f  x %@",
+        String(format: "%-20@ M %6d K %5d N %4d  reference %9.4f s  fast %8.4f s  conv-layout %8.4f s  sgemm %8.4f s  fast/sgemm %5.2f  conv/sgemm %5.2f  x %@  kernel %@",
                t.layer as NSString, t.m, t.k, t.n, t.referenceSeconds, t.fastSeconds, t.fastConvLayoutSeconds,
-               t.sgemmSeconds, t.ratio, t.convLayoutRatio, t.activations as NSString)
+               t.sgemmSeconds, t.ratio, t.convLayoutRatio, t.activations as NSString, t.kernel as NSString)
     }
 }

@@ -4,7 +4,7 @@ import NetSim
 
 /// `axmul bench netsim`: LeNet-5 epoch on Fashion-MNIST, ResNet-8 forward+backward, and the
 /// achieved GFLOP/s next to a plain OpenBLAS sgemm measured in the same run. Build with -c release.
-struct BenchNetSimCommand: ParsableCommand {
+struct BenchNetSimCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "netsim",
         abstract: "Time NetSim training against plain sgemm (build with -c release).",
@@ -12,11 +12,11 @@ struct BenchNetSimCommand: ParsableCommand {
 
     @Option(help: "Fashion-MNIST training images used for the LeNet-5 epoch (max 60000).") var samples = 60_000
     @Option(help: "ResNet-8 forward+backward repetitions (0 skips ResNet-8).") var reps = 5
-    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Flag(help: "Print the figures as one JSON object.") var json = false
 
     func run() throws {
-        let report = try NetSimBenchmark.run(lenetImages: samples, resnetRepeats: reps, threads: threads,
+        let report = try NetSimBenchmark.run(lenetImages: samples, resnetRepeats: reps,
                                              onStep: { line in if !json { print(line) } })
         if json { print(try DesignArgument.json(report)) }
     }

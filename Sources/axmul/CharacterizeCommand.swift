@@ -5,7 +5,7 @@ import Multipliers
 import TableFormat
 
 /// `axmul characterize <design>... [--all] [--json] [--sort <metric>] [--pairs F]`.
-struct CharacterizeCommand: ParsableCommand {
+struct CharacterizeCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "characterize",
         abstract: "Exact error metrics (unsigned and magnitude domains) and cost estimates of designs.",
@@ -45,12 +45,10 @@ struct CharacterizeCommand: ParsableCommand {
     @Option(name: .long, help: "The cost of the Pareto flag: power_rel (default) or luts.")
     var pareto: ParetoCost = .powerRel
 
-    @Option(name: .long, help: "Worker threads for the exhaustive scans (default: all cores); results are identical for any count.")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions
 
     func validate() throws {
         if let samples, samples < 2 { throw ValidationError("--samples needs at least 2 pairs") }
-        if let threads { try FlagRules.threads(threads) }
         if designs.isEmpty && !all { throw ValidationError("give at least one design, or --all") }
         if let sort, !CharacterisationReport.isValidSortKey(sort) {
             throw ValidationError("unknown sort key '\(sort)': use a metric such as mre_pct, unsigned.mae or power_rel")
@@ -58,10 +56,6 @@ struct CharacterizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CharacterisationThreads.withWorkers(threads) { try characteriseAll() }
-    }
-
-    private func characteriseAll() throws {
         let names = all ? BuiltinDesigns.catalog.map(\.name) + designs : designs
         var model = CostModel.withSynthesis()
         let pairLines = try pairs.map { path in try DesignArgument.reporting { try OperandPairs.read(path) } }

@@ -16,7 +16,7 @@ extension OperandEncoding: ExpressibleByArgument {
 }
 
 /// `axmul compile <design> -o F`: the `.axlut` lookup table that NetSim reads.
-struct CompileCommand: ParsableCommand, WritesFiles {
+struct CompileCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "compile",
         abstract: "Write a design's lookup-table file (.axlut, see docs/table-format.md).",
@@ -28,6 +28,8 @@ struct CompileCommand: ParsableCommand, WritesFiles {
         Example:
           axmul compile smapprox8x8-3330 -o 3330.axlut
         """)
+
+    @OptionGroup var threading: ThreadOptions
 
     @Argument(help: "A built-in design name or a design-file path.")
     var design: String

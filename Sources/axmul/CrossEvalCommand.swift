@@ -3,7 +3,7 @@ import Foundation
 import NetSim
 
 /// `axmul crosseval`: each retrained model evaluated with each multiplier (the paper's Table 7).
-struct CrossEvalCommand: ParsableCommand {
+struct CrossEvalCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "crosseval",
         abstract: "Evaluate models retrained for multipliers X1..Xn with every multiplier (behavioural).",
@@ -11,6 +11,8 @@ struct CrossEvalCommand: ParsableCommand {
         Example: axmul crosseval --data breast_cancer_wdbc --model m.safetensors --model m-2222.safetensors \\
                  --multiplier smapprox8x8-1110 --multiplier smapprox8x8-2222
         """)
+
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "Dataset name or path.") var data: String
     @Option(help: "A model checkpoint or .onnx file (repeatable): the rows.") var model: [String]

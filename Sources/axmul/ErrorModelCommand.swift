@@ -47,10 +47,12 @@ struct ErrorModelCommand: ParsableCommand {
         }
     }
 
-    struct Build: ParsableCommand, WritesFiles {
+    struct Build: ParsableCommand, UsesThreads, WritesFiles {
         static let configuration = CommandConfiguration(
             abstract: "Measure the error statistics on p training samples and save them.",
             discussion: "Example: axmul errormodel build --model m.safetensors --data breast_cancer_wdbc --multiplier smapprox8x8-2222 -o m-2222.axerr")
+
+        @OptionGroup var threading: ThreadOptions
 
         @OptionGroup var common: ApproxOptions
         @Option(help: "Training samples p.") var samples = 512

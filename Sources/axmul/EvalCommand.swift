@@ -3,7 +3,7 @@ import Foundation
 import NetSim
 
 /// `axmul eval`: test accuracy of a trained checkpoint.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Print a trained checkpoint's test accuracy on a data set.",
@@ -13,14 +13,13 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Data set name or path (default: the one the checkpoint was trained on).") var data: String?
     @OptionGroup var subset: DataSubsetOptions
     @OptionGroup var input: InputNormalisationOptions
-    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Flag(help: "Print a JSON object {accuracy, samples, loss, model, data}; a retrained checkpoint adds approx_accuracy and multiplier.")
     var json = false
     @Option(help: "Write the float network's test logits to PATH as a float32 .npy [N, classes], in test order.")
     var logits: String?
 
     func run() throws {
-        BLAS.setThreads(threads)
         let (_, info, trainer) = try ApproxCLI.loadModel(model, input: input)
         let dataName = data ?? info.data
         let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)

@@ -8,7 +8,7 @@ import Records
 import TableFormat
 
 /// `axmul evaluate`: float, exact 8-bit and approximate accuracy of a trained model, and its energy.
-struct EvaluateCommand: ParsableCommand, WritesFiles {
+struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Report float, exact 8-bit and approximate (behavioural) accuracy, and relative energy.",
@@ -28,8 +28,7 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
     @Option(help: "Also write the JSON result to DIR/evaluate-<multiplier>.json (for `axmul report`).")
     var save: String?
 
-    @Option(help: "OpenBLAS threads (default 1; NetSim's own loops use all cores).")
-    var threads = 1
+    @OptionGroup var threading: ThreadOptions
 
     @Flag(help: "For a retrained checkpoint: calibrate Δx again on the training split, with the quantisation flags, instead of using the Δx and quantisation it stores.")
     var recalibrate = false
@@ -39,10 +38,7 @@ struct EvaluateCommand: ParsableCommand, WritesFiles {
     @Option(help: "Write the approximate network's test logits to PATH as a float32 .npy [N, classes], in test order.")
     var logits: String?
 
-    func validate() throws { try FlagRules.threads(threads) }
-
     func run() throws {
-        BLAS.setThreads(threads)
         let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)

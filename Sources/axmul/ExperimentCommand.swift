@@ -6,7 +6,7 @@ import Report
 
 /// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder
 /// with JSON, CSV and standalone figures; `render FOLDER` redraws the figures from its JSON.
-struct ExperimentCommand: ParsableCommand, WritesFiles {
+struct ExperimentCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let recipes = [
         "axtrain-table1": "AxTrain Table 1 (He et al. 2018): BP vs AxTrain-act vs AxTrain on DRUM K1..K4 and NTV storage (Figs. 4, 6, 7)",
         "delaparra": "De la Parra et al. (ASP-DAC 2021) Tables 5-7, Figs. 6-7: ResNet-8 retrained per method and SMApprox multiplier, plus the quantisation ablation",
@@ -37,7 +37,7 @@ struct ExperimentCommand: ParsableCommand, WritesFiles {
     @Option(name: .customLong("cnn-act-epochs"), help: "BP and AxTrain-act epochs of LeNet-5.") var cnnActEpochs: Int?
     @Option(name: .customLong("pas-epochs"), help: "AxTrain-pas epochs per hardware setting.") var pasEpochs: Int?
     @Option(help: "Bit-flip draws per NTV evaluation.") var runs: Int?
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value in every run.")
     var maxGradNorm: Float?
     @Flag(help: "Print the summary as JSON.") var json = false
@@ -86,7 +86,6 @@ struct ExperimentCommand: ParsableCommand, WritesFiles {
             if !json { print("wrote \(written.joined(separator: ", ")) in \(path)") }
             return
         }
-        BLAS.setThreads(threads)
         switch recipe {
         case "delaparra": return try runDelaParra()
         case "hammad": return try runHammad()

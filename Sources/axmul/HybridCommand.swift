@@ -7,7 +7,7 @@ import TableFormat
 
 /// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
 /// (Hammad & El-Sankary); one run with `--switch-epoch N`, or `--sweep` over error settings.
-struct HybridCommand: ParsableCommand, WritesFiles {
+struct HybridCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "hybrid",
         abstract: "Train approximate for the first N epochs, then exact; or sweep error settings for the smallest exact tail.",
@@ -23,7 +23,7 @@ struct HybridCommand: ParsableCommand, WritesFiles {
     @Option(help: "LR schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or exp:GAMMA.") var schedule = "constant"
     @Option(help: "Seed for initialisation, error matrices, shuffling and dropout.") var seed: UInt64 = 1
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .customLong("max-grad-norm"), help: "Clip the global L2 norm of all gradients to this value.")
     var maxGradNorm: Float?
     @Option(help: "Simulated error for a single run: test ID or MRE:SD (%).") var error = "4"
@@ -41,7 +41,6 @@ struct HybridCommand: ParsableCommand, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        BLAS.setThreads(threads)
         let (train, test) = try DatasetLoader.load(data)
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

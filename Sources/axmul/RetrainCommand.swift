@@ -4,7 +4,7 @@ import NetSim
 import TableFormat
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
-struct RetrainCommand: ParsableCommand, WritesFiles {
+struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "retrain",
         abstract: "Retrain a quantised model for an approximate multiplier (behavioural, errormodel, baseline, baseline-mean, awgn).",
@@ -17,6 +17,8 @@ struct RetrainCommand: ParsableCommand, WritesFiles {
         Example: axmul retrain --model m.safetensors --data breast_cancer_wdbc --multiplier smapprox8x8-2222 \\
                  --method errormodel -o m-2222.safetensors --json
         """)
+
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup var common: ApproxOptions
 
@@ -188,7 +190,7 @@ extension RetrainMethod: ExpressibleByArgument {}
 
 /// `axmul bench retrain`: seconds per retraining epoch, behavioural vs error model vs float training
 /// (the paper's Table 5), measured in one run.
-struct BenchRetrainCommand: ParsableCommand {
+struct BenchRetrainCommand: ParsableCommand, UsesThreads {
     static let configuration = CommandConfiguration(
         commandName: "retrain",
         abstract: "Time one retraining epoch per method next to float training (build with -c release).",
@@ -208,7 +210,7 @@ struct BenchRetrainCommand: ParsableCommand {
     @Option(help: "Batch size (the paper's 64).") var batch = 64
     @Option(help: "Methods to time, comma-separated.") var methods = "behavioural,errormodel"
     @Option(help: "Error-model samples p.") var samples = 512
-    @Option(help: "OpenBLAS threads.") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @OptionGroup var input: InputNormalisationOptions
     @OptionGroup var quant: QuantFlags
     @Flag(help: "JSON output.") var json = false
@@ -216,7 +218,6 @@ struct BenchRetrainCommand: ParsableCommand {
     func validate() throws { try input.check(models: [model]) }
 
     func run() throws {
-        BLAS.setThreads(threads)
         let train = try trainingSet()
         let network: Network
         if FileManager.default.fileExists(atPath: model) {
@@ -236,7 +237,7 @@ struct BenchRetrainCommand: ParsableCommand {
                                               methods: list, config: config)
         if json { print(try DesignArgument.json(results)); return }
         let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
-        print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name)")
+        print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name), ISA \(KernelISA.summary), workers \(Workers.current)")
         for r in results {
             print(String(format: "  %-13@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
                          r.method, r.epochSeconds, r.epochSeconds / max(float, 1e-9), r.cpuSeconds,

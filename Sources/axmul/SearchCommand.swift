@@ -9,7 +9,7 @@ import TableFormat
 
 /// `axmul search`: NSGA-II over per-layer multiplier assignments; writes the Pareto front of
 /// (energy relative to exact, validation accuracy), the sensitivity table and the test accuracies.
-struct SearchCommand: ParsableCommand, WritesFiles {
+struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search per-layer multiplier assignments (NSGA-II): Pareto front of energy against accuracy.",
@@ -20,6 +20,8 @@ struct SearchCommand: ParsableCommand, WritesFiles {
         A killed run resumes from DIR (cache.jsonl and finished shards are reused).
         Example: axmul search --model mlp.safetensors --data digits --library builtin --library-filter 'mre<=10' -o out/search
         """)
+
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "Trained model checkpoint or .onnx file.") var model: String
     @Option(help: "Dataset name or path (its training part gives the validation split).") var data: String

@@ -14,8 +14,9 @@ struct ShardCommand: ParsableCommand {
         """,
         subcommands: [Run.self, Merge.self])
 
-    struct Run: ParsableCommand {
+    struct Run: ParsableCommand, UsesThreads {
         static let configuration = CommandConfiguration(abstract: "Evaluate shard --index of the set in FOLDER; writes FOLDER/shard-<i>.json atomically.")
+        @OptionGroup var threading: ThreadOptions
         @Argument(help: "The candidate set folder (holds manifest.json).") var folder: String
         @Option(help: "Shard index (the array task id).") var index: Int
 

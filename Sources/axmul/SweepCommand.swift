@@ -7,7 +7,7 @@ import TableFormat
 
 /// `axmul sweep`: a plain grid of model × design × method cells (test accuracy, as `axmul evaluate`
 /// measures it), through the same shards, cache and Slurm arrays as `axmul search`.
-struct SweepCommand: ParsableCommand, WritesFiles {
+struct SweepCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Evaluate a grid of model × design × method cells in shards (locally or as a Slurm job array).",
@@ -15,6 +15,8 @@ struct SweepCommand: ParsableCommand, WritesFiles {
         Methods: approximate (behavioural), exact8, float. Writes DIR/sweep.json and DIR/sweep.csv; resumes from DIR.
         Example: axmul sweep --data digits --model mlp.safetensors --multiplier smapprox8x8-2222 --multiplier drum8-k4 -o out/sweep --shards 4
         """)
+
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "Dataset name or path.") var data: String
     @Option(help: "A model checkpoint or .onnx file (repeatable).") var model: [String]

@@ -5,7 +5,7 @@ import NetSim
 import TableFormat
 
 /// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.
-struct TrainCommand: ParsableCommand, WritesFiles {
+struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model-zoo network; writes a safetensors checkpoint and a per-epoch JSONL log.",
@@ -26,7 +26,7 @@ struct TrainCommand: ParsableCommand, WritesFiles {
             help: "Clip the global L2 norm of all gradients to this value (kept in the checkpoint; with --resume, overrides it).")
     var maxGradNorm: Float?
     @Option(help: "MLP hidden widths, comma-separated.") var hidden = "64,64"
-    @Option(help: "OpenBLAS threads (fixed for reproducible sums; NetSim's own loops use all cores).") var threads = 1
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .shortAndLong, help: "Checkpoint file (.safetensors), written atomically after each epoch.") var output: String
     @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
     @Flag(help: "Continue from the checkpoint at --output.") var resume = false
@@ -44,12 +44,10 @@ struct TrainCommand: ParsableCommand, WritesFiles {
         try FlagRules.nonNegative("--weight-decay", weightDecay)
         try FlagRules.schedule(schedule, epochs: epochs)
         _ = try FlagRules.hidden(hidden)
-        try FlagRules.threads(threads)
         try validateMaxGradNorm(maxGradNorm)
     }
 
     func run() throws {
-        BLAS.setThreads(threads)
         let outURL = URL(fileURLWithPath: output)
         let logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
         try OutputFile.checkTarget(output)

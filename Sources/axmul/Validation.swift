@@ -6,7 +6,6 @@ import NetSim
 
 extension EvalCommand {
     func validate() throws {
-        try FlagRules.threads(threads)
         try input.check(models: [model])
     }
 }
@@ -50,7 +49,6 @@ extension AxTrainCommand {
         try FlagRules.int("--weight-bits", weightBits, 2...32)
         try FlagRules.int("--activation-bits", activationBits, 2...32)
         try FlagRules.int("--runs", runs, 1...100_000)
-        try FlagRules.threads(threads)
         try validateMaxGradNorm(maxGradNorm)
         try input.check(models: [model])
     }
@@ -66,7 +64,6 @@ extension HybridCommand {
         try FlagRules.fraction("--momentum", momentum)
         try FlagRules.nonNegative("--weight-decay", weightDecay)
         try FlagRules.schedule(schedule, epochs: epochs)
-        try FlagRules.threads(threads)
         try FlagRules.int("--switch-epoch", switchEpoch, 0...epochs)
         try FlagRules.nonNegative("--tolerance", tolerance)
         try FlagRules.int("--step", step, 1...FlagRules.maxEpochs)
@@ -84,6 +81,5 @@ extension BenchNetSimCommand {
     func validate() throws {
         try FlagRules.int("--samples", samples, 1...60_000)
         try FlagRules.int("--reps", reps, 0...100_000)
-        try FlagRules.threads(threads)
     }
 }

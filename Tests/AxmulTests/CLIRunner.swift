@@ -6,7 +6,8 @@ import Testing
 /// The binary is found next to the test bundle in the build products folder (or at $AXMUL_BINARY).
 /// Output goes through temporary files, so large outputs cannot dead-lock a pipe.
 /// If the binary cannot be started, the status is -1 and stderr says why.
-func runAxmul(_ args: [String], currentDirectory: URL? = nil) -> (status: Int32, stdout: String, stderr: String) {
+func runAxmul(_ args: [String], currentDirectory: URL? = nil,
+              environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
     guard let binary = axmulBinaryURL() else {
         return (-1, "", "axmul binary not found next to the test bundle (\(Bundle.main.bundleURL.path)); run `swift build` first or set AXMUL_BINARY")
     }
@@ -22,7 +23,7 @@ func runAxmul(_ args: [String], currentDirectory: URL? = nil) -> (status: Int32,
         process.executableURL = binary
         process.arguments = args
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        process.environment = testEnvironment
+        process.environment = testEnvironment.merging(environment) { $1 }
         process.standardOutput = out
         process.standardError = err
         try process.run()

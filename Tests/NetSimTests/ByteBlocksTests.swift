@@ -23,9 +23,9 @@ import Testing
             let w = KernelTestTables.operands(k * n, &rng)
             let ref = try LUTGemm.reference(x: LUTGemm.transpose(xT, rows: k, cols: m), w: w, m: m, k: k, n: n,
                                             table: plan.table)
-            for avx2 in [true, false] {
-                let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
-                #expect(got == LUTGemm.transpose(ref, rows: m, cols: n), "\(m)x\(k)x\(n) avx2 \(avx2) signed \(signed)")
+            for isa in KernelISA.supported {
+                let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
+                #expect(got == LUTGemm.transpose(ref, rows: m, cols: n), "\(m)x\(k)x\(n) isa \(isa) signed \(signed)")
             }
         }
     }
@@ -64,8 +64,8 @@ import Testing
         for (m, k, n) in [(64, 300, 66), (1, 5, 3), (130, 40, 17), (64, 512, 10)] {
             let x = Self.activations(m * k, &rng), w = KernelTestTables.operands(k * n, &rng)
             let ref = try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table)
-            for avx2 in [true, false] {
-                #expect(try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2) == ref, "\(m)x\(k)x\(n)")
+            for isa in KernelISA.supported {
+                #expect(try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: isa) == ref, "\(m)x\(k)x\(n)")
             }
         }
     }
@@ -111,8 +111,8 @@ import Testing
         let (m, k, n) = (64, 300, 3)
         let xT = [Int8](repeating: 127, count: k * m), w: [Int8] = (0..<(k * n)).map { [127, -128, 119][$0 % 3] }
         let ref = try LUTGemm.reference(x: LUTGemm.transpose(xT, rows: k, cols: m), w: w, m: m, k: k, n: n, table: table)
-        for avx2 in [true, false] {
-            let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
+        for isa in KernelISA.supported {
+            let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
             #expect(got == LUTGemm.transpose(ref, rows: m, cols: n))
         }
     }

@@ -92,11 +92,11 @@ import Testing
     @Test func parallelMapKeepsOrderAndPrivateState() {
         let out = Parallel.map(9, state: [Int]()) { seen, i -> (Int, Int, Bool) in
             seen.append(i)
-            return (i * i, seen.count, Parallel.isSerial || Parallel.workers == 1)
+            return (i * i, seen.count, Parallel.isSerial || Workers.current.count == 1)
         }
         #expect(out.map(\.0) == (0..<9).map { (i: Int) -> Int in i * i })
         // Worker w sees items w, w + k, … (k workers): its copy holds only its own items.
-        let k = min(Parallel.workers, 9)
+        let k = min(Workers.current.count, 9)
         let counts = out.map(\.1), serial = out.map(\.2)
         #expect(counts == (0..<9).map { $0 / k + 1 })
         #expect(!serial.contains(false))

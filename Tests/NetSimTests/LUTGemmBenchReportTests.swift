@@ -8,17 +8,19 @@ import Testing
     @Test func reportKeepsTheIssueKeysAndAddsTheMeasuredEpoch() throws {
         let timing = LUTGemmTiming(layer: "resnet8.stem", m: 4, k: 3, n: 2, activations: "signed", referenceSeconds: 1, referenceRows: 4,
                                    fastSeconds: 0.5, fastConvLayoutSeconds: 0.25, sgemmSeconds: 0.125, backwardSeconds: 0.5,
-                                   ratio: 4, convLayoutRatio: 2)
+                                   ratio: 4, convLayoutRatio: 2, kernel: "vbmi-blocks")
         let epoch = RetrainEpochMeasurement(batches: 2, batchSeconds: 0.5, epochSeconds: 391,
                                             phaseEpochSeconds: ["forward_gemm": 100, "other": 291])
         let report = LUTGemmBenchReport(route: "block-composed-4", shapes: [timing], resnet8EpochEstimateSeconds: 10,
                                         anchorSeconds: 118, resnet8EpochMeasurement: epoch)
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
         let shape = (object?["shapes"] as? [[String: Any]])?.first
-        for key in ["layer", "m", "k", "n", "reference_s", "fast_s", "sgemm_s", "ratio", "fast_conv_layout_s", "activations"] {
+        for key in ["layer", "m", "k", "n", "reference_s", "fast_s", "sgemm_s", "ratio", "fast_conv_layout_s", "activations", "kernel"] {
             #expect(shape?[key] != nil, "missing shape key \(key)")
         }
         #expect(object?["resnet8_epoch_estimate_s"] as? Double == 10)
+        #expect((object?["isa"] as? String)?.hasPrefix(KernelISA.current.description) == true)
+        #expect(object?["workers"] as? Int == Workers.current.count)
         #expect(object?["resnet8_epoch_measured_s"] as? Double == 391)
         let decoded = try JSONDecoder().decode(LUTGemmBenchReport.self, from: JSONEncoder().encode(report))
         #expect(decoded == report)

@@ -6,13 +6,13 @@ import NetSim
     /// (M, K, N): K not a multiple of 8 or 32, M around the 32-row panel, N across the 64-column chunk.
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (33, 7, 5), (31, 33, 3), (65, 70, 9), (2, 129, 17), (3, 40, 70)]
 
-    /// Runs every shape with random and extreme operands; `allowAVX2` picks the C build.
-    func expectBitExact(_ plan: KernelPlan, seed: UInt64, allowAVX2: Bool = true) throws {
+    /// Runs every shape with random and extreme operands; `isa` picks the kernels.
+    func expectBitExact(_ plan: KernelPlan, seed: UInt64, isa: KernelISA = .current) throws {
         var rng = SplitMix64(seed: seed)
         for (m, k, n) in Self.shapes {
             let x = KernelTestTables.operands(m * k, &rng), w = KernelTestTables.operands(k * n, &rng)
             let ref = try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table)
-            let got = try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: allowAVX2)
+            let got = try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
             let bad = ref.count == got.count ? ref.indices.first { ref[$0] != got[$0] } : 0
             #expect(bad == nil, "route \(plan.route) seed \(seed) shape \(m)x\(k)x\(n) first mismatch at \(bad ?? -1)")
         }
@@ -58,15 +58,13 @@ import NetSim
         let kul = KernelTestTables.table256 { KernelTestTables.kulkarni($0, $1) }
         for table in [try KernelTestTables.smapprox([3, 3, 3, 0]), try KernelTestTables.smapprox([1, 2, 1, 2]), kul] {
             let plan = try KernelPlan(route: .blockComposed4, table: KernelTestTables.signed(table))
-            try expectBitExact(plan, seed: 37, allowAVX2: true)
-            try expectBitExact(plan, seed: 37, allowAVX2: false)
+            for isa in KernelISA.supported { try expectBitExact(plan, seed: 37, isa: isa) }
         }
     }
 
     @Test func gatherRouteIsBitExactOnAVX2AndPortable() throws {
         let plan = try KernelPlan(route: .gather, table: KernelTestTables.signed(KernelTestTables.random(seed: 5)))
-        try expectBitExact(plan, seed: 41, allowAVX2: true)
-        try expectBitExact(plan, seed: 41, allowAVX2: false)
+        for isa in KernelISA.supported { try expectBitExact(plan, seed: 41, isa: isa) }
     }
 
     @Test func shapeErrorsAreReported() throws {

@@ -8,13 +8,13 @@ import Testing
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (31, 7, 5), (32, 9, 16), (33, 33, 3), (70, 27, 16), (5, 130, 66)]
 
     /// xT is K × M; the reference runs on its transpose and the result is compared as N × M.
-    func expectBitExact(_ plan: KernelPlan, seed: UInt64, allowAVX2: Bool = true) throws {
+    func expectBitExact(_ plan: KernelPlan, seed: UInt64, isa: KernelISA = .current) throws {
         var rng = SplitMix64(seed: seed)
         for (m, k, n) in Self.shapes {
             let xT = KernelTestTables.operands(k * m, &rng), w = KernelTestTables.operands(k * n, &rng)
             let x = LUTGemm.transpose(xT, rows: k, cols: m)
             let ref = try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table)
-            let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: allowAVX2)
+            let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
             #expect(got == LUTGemm.transpose(ref, rows: m, cols: n), "route \(plan.route) shape \(m)x\(k)x\(n)")
         }
     }
@@ -30,10 +30,10 @@ import Testing
         let random = try KernelTestTables.signed(KernelTestTables.random(seed: 9))
         try expectBitExact(KernelPlan(route: .exact, table: exact), seed: 1)
         try expectBitExact(KernelPlan(route: .lowRank(1), table: kul), seed: 2)
-        for avx2 in [true, false] {
-            try expectBitExact(KernelPlan(route: .blockComposed4, table: sm), seed: 3, allowAVX2: avx2)
-            try expectBitExact(KernelPlan(route: .blockComposed4, table: kul), seed: 4, allowAVX2: avx2)
-            try expectBitExact(KernelPlan(route: .gather, table: random), seed: 5, allowAVX2: avx2)
+        for isa in KernelISA.supported {
+            try expectBitExact(KernelPlan(route: .blockComposed4, table: sm), seed: 3, isa: isa)
+            try expectBitExact(KernelPlan(route: .blockComposed4, table: kul), seed: 4, isa: isa)
+            try expectBitExact(KernelPlan(route: .gather, table: random), seed: 5, isa: isa)
         }
     }
 
@@ -48,9 +48,9 @@ import Testing
             let w = KernelTestTables.operands(k * n, &rng)
             var expected = [Int32](repeating: 0, count: m * n)
             for c in 0..<n { for p in 0..<m { for r in 0..<k { expected[c * m + p] += Int32(xT[r * m + p]) * Int32(w[r * n + c]) } } }
-            for avx2 in [true, false] {
-                let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
-                #expect(got == expected, "shape \(m)x\(k)x\(n) avx2 \(avx2)")
+            for isa in KernelISA.supported {
+                let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
+                #expect(got == expected, "shape \(m)x\(k)x\(n) isa \(isa)")
             }
         }
     }

@@ -33,10 +33,10 @@ import Testing
             let x = KernelTestTables.operands(m * k, &rng), w = KernelTestTables.operands(k * n, &rng)
             let want = Self.wide(x, w, m: m, k: k, n: n, p)
             #expect(try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table) == want, "seed \(seed) \(m)x\(k)x\(n)")
-            for avx2 in [true, false] {
-                let got = try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, allowAVX2: avx2)
+            for isa in KernelISA.supported {
+                let got = try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
                 let bad = got.indices.first { got[$0] != want[$0] }
-                #expect(bad == nil, "route \(plan.route) avx2 \(avx2) seed \(seed) \(m)x\(k)x\(n) first mismatch at \(bad ?? -1)")
+                #expect(bad == nil, "route \(plan.route) isa \(isa) seed \(seed) \(m)x\(k)x\(n) first mismatch at \(bad ?? -1)")
             }
         }
     }

@@ -5,6 +5,36 @@
 int ck_has_avx2(void);
 /// Returns 1 when the running CPU supports AVX-512 F, DQ and VL.
 int ck_has_avx512(void);
+/// CPUs this process may run on (sched_getaffinity), or 0 when unknown (not Linux, or the call failed).
+int ck_affinity_cpus(void);
+/// Atomically adds `value` to `*counter` and returns the previous value (work queues of `Parallel.run`).
+long ck_fetch_add(long *counter, long value);
+
+/// AVX-512 kernels (avx512_gemm.c), each compiled for avx512f/bw/vbmi/vnni and called only when
+/// the CPU has them. 1 when the CPU has AVX-512 F, BW and VBMI (vpermb) / F and VNNI (vpdpbusd).
+int ck_has_avx512vbmi(void);
+int ck_has_avx512vnni(void);
+/// Pixels per AVX-512 panel, and bytes per panel step (4 k steps for exact, 2 for byte blocks).
+#define CK_Q_ROWS 64
+#define CK_Q_STEP 256
+/// Exact-route panel of pixels [m0, m0+rows) of xT (K x M, stride ldx): per 4 k steps, x + 128 of
+/// each pixel as 4 bytes; ceil(K/4) steps. Byte-block panel (activations >= 0): per 2 k steps,
+/// (al, 16 + ah, 32 + al', 48 + ah') per pixel; ceil(K/2) steps. Missing pixels / k steps are zeros.
+void ck_q_pack_exact(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+void ck_q_pack_blocks(const int8_t *xT, long ldx, int K, int m0, int rows, uint8_t *panel);
+/// Exact-route weights: wq[g * N + n] = the bytes w[4g..4g+3, n] (zeros past K), corr[n] = 128 sum_k w[k, n].
+void ck_q_pack_w_exact(const int8_t *w, int K, int N, int32_t *wq, int32_t *corr);
+/// Byte-block code tables (CK_Q_CODE_TABLE_BYTES) from the pair tables (CK_PAIR_TABLE_BYTES): for weight
+/// code c, 64 bytes at 64c: LL(., bl), HL(., bl), LH(., bh), HH(., bh) (16 entries each).
+#define CK_Q_CODE_TABLE_BYTES 16384
+void ck_q_code_tables(const uint8_t *tables, uint8_t *ct);
+/// y[p * rs + n * cs] for p < rows, n < N: the exact products (VNNI; packed weights wq with row
+/// stride ldw, wq and corr from the first column) and the byte-block products (VBMI + VNNI; weight
+/// codes w with row stride ldw from the first column, code tables ct) of one panel.
+void ck_q_gemm_exact(const uint8_t *panel, int K, const int32_t *wq, long ldw, const int32_t *corr, int N, int rows,
+                     int32_t *y, long rs, long cs);
+void ck_q_gemm_blocks(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N, int rows,
+                      int32_t *y, long rs, long cs);
 
 /// Rows of activations per panel in the nibble-lookup (block-composed) kernel.
 #define CK_NIB_ROWS 32

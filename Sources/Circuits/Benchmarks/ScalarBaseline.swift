@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Straightforward reference loops for the benchmarks: one pass over the pairs with plain Double sums.
 /// They do the work a naive characteriser would do, so the exact scans have something to be compared to.
 public enum ScalarBaseline {
@@ -22,12 +20,13 @@ public enum ScalarBaseline {
         return 100 * magnitude / Double(top * top)
     }
 
-    /// Unsigned MAE and MRE (%) of a 16x16 composition of four 8x8 tables, pair by pair, rows split over 2 threads.
+    /// Unsigned MAE and MRE (%) of a 16x16 composition of four 8x8 tables, pair by pair: 64 fixed row
+    /// chunks on the characterisation workers (`ParallelChunks`), summed in chunk order.
     public static func composition16(_ t: [TruthTable]) -> (mae: Double, mrePct: Double) {
-        let halves = HalfResults()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        let chunks = 64, rows = 65536 / chunks
+        let parts = ParallelChunks.map(count: chunks) { chunk -> (Double, Double) in
             var sumAbs = 0.0, sumSq = 0.0, sumE = 0.0, ratio = 0.0, maxAbs = 0.0, nonzero = 0.0
-            for a in (half * 32768)..<((half + 1) * 32768) {
+            for a in (chunk * rows)..<((chunk + 1) * rows) {
                 let al = a & 255, ah = a >> 8
                 for b in 0..<65536 {
                     let bl = b & 255, bh = b >> 8
@@ -38,16 +37,9 @@ public enum ScalarBaseline {
                 }
             }
             _ = (sumSq, sumE, maxAbs, nonzero)
-            halves.set(half, (sumAbs, ratio))
+            return (sumAbs, ratio)
         }
-        let v = halves.values
-        return ((v[0].0 + v[1].0) / 4_294_967_296.0, 100 * (v[0].1 + v[1].1) / (65535.0 * 65535.0))
-    }
-
-    private final class HalfResults: @unchecked Sendable {
-        private let lock = PThreadMutex()
-        private var storage: [(Double, Double)] = [(0, 0), (0, 0)]
-        var values: [(Double, Double)] { lock.lock(); defer { lock.unlock() }; return storage }
-        func set(_ i: Int, _ v: (Double, Double)) { lock.lock(); storage[i] = v; lock.unlock() }
+        let sumAbs = parts.reduce(0) { $0 + $1.0 }, ratio = parts.reduce(0) { $0 + $1.1 }
+        return (sumAbs / 4_294_967_296.0, 100 * ratio / (65535.0 * 65535.0))
     }
 }

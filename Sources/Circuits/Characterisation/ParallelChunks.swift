@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// How many worker threads the exhaustive characterisation scans use.
+/// How many worker threads the exhaustive characterisation scans use (the CLI sets it from `--threads` /
+/// `AXMUL_THREADS`, the same count as NetSim's `Workers`).
 ///
 /// The scans split their work into chunks fixed by the problem size and merge the chunk results in
 /// chunk order, so every figure is bit-identical for any worker count; this knob only trades speed.
@@ -13,14 +14,7 @@ public enum CharacterisationThreads {
     private static let lock = PThreadMutex()
     nonisolated(unsafe) private static var override: Int?  // guarded by `lock`
 
-    /// `AXMUL_CHARACTERISATION_THREADS` (a positive integer), read once; nil = one Dispatch work item
-    /// per chunk on all cores.
-    public static let environment: Int? = {
-        guard let raw = getenv("AXMUL_CHARACTERISATION_THREADS"), let n = Int(String(cString: raw)), n > 0 else { return nil }
-        return n
-    }()
-
-    /// Runs `body` with scans limited to `workers` threads (nil: the environment or all cores), then
+    /// Runs `body` with scans limited to `workers` threads (nil: all cores), then
     /// restores the previous setting. Process-wide: callers that nest it from several threads at once
     /// must not rely on the restored value.
     public static func withWorkers<T>(_ workers: Int?, _ body: () throws -> T) rethrows -> T {
@@ -40,7 +34,7 @@ public enum CharacterisationThreads {
     public static var current: Int? {
         lock.lock()
         defer { lock.unlock() }
-        return override ?? environment
+        return override
     }
 }
 

@@ -48,7 +48,11 @@ public enum ErrorModelFile {
         let header = Header(multiplier: model.multiplier, layers: model.layers.map {
             .init(name: $0.name, shape: $0.shape, neurons: $0.stats.neurons, samples: $0.stats.samples)
         })
-        let json = (try? JSONEncoder().encode(header)).map { [UInt8]($0) } ?? []
+        // Sorted keys: JSONEncoder's default key order changes from process to process (hash seeding),
+        // which made two builds of the same statistics differ in their header bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
         var out = magic
         append(version, to: &out)
         append(UInt32(json.count), to: &out)

@@ -13,7 +13,7 @@ public struct QuantisedInput: Sendable {
     /// 1 where the input was inside the quantiser's range, else 0.
     public var inRange: [UInt8]
 
-    /// Codes and mask of `x` in one vectorised pass (AVX2 when available), split over 2 cores.
+    /// Codes and mask of `x` in one vectorised pass (AVX2 when available), split over the workers.
     public init(_ x: Tensor, delta: Float, allowAVX2: Bool = true) {
         shape = x.shape
         self.delta = delta
@@ -25,7 +25,7 @@ public struct QuantisedInput: Sendable {
                 mask.withUnsafeMutableBufferPointer { mp in
                     guard let xs = xp.baseAddress, let cs = cp.baseAddress, let ms = mp.baseAddress else { return }
                     let ctx = UnsafeSendable((xs, cs, ms))
-                    Parallel.halves(x.count, minimum: 1 << 16) { _, a, end in
+                    Parallel.ranges(x.count, grain: 1 << 15) { _, a, end in
                         let (s, c, m) = ctx.value
                         if avx2 {
                             ck_quantise_mask_avx2(s + a, end - a, delta, lo, hi, c + a, m + a)

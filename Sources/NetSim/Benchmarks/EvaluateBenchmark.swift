@@ -7,6 +7,9 @@ public struct EvaluateBenchReport: Sendable, Codable, Equatable {
     public var images: Int
     public var batch: Int
     public var blasThreads: Int
+    /// NetSim's workers and the kernels' instruction-set level (`KernelISA.summary`).
+    public var workers: Int
+    public var isa: String
     public var float: InferenceTiming
     public var exact: InferenceTiming
     public var approximate: InferenceTiming
@@ -21,7 +24,7 @@ public struct EvaluateBenchReport: Sendable, Codable, Equatable {
     public var candidatesPerSecond: Double
 
     enum CodingKeys: String, CodingKey {
-        case multiplier, images, batch, float, exact, approximate, candidates
+        case multiplier, images, batch, float, exact, approximate, candidates, workers, isa
         case blasThreads = "blas_threads", exactOverFloat = "exact_over_float", approximateOverFloat = "approximate_over_float"
         case validationImages = "validation_images", candidateSeconds = "candidate_seconds"
         case candidatesPerSecond = "candidates_per_s"
@@ -79,7 +82,7 @@ public enum EvaluateBenchmark {
         onStep(String(format: "candidate (wrap, calibrate, approximate inference over %d validation images): %.3f s, %.3f candidates/s",
                       validation.count, perCandidate, 1 / perCandidate))
         return EvaluateBenchReport(multiplier: s.assignment.label, images: s.test.count, batch: ApproxEvaluation.batchSize,
-                                   blasThreads: BLAS.threads, float: float, exact: exact, approximate: approx,
+                                   blasThreads: BLAS.threads, workers: Workers.current.count, isa: KernelISA.summary, float: float, exact: exact, approximate: approx,
                                    exactOverFloat: exact.imagesPerSecond / float.imagesPerSecond,
                                    approximateOverFloat: approx.imagesPerSecond / float.imagesPerSecond,
                                    validationImages: validation.count, candidates: max(1, s.candidates),

@@ -42,10 +42,14 @@ public struct ResNetStepTiming: Sendable, Codable, Equatable {
 /// Times NetSim training against OpenBLAS (release builds only give meaningful figures).
 public enum NetSimBenchmark {
     /// Runs the measurements (ResNet-8 unless `resnetRepeats` is 0); `onStep` sees each line as soon as it is measured.
-    public static func run(lenetImages: Int, resnetRepeats: Int, threads: Int,
+    /// `threads` in the report is `Workers.current`; the sgemm peak runs OpenBLAS on that many threads,
+    /// the training steps on NetSim's workers with OpenBLAS on one thread (as every command does).
+    public static func run(lenetImages: Int, resnetRepeats: Int,
                            onStep: (String) -> Void = { _ in }) throws -> NetSimBenchReport {
+        let threads = Workers.current.count
         BLAS.setThreads(threads)
         let peak = sgemmGFLOPS()
+        BLAS.setThreads(1)
         onStep(String(format: "threads %d; plain sgemm 1024³: %.3g GFLOP/s", threads, peak))
         let lenet = try lenetEpoch(images: lenetImages, peak: peak)
         onStep(String(format: "LeNet-5 epoch, %d Fashion-MNIST images, batch 64: %.3g s (%.3g img/s, %.3g GFLOP/s = %.3g of sgemm; train acc %.3g)",

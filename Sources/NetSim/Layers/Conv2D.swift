@@ -1,4 +1,3 @@
-import Dispatch
 
 /// 2-D convolution over NCHW input with stride, dilation, zero padding (per side) and groups
 /// (depthwise when groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out]
@@ -122,12 +121,13 @@ public struct Conv2D: WeightedLayer {
         }
     }
 
-    /// The two backward GEMMs side by side, one per core: dW += dyT·colsᵀ (one sgemm per group)
-    /// and dcols = Wᵀ·dyT (per group, in the column halves of `splitColumns`). Every sgemm call is
-    /// the one the sequential code makes, so results do not change; only the scheduling does.
+    /// The two backward GEMMs as one set of tasks over the workers: task 0 is dW += dyT·colsᵀ (one
+    /// sgemm per group, never split: splitting its reduction would change the sums), the others are
+    /// dcols = Wᵀ·dyT per group and per column chunk of `splitColumns`. Every sgemm call is the one
+    /// the sequential code makes, so results do not depend on the worker count; only scheduling does.
     private mutating func backwardGEMMs(_ dyT: [Float], weight: [Float]) {
         let og = outChannels / groups, k = geometry.rows / groups, np = geometry.columns, groups = groups
-        let parts = np >= 4096 ? 2 : 1
+        let parts = Self.columnChunks(np)
         var grad = parameters[0].grad.data, dc = dcols
         parameters[0].grad.data = []
         dcols = []
@@ -138,25 +138,22 @@ public struct Conv2D: WeightedLayer {
                 weight.withUnsafeBufferPointer { w in
                     grad.withUnsafeMutableBufferPointer { g in
                         dc.withUnsafeMutableBufferPointer { out in
-                            guard let db = d.baseAddress, let cb = c.baseAddress, let wb = w.baseAddress,
-                                  let gb = g.baseAddress, let ob = out.baseAddress else { return }
-                            let ctx = UnsafeSendable((db, cb, wb, gb, ob))
-                            DispatchQueue.concurrentPerform(iterations: 2) { task in
-                                let (dy, cl, wt, gr, dco) = ctx.value
-                                for grp in 0..<groups {
-                                    if task == 0 {
+                            guard let dy = d.baseAddress, let cl = c.baseAddress, let wt = w.baseAddress,
+                                  let gr = g.baseAddress, let dco = out.baseAddress else { return }
+                            Parallel.run(chunks: 1 + groups * parts) { task in
+                                guard task > 0 else {
+                                    for grp in 0..<groups {
                                         BLAS.sgemm(transA: false, transB: true, m: og, n: k, k: np, alpha: 1,
                                                    a: dy + grp * og * np, lda: np, b: cl + grp * k * np, ldb: np,
                                                    beta: 1, c: gr + grp * og * k, ldc: k)
-                                        continue
                                     }
-                                    for p in 0..<parts {
-                                        let lo = p * np / parts, hi = (p + 1) * np / parts
-                                        BLAS.sgemm(transA: true, transB: false, m: k, n: hi - lo, k: og, alpha: 1,
-                                                   a: wt + grp * og * k, lda: k, b: dy + grp * og * np + lo, ldb: np,
-                                                   beta: 0, c: dco + grp * k * np + lo, ldc: np)
-                                    }
+                                    return
                                 }
+                                let grp = (task - 1) / parts, p = (task - 1) % parts
+                                let lo = p * np / parts, hi = (p + 1) * np / parts
+                                BLAS.sgemm(transA: true, transB: false, m: k, n: hi - lo, k: og, alpha: 1,
+                                           a: wt + grp * og * k, lda: k, b: dy + grp * og * np + lo, ldb: np,
+                                           beta: 0, c: dco + grp * k * np + lo, ldc: np)
                             }
                         }
                     }
@@ -167,10 +164,14 @@ public struct Conv2D: WeightedLayer {
         dcols = dc
     }
 
-    /// Runs `body(lo, hi)` on column ranges of an N-column product: two halves on two cores when
-    /// N is large. Each output column is computed whole by one call, so results do not change.
+    /// Column chunks of an N-column product: fixed by N (at least 2048 columns each), never by the worker count.
+    static func columnChunks(_ n: Int) -> Int { Parallel.chunkCount(n, grain: 2048) }
+
+    /// Runs `body(lo, hi)` on the `columnChunks` column ranges of an N-column product, over the
+    /// workers. Each output column is computed whole by one call, so results do not change.
     static func splitColumns(_ n: Int, _ body: (Int, Int) -> Void) {
-        Parallel.halves(n, minimum: 4096) { _, lo, hi in body(lo, hi) }
+        let parts = columnChunks(n)
+        Parallel.run(chunks: parts) { p in body(p * n / parts, (p + 1) * n / parts) }
     }
 
     private func channelMajor(_ dy: Tensor) -> [Float] {

@@ -1,51 +1,73 @@
+import CKernels
 import Dispatch
 import Foundation
 
-/// Deterministic data parallelism for the non-GEMM heavy ops.
+/// Deterministic data parallelism over `Workers.current` threads.
 ///
 /// Work is split into a fixed number of chunks that depends only on the problem size, never on
-/// the thread count, and any reduction over chunks is done in chunk order; results are therefore
-/// bit-identical whatever the machine.
+/// the worker count, and any reduction over chunks is done in chunk order; results are therefore
+/// bit-identical whatever the machine and whatever `--threads` says.
 public enum Parallel {
-    /// Runs `body(part, lo, hi)` over `0..<count` as two halves on the 2 cores when `count` is at
-    /// least `minimum`, else once over the whole range. For passes whose results do not depend on
-    /// the split (element-wise work, whole output columns).
-    static func halves(_ count: Int, minimum: Int, _ body: (Int, Int, Int) -> Void) {
-        let parts = count >= minimum ? 2 : 1
-        forEach(parts) { p in body(p, p * count / parts, (p + 1) * count / parts) }
+    /// The most chunks a loop is cut into (enough to keep 64 workers busy).
+    public static let maxChunks = 64
+
+    /// The chunk count for `count` items with at least `grain` items per chunk (0 when there are no items).
+    public static func chunkCount(_ count: Int, grain: Int) -> Int {
+        count <= 0 ? 0 : max(1, min(count / max(grain, 1), maxChunks))
     }
 
-    /// Runs `body(i)` for i in 0..<count, spread over the available cores.
-    /// Items must write to disjoint memory.
-    public static func forEach(_ count: Int, minItemsPerChunk: Int = 1, _ body: (Int) -> Void) {
-        guard count > 0 else { return }
-        let chunks = min(count / max(minItemsPerChunk, 1), 8)
-        if chunks <= 1 || isSerial {
-            for i in 0..<count { body(i) }
+    /// Runs `body(c)` for every chunk c in 0..<chunks on up to `Workers.current` threads, which take
+    /// the next chunk from a shared counter. Chunks must write disjoint memory. Loops inside a chunk
+    /// run on its thread (`serially`).
+    public static func run(chunks: Int, _ body: (Int) -> Void) {
+        guard chunks > 0 else { return }
+        let workers = min(Workers.current.count, chunks)
+        if workers <= 1 || isSerial {
+            for c in 0..<chunks { body(c) }
             return
         }
+        let next = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        next.initialize(to: 0)
+        defer { next.deallocate() }
         withoutActuallyEscaping(body) { body in
-            let box = UnsafeSendable(body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = c * count / chunks, hi = (c + 1) * count / chunks
-                for i in lo..<hi { box.value(i) }
+            let box = UnsafeSendable((body, next))
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let (body, counter) = box.value
+                serially {
+                    while true {
+                        let c = ck_fetch_add(counter, 1)
+                        guard c < chunks else { break }
+                        body(c)
+                    }
+                }
             }
         }
     }
+
+    /// Runs `body(chunk, lo, hi)` over `0..<count` cut into `chunkCount(count, grain:)` contiguous
+    /// ranges. For passes whose results do not depend on the split (element-wise work, whole output
+    /// columns), or whose per-chunk results are combined in chunk order.
+    static func ranges(_ count: Int, grain: Int, _ body: (Int, Int, Int) -> Void) {
+        let parts = chunkCount(count, grain: grain)
+        run(chunks: parts) { p in body(p, p * count / parts, (p + 1) * count / parts) }
+    }
+
+    /// Runs `body(i)` for i in 0..<count, at least `minItemsPerChunk` items per chunk.
+    /// Items must write to disjoint memory.
+    public static func forEach(_ count: Int, minItemsPerChunk: Int = 1, _ body: (Int) -> Void) {
+        ranges(count, grain: minItemsPerChunk) { _, lo, hi in for i in lo..<hi { body(i) } }
+    }
 }
 
-/// Coarse parallelism: independent items (inference batches) on the cores, one worker per core.
+/// Coarse parallelism: independent items (inference batches), one stream of items per worker.
 extension Parallel {
-    /// Workers used by `map(_:state:_:)`: the machine's active cores.
-    public static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
-
     /// Results of `body(&state, i)` for i in 0..<count, in item order. Each worker owns a copy of
     /// `state` and takes items w, w + workers, …; inside a worker the inner `Parallel` loops run
     /// on its own thread (`serially`), which gives the same chunks and so the same results.
     /// Items must not depend on each other or on the order they run in.
     public static func map<State, Result>(_ count: Int, state: State,
                                           _ body: (inout State, Int) -> Result) -> [Result] {
-        let workers = min(workers, count)
+        let workers = min(Workers.current.count, count)
         guard workers > 1, !isSerial else {
             var s = state
             return (0..<count).map { body(&s, $0) }

@@ -7,8 +7,9 @@ import CKernels
 public enum FastNormal {
     /// Normals per counter block.
     public static let blockSize = Int(CK_NORMAL_BLOCK)
-    /// The widest build the CPU runs (AVX-512 about 2.5x AVX2); `allowAVX2: false` means portable.
-    static let hasAVX512: Bool = ck_has_avx512() != 0
+    /// The widest build the CPU runs (AVX-512 about 2.5x AVX2; F/DQ/VL suffice here, so it does not
+    /// need `KernelISA.avx512`, but `AXMUL_ISA` below avx512 turns it off); `allowAVX2: false` means portable.
+    static let hasAVX512: Bool = ck_has_avx512() != 0 && ((try? KernelISA.fromEnvironment()) ?? .avx512) == .avx512
 
     enum Build { case avx512, avx2, portable }
 
@@ -35,7 +36,7 @@ public enum FastNormal {
     }
 
     /// out = (accumulate ? y : 0) + a1[j]·y + offset[j] + a2[j]·z over y laid out [rows, n]
-    /// (j = i mod n), z the normals of `seed`; split by rows over 2 cores. `out` may be `y`'s storage.
+    /// (j = i mod n), z the normals of `seed`; split by rows over the workers. `out` may be `y`'s storage.
     static func fusedXi(_ y: UnsafePointer<Float>, rows: Int, n: Int, _ c: ErrorInjection.Coefficients, seed: UInt64,
                         accumulate: Bool, out: UnsafeMutablePointer<Float>, allowAVX2: Bool = true) {
         let simd = build(allowSIMD: allowAVX2)
@@ -44,7 +45,7 @@ public enum FastNormal {
                 c.offset.withUnsafeBufferPointer { off in
                     guard let p1 = a1.baseAddress, let p2 = a2.baseAddress, let p0 = off.baseAddress else { return }
                     let ctx = UnsafeSendable((y, out, p1, p2, p0))
-                    Parallel.halves(rows, minimum: max(1, (1 << 15) / max(n, 1))) { _, lo, hi in
+                    Parallel.ranges(rows, grain: max(1, (1 << 14) / max(n, 1))) { _, lo, hi in
                         let (src, dst, c1, c2, c0) = ctx.value
                         // Row r draws z[r·n ..< (r+1)·n] however the rows are split.
                         fusedRows(src, rows: lo..<hi, n: n, c1, c2, c0, seed: seed, accumulate: accumulate, out: dst, simd: simd)

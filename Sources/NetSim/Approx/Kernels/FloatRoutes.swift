@@ -55,7 +55,7 @@ enum FloatRoutes {
         return cuts
     }
 
-    /// Row m: x[m, :], then s(x)·u_i(|x|) for each term i (rows split over 2 cores).
+    /// Row m: x[m, :], then s(x)·u_i(|x|) for each term i (rows in fixed chunks over the workers).
     static func stackActivations(_ x: [Int8], m: Int, k: Int, factors: LowRankFactors?) -> [Float] {
         let terms = factors?.rank ?? 0
         let kk = (terms + 1) * k

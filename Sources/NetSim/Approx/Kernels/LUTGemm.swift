@@ -20,18 +20,23 @@ public enum LUTGemm {
         return y
     }
 
-    /// The plan's route; `allowAVX2: false` forces the portable C code (used to test both agree).
+    /// The plan's route on the kernels of `isa` (capped by the CPU); a lower level forces the
+    /// fallbacks (used to test that every level agree).
     public static func fast(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
-                            allowAVX2: Bool = true) throws -> [Int32] {
+                            isa: KernelISA = .current) throws -> [Int32] {
         try validate(x: x, w: w, m: m, k: k, n: n, table: plan.table)
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
-        let avx2 = allowAVX2 && hasAVX2
+        let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
         switch plan.route {
+        case .exact where isa == .avx512:
+            return NativeRoutes.vnniExact(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, rowMajorY: true)
         case .exact, .lowRank:
             return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
         case .byteBlocks4 where plan.byteBlocks != nil && !NativeRoutes.anyNegative(x):
-            return NativeRoutes.pair(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, plan: plan,
+            let xT = NativeRoutes.transposed(x, rows: m, cols: k)
+            if isa == .avx512 { return NativeRoutes.vbmiBlocks(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: true) }
+            return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan,
                                      blocks: plan.byteBlocks!, avx2: avx2, rowMajorY: true)
         case .blockComposed4, .byteBlocks4:
             return NativeRoutes.nibble(x: x, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
@@ -40,8 +45,8 @@ public enum LUTGemm {
         }
     }
 
-    /// Whether this CPU runs the AVX2 kernels.
-    public static let hasAVX2: Bool = ck_has_avx2() != 0
+    /// Whether the AVX2 kernels run (the CPU has AVX2 and `AXMUL_ISA` does not cap it lower).
+    public static let hasAVX2: Bool = KernelISA.current >= .avx2
 
     /// Checks shapes, and that no Int32 sum can overflow (K · max|T| < 2^31).
     static func validate(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, table: SignedProductTable) throws {

@@ -22,9 +22,11 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
     public let ratio: Double
     /// fast (conv layout) / sgemm.
     public let convLayoutRatio: Double
+    /// The kernel the conv layout ran (`ConvKernel`: vnni-exact, vbmi-blocks, pair, nibble, sgemm, gather).
+    public let kernel: String
 
     enum CodingKeys: String, CodingKey {
-        case layer, m, k, n, ratio, activations
+        case layer, m, k, n, ratio, activations, kernel
         case referenceSeconds = "reference_s", referenceRows = "reference_rows", fastSeconds = "fast_s"
         case sgemmSeconds = "sgemm_s", backwardSeconds = "backward_s"
         case fastConvLayoutSeconds = "fast_conv_layout_s", convLayoutRatio = "ratio_conv_layout"
@@ -34,6 +36,9 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
 /// The `axmul bench lutgemm` result.
 public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
     public let route: String
+    /// The kernels' instruction-set level and what the CPU has (`KernelISA.summary`), and the workers.
+    public let isa: String
+    public let workers: Int
     public let shapes: [LUTGemmTiming]
     /// 50,000 / 64 batches × Σ over ResNet-8 layers (conv-layout fast forward + measured backward GEMMs).
     public let resnet8EpochEstimateSeconds: Double
@@ -44,20 +49,22 @@ public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
     public let resnet8EpochMeasurement: RetrainEpochMeasurement?
 
     enum CodingKeys: String, CodingKey {
-        case route, shapes
+        case route, shapes, isa, workers
         case resnet8EpochEstimateSeconds = "resnet8_epoch_estimate_s", anchorSeconds = "anchor_s"
         case resnet8EpochMeasuredSeconds = "resnet8_epoch_measured_s", resnet8EpochMeasurement = "resnet8_epoch_measurement"
     }
 
     public init(route: String, shapes: [LUTGemmTiming], resnet8EpochEstimateSeconds: Double, anchorSeconds: Double,
                 resnet8EpochMeasurement: RetrainEpochMeasurement?) {
-        self.route = route; self.shapes = shapes; self.resnet8EpochEstimateSeconds = resnet8EpochEstimateSeconds
+        self.route = route; isa = KernelISA.summary; workers = Workers.current.count; self.shapes = shapes; self.resnet8EpochEstimateSeconds = resnet8EpochEstimateSeconds
         self.anchorSeconds = anchorSeconds; self.resnet8EpochMeasurement = resnet8EpochMeasurement
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         route = try c.decode(String.self, forKey: .route)
+        isa = try c.decode(String.self, forKey: .isa)
+        workers = try c.decode(Int.self, forKey: .workers)
         shapes = try c.decode([LUTGemmTiming].self, forKey: .shapes)
         resnet8EpochEstimateSeconds = try c.decode(Double.self, forKey: .resnet8EpochEstimateSeconds)
         anchorSeconds = try c.decode(Double.self, forKey: .anchorSeconds)
@@ -67,6 +74,8 @@ public struct LUTGemmBenchReport: Sendable, Codable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(route, forKey: .route)
+        try c.encode(isa, forKey: .isa)
+        try c.encode(workers, forKey: .workers)
         try c.encode(shapes, forKey: .shapes)
         try c.encode(resnet8EpochEstimateSeconds, forKey: .resnet8EpochEstimateSeconds)
         try c.encode(anchorSeconds, forKey: .anchorSeconds)
@@ -119,6 +128,7 @@ public struct LUTGemmBenchmark: Sendable {
         let xr = Array(x[0..<(rows * s.k)])
         let refT = try best { _ = try LUTGemm.reference(x: xr, w: w, m: rows, k: s.k, n: s.n, table: plan.table) }
         let xf = x.map(Float.init), wf = w.map(Float.init)
+        let xfT = LUTGemm.transpose(xf, rows: s.m, cols: s.k), wfT = LUTGemm.transpose(wf, rows: s.k, cols: s.n)
         let dy = [Float](repeating: 0.5, count: s.m * s.n)
         var c = [Float](repeating: 0, count: max(s.m * s.n, s.m * s.k, s.k * s.n))
         // Interleaved rounds, best of each: on a busy machine every kernel sees the same load.
@@ -127,7 +137,7 @@ public struct LUTGemmBenchmark: Sendable {
         for _ in 0..<repeats {
             fastT = min(fastT, try seconds { _ = try LUTGemm.fast(x: x, w: w, m: s.m, k: s.k, n: s.n, plan: plan) })
             convT = min(convT, try seconds { _ = try LUTGemm.fastTransposed(xT: xT, w: w, m: s.m, k: s.k, n: s.n, plan: plan) })
-            sgemmT = min(sgemmT, seconds { Self.sgemm(xf, wf, &c, m: s.m, k: s.k, n: s.n, transA: false, transB: false) })
+            sgemmT = min(sgemmT, seconds { Self.layerSgemm(wT: wfT, cols: xfT, &c, m: s.m, k: s.k, n: s.n) })
             backT = min(backT, seconds {
                 Self.sgemm(dy, wf, &c, m: s.m, k: s.n, n: s.k, transA: false, transB: true)   // dX = dY·Wᵀ
                 Self.sgemm(xf, dy, &c, m: s.k, k: s.m, n: s.n, transA: true, transB: false)   // dW = Xᵀ·dY
@@ -136,7 +146,8 @@ public struct LUTGemmBenchmark: Sendable {
         return LUTGemmTiming(layer: s.layer, m: s.m, k: s.k, n: s.n, activations: s.signedInput ? "signed" : "non-negative",
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
                              fastSeconds: fastT, fastConvLayoutSeconds: convT, sgemmSeconds: sgemmT,
-                             backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT)
+                             backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT,
+                             kernel: LUTGemm.convKernel(plan: plan, nonNegative: !s.signedInput).rawValue)
     }
 
     /// Best wall time of `repeats` runs, in seconds.
@@ -151,6 +162,22 @@ public struct LUTGemmBenchmark: Sendable {
         let t0 = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+    }
+
+    /// The float layer's forward product in the layer layout, as `Conv2D` runs it: Yᵀ (N × M) =
+    /// Wᵀ (N × K) · cols (K × M), one OpenBLAS call per fixed column chunk, chunks over the workers.
+    static func layerSgemm(wT: [Float], cols: [Float], _ c: inout [Float], m: Int, k: Int, n: Int) {
+        wT.withUnsafeBufferPointer { ap in
+            cols.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
+                    Conv2D.splitColumns(m) { lo, hi in
+                        BLAS.sgemm(transA: false, transB: false, m: n, n: hi - lo, k: k, alpha: 1, a: ab, lda: k,
+                                   b: bb + lo, ldb: m, beta: 0, c: cb + lo, ldc: m)
+                    }
+                }
+            }
+        }
     }
 
     /// Row-major C[m×n] = op(A)·op(B) with op(A) m×k and op(B) k×n.

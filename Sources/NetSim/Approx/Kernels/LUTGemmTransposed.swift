@@ -5,32 +5,43 @@ import COpenBLAS
 /// xT is K × M (pixels contiguous), the result Yᵀ is N × M. Bit-exact to `LUTGemm.reference` on
 /// the transposes; nibble panels are cut from xT without a byte transpose.
 extension LUTGemm {
-    /// Yᵀ[n, m] = Σ_k s(x)·s(w)·T(|xT[k, m]|, |w[k, n]|); `allowAVX2: false` forces portable C.
+    /// Yᵀ[n, m] = Σ_k s(x)·s(w)·T(|xT[k, m]|, |w[k, n]|) on the kernels of `isa` (capped by the CPU).
     public static func fastTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
-                                      allowAVX2: Bool = true) throws -> [Int32] {
+                                      isa: KernelISA = .current) throws -> [Int32] {
         try validate(x: xT, w: w, m: m, k: k, n: n, table: plan.table)
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
-        let avx2 = allowAVX2 && hasAVX2
-        switch plan.route {
-        case .exact, .lowRank:
-            if avx2, let blocks = plan.byteBlocks, !NativeRoutes.anyNegative(xT) {
-                return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: blocks, avx2: true,
-                                         rowMajorY: false)
-            }
+        let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
+        switch convKernel(plan: plan, nonNegative: !NativeRoutes.anyNegative(xT), isa: isa) {
+        case .vnniExact:
+            return NativeRoutes.vnniExact(xT: xT, w: w, m: m, k: k, n: n, rowMajorY: false)
+        case .vbmiBlocks:
+            return NativeRoutes.vbmiBlocks(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
+        case .pair:
+            return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: plan.byteBlocks!, avx2: avx2,
+                                     rowMajorY: false)
+        case .sgemm:
             return FloatRoutes.runTransposed(xT: xT, w: w, m: m, k: k, n: n, factors: plan.factors)
-        case .blockComposed4:
-            return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
-        case .byteBlocks4:
-            if let blocks = plan.byteBlocks, !NativeRoutes.anyNegative(xT) {
-                return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: blocks, avx2: avx2,
-                                         rowMajorY: false)
-            }
+        case .nibble:
             return NativeRoutes.nibbleTransposed(xT: xT, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .gather:
             let y = NativeRoutes.gather(x: transpose(xT, rows: k, cols: m), w: w, m: m, k: k, n: n,
                                         products: plan.gatherTable, avx2: avx2)
             return transpose(y, rows: m, cols: n)
+        }
+    }
+
+    /// The kernel `fastTransposed` runs for `plan` on activations with (`nonNegative: false`) or
+    /// without a negative value, at instruction-set level `isa` (capped by the CPU).
+    public static func convKernel(plan: KernelPlan, nonNegative: Bool, isa: KernelISA = .current) -> ConvKernel {
+        let isa = min(isa, KernelISA.detected)
+        switch plan.route {
+        case .exact where isa == .avx512: return .vnniExact
+        case .exact, .lowRank: return isa >= .avx2 && plan.byteBlocks != nil && nonNegative ? .pair : .sgemm
+        case .blockComposed4: return .nibble
+        case .byteBlocks4 where plan.byteBlocks != nil && nonNegative: return isa == .avx512 ? .vbmiBlocks : .pair
+        case .byteBlocks4: return .nibble
+        case .gather: return .gather
         }
     }
 
@@ -41,6 +52,11 @@ extension LUTGemm {
         for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = a[r * cols + c] } }
         return out
     }
+}
+
+/// The kernels behind `LUTGemm.fastTransposed` (docs/kernels.md), named as bench output prints them.
+public enum ConvKernel: String, Sendable, Codable {
+    case vnniExact = "vnni-exact", vbmiBlocks = "vbmi-blocks", pair, nibble, sgemm, gather
 }
 
 extension NativeRoutes {
@@ -66,14 +82,14 @@ extension FloatRoutes {
         let b = stackWeights(w, k: k, n: n, factors: factors)
         var y = [Int32](repeating: 0, count: m * n)
         var c = [Float].overwritten(count: m * n)   // every sgemm below has beta 0 and covers all of c
-        // Pixel (column) halves on the 2 cores: every sum is an exact integer, so any split is exact.
+        // Pixel (column) chunks over the workers: every sum is an exact integer, so any split is exact.
         for (lo, hi) in chunks(k: k, factors: factors) {
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in
                     c.withUnsafeMutableBufferPointer { cp in
                         guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
                         let ctx = UnsafeSendable((ab, bb, cb))
-                        Parallel.halves(m, minimum: 4096) { _, c0, c1 in
+                        Parallel.ranges(m, grain: 2048) { _, c0, c1 in
                             let (av, bv, cv) = ctx.value
                             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(c1 - c0), Int32(hi - lo),
                                         1, bv + lo * n, Int32(n), av + lo * m + c0, Int32(m), 0, cv + c0, Int32(m))

@@ -1,7 +1,6 @@
 import CKernels
-import Dispatch
 
-/// The C kernels (nibble lookups, gathers), run on 2 cores over disjoint row blocks of Y.
+/// The C kernels (nibble lookups, gathers), run over the workers on disjoint row blocks of Y.
 enum NativeRoutes {
     /// Block-composed route: one 32-row activation panel per task, AVX2 vpshufb or portable C.
     static func nibble(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], avx2: Bool) -> [Int32] {
@@ -27,8 +26,8 @@ enum NativeRoutes {
                   step: Int(CK_NIB_PANEL_STEP), body)
     }
 
-    /// Runs `body` on every `rowsPer`-row panel of an M-row activation matrix, panels split over 2
-    /// cores; each task has its own packing buffer of k · `step` bytes and writes its own rows of Y.
+    /// Runs `body` on every `rowsPer`-row panel of an M-row activation matrix, panels split over the
+    /// workers; each task has its own packing buffer of k · `step` bytes and writes its own rows of Y.
     static func eachPanel(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], rowsPer: Int, step: Int,
                           _ body: NibblePanel) -> [Int32] {
         let panels = (m + rowsPer - 1) / rowsPer
@@ -83,17 +82,16 @@ enum NativeRoutes {
         return y
     }
 
-    /// Splits `count` items into 2 contiguous halves (the machine's cores) and runs them concurrently.
-    /// Each item writes disjoint rows of Y, so the result does not depend on scheduling.
     /// Below this many multiply-accumulates a call runs on the calling thread: waking a second
     /// thread costs more than the work (measured on the M = 64 dense layers).
     static let serialWork = 1 << 18
 
+    /// Cuts `count` items into at most `Parallel.maxChunks` contiguous ranges (a number fixed by the
+    /// problem size) and runs `body(lo, hi)` on them over the workers. Each item writes disjoint
+    /// rows of Y with exact integer sums, so the result does not depend on scheduling.
     static func inParallel(_ count: Int, work: Int = .max, _ body: @Sendable (Int, Int) -> Void) {
-        let parts = work < serialWork ? 1 : min(count, 2)
-        guard parts > 1 else { if count > 0 { body(0, count) }; return }
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
-            body(p * count / parts, (p + 1) * count / parts)
-        }
+        guard count > 0 else { return }
+        let parts = work < serialWork ? 1 : min(count, Parallel.maxChunks)
+        Parallel.run(chunks: parts) { p in body(p * count / parts, (p + 1) * count / parts) }
     }
 }

@@ -2,12 +2,12 @@ import CKernels
 
 extension NativeRoutes {
     /// Byte-block route (`pair_gemm.c`) from xT (K × M, every activation ≥ 0): Y as M × N
-    /// (`rowMajorY`) or Yᵀ as N × M. Work goes to the 2 cores by 64-pixel panels, or, when there is
-    /// a single panel (dense layers, M ≤ 64), by halves of the columns.
+    /// (`rowMajorY`) or Yᵀ as N × M. Work goes to the workers by 64-pixel panels, and, when there are
+    /// fewer than 4 panels (dense layers, M ≤ 64), also by up to 8 column ranges.
     static func pair(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan, blocks: ByteBlocks,
                      avx2: Bool, rowMajorY: Bool) -> [Int32] {
         let rowsPer = Int(CK_PAIR_ROWS), step = Int(CK_PAIR_PANEL_STEP)
-        let panels = (m + rowsPer - 1) / rowsPer, columnParts = panels == 1 && n >= 2 ? 2 : 1
+        let panels = (m + rowsPer - 1) / rowsPer, columnParts = panels < 4 ? max(1, min(n / 8, 8)) : 1
         var y = [Int32].overwritten(count: m * n)   // every (row, column) is stored by its panel
         plan.withPairOperands { tables, bank, indices in
             xT.withUnsafeBufferPointer { xp in

@@ -1,7 +1,7 @@
 import CKernels
 
 /// Vectorised conversions between floats and eq.-(1) codes of whole buffers (AVX2 when
-/// available), split over 2 cores.
+/// available), split over the workers.
 enum Quantising {
     static func codes(_ x: [Float], delta: Float, allowAVX2: Bool = true) -> [Int8] {
         codesAndGrid(x, delta: delta, allowAVX2: allowAVX2).codes
@@ -11,14 +11,14 @@ enum Quantising {
     /// fake-quantised: then `floats(codes)` rebuilds x bit for bit.
     static func codesAndGrid(_ x: [Float], delta: Float, allowAVX2: Bool = true) -> (codes: [Int8], onGrid: Bool) {
         var out = [Int8].overwritten(count: x.count)
-        var off = [Int](repeating: 0, count: 2)
+        var off = [Int](repeating: 0, count: max(1, Parallel.chunkCount(x.count, grain: 1 << 15)))
         let avx2 = allowAVX2 && LUTGemm.hasAVX2
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { op in
                 off.withUnsafeMutableBufferPointer { fp in
                     guard let xs = xp.baseAddress, let os = op.baseAddress, let fs = fp.baseAddress else { return }
                     let ctx = UnsafeSendable((xs, os, fs)), count = x.count
-                    Parallel.halves(count, minimum: 1 << 16) { part, lo, hi in
+                    Parallel.ranges(count, grain: 1 << 15) { part, lo, hi in
                         let (src, dst, offs) = ctx.value
                         offs[part] = avx2 ? ck_quantise_avx2(src + lo, hi - lo, delta, dst + lo)
                             : ck_quantise_scalar(src + lo, hi - lo, delta, dst + lo)
@@ -26,7 +26,7 @@ enum Quantising {
                 }
             }
         }
-        return (out, off[0] + off[1] == 0)
+        return (out, off.allSatisfy { $0 == 0 })
     }
 
     /// out[i] = Float(codes[i]) · delta (`Quantiser.quantise` of an on-grid value), into reused storage.
@@ -36,7 +36,7 @@ enum Quantising {
             out.withUnsafeMutableBufferPointer { op in
                 guard let cs = cp.baseAddress, let os = op.baseAddress else { return }
                 let ctx = UnsafeSendable((cs, os)), count = codes.count
-                Parallel.halves(count, minimum: 1 << 16) { _, lo, hi in
+                Parallel.ranges(count, grain: 1 << 15) { _, lo, hi in
                     let (src, dst) = ctx.value
                     ck_codes_to_f32(src + lo, hi - lo, delta, dst + lo)
                 }

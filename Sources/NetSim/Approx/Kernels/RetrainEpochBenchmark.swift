@@ -35,12 +35,9 @@ public struct RetrainEpochBenchmark: Sendable {
         return LabeledData(sampleShape: [3, 32, 32], values: values, labels: labels, classCount: 10)
     }
 
-    /// Builds, calibrates and switches ResNet-8 to behavioural training, then times `batches` steps.
-    /// OpenBLAS runs on 1 thread, as `axmul retrain` does by default (NetSim's own loops use 2 cores).
+    /// Builds, calibrates and switches ResNet-8 to behavioural training, then times `batches` steps
+    /// on `Workers.current` (the CLI runs OpenBLAS on one thread: `Workers.use`).
     public func run() throws -> RetrainEpochMeasurement {
-        let blasThreads = BLAS.threads
-        BLAS.setThreads(1)
-        defer { BLAS.setThreads(blasThreads) }
         let float = try ModelZoo.build("resnet8", inputShape: [3, 32, 32], classCount: 10, seed: 7)
         var config = RetrainConfig()
         config.method = .behavioural
