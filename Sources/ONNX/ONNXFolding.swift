@@ -39,7 +39,7 @@ enum ONNXFolding {
             let s = try input(0).shape, r = s.count
             let start = clampAxis(a.int("start", 0), r), end = clampAxis(a.int("end", r), r)
             return integers(shape: [max(0, end - start)], Array(s[start..<max(start, end)]))
-        case "Size": return integers(shape: [], [try input(0).shape.reduce(1, *)])
+        case "Size": return integers(shape: [], [try count(input(0).shape)])
         case "Cast": return try cast(input(0), to: a.int("to", 1))
         case "Gather": return try gather(input(0), input(1), axis: a.int("axis", 0))
         case "Unsqueeze": return try unsqueeze(input(0), axes: axes(a, x, 1) ?? [])
@@ -52,7 +52,8 @@ enum ONNXFolding {
         case "Reshape": return try reshape(input(0), to: ints(input(1)), allowZero: a.int("allowzero", 0) != 0)
         case "Flatten":
             let c = try input(0), axis = try normalised(a.int("axis", 1), c.shape.count + 1)
-            return ONNXConstant(shape: [c.shape[..<axis].reduce(1, *), c.shape[axis...].reduce(1, *)], values: c.values, integer: c.integer)
+            return ONNXConstant(shape: [try count(Array(c.shape[..<axis])), try count(Array(c.shape[axis...]))], values: c.values,
+                                integer: c.integer)
         case "Expand": return try expand(input(0), to: ints(input(1)))
         case "Transpose": return try transpose(input(0), perm: a.ints("perm"))
         case "Where": return try broadcast([input(0), input(1), input(2)], integer: input(1).integer) { $0[0] != 0 ? $0[1] : $0[2] }
@@ -196,7 +197,7 @@ enum ONNXFolding {
 
     static func gather(_ data: ONNXConstant, _ indices: ONNXConstant, axis: Int) throws -> ONNXConstant {
         let r = data.shape.count, ax = try normalised(axis, r), d = data.shape[ax]
-        let outer = data.shape[..<ax].reduce(1, *), inner = data.shape[(ax + 1)...].reduce(1, *)
+        let outer = try count(Array(data.shape[..<ax])), inner = try count(Array(data.shape[(ax + 1)...]))
         let picks = try ints(indices).map { i -> Int in
             let k = i < 0 ? i + d : i
             guard k >= 0, k < d else { throw Failure(reason: "index \(i) is out of range for axis \(ax) of size \(d)") }
@@ -234,11 +235,11 @@ enum ONNXFolding {
         guard xs.allSatisfy({ c in c.shape.count == first.shape.count && c.shape.indices.allSatisfy { k in k == ax || c.shape[k] == first.shape[k] } }) else {
             throw Failure(reason: "Concat of shapes \(xs.map(\.shape)) along axis \(ax)")
         }
-        let outer = first.shape[..<ax].reduce(1, *)
+        let outer = try count(Array(first.shape[..<ax]))
         var values: [Float] = []
         for o in 0..<outer {
             for c in xs {
-                let block = c.shape[ax...].reduce(1, *)
+                let block = try count(Array(c.shape[ax...]))
                 values += c.values[o * block..<(o + 1) * block]
             }
         }
@@ -287,11 +288,11 @@ enum ONNXFolding {
 
     static func reshape(_ c: ONNXConstant, to target: [Int], allowZero: Bool) throws -> ONNXConstant {
         var shape = target.enumerated().map { k, d in d == 0 && !allowZero && k < c.shape.count ? c.shape[k] : d }
-        let known = shape.filter { $0 != -1 }.reduce(1, *)
+        let refused = Failure(reason: "cannot reshape \(c.shape) to \(target)")
+        guard shape.allSatisfy({ $0 >= -1 }), shape.filter({ $0 == -1 }).count <= 1 else { throw refused }
+        let known = try count(shape.filter { $0 != -1 })
         if let k = shape.firstIndex(of: -1), known > 0 { shape[k] = c.values.count / known }
-        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == c.values.count else {
-            throw Failure(reason: "cannot reshape \(c.shape) to \(target)")
-        }
+        guard shape.allSatisfy({ $0 >= 0 }), try count(shape) == c.values.count else { throw refused }
         return ONNXConstant(shape: shape, values: c.values, integer: c.integer)
     }
 

@@ -244,11 +244,11 @@ extension ONNXGraphBuilder {
         let rest = Array(target.dropFirst())
         guard !rest.contains(nil) else { throw refuse("target shape \(describe) uses the batch size after the first axis") }
         var dims = rest.enumerated().map { k, d in d == 0 && k + 1 < x.shape.count + 1 ? x.shape[k] : d! }
-        let known = dims.filter { $0 != -1 }.reduce(1, *)
+        let misfit = refuse("target shape \(describe) does not fit input [N] + \(x.shape)")
+        // Checked products: a target's dimensions come from the file and may be anything.
+        guard dims.allSatisfy({ $0 >= -1 }), let known = try? ONNXFolding.count(dims.filter { $0 != -1 }) else { throw misfit }
         if let k = dims.firstIndex(of: -1), known > 0, dims.filter({ $0 == -1 }).count == 1 { dims[k] = features / known }
-        guard dims.allSatisfy({ $0 > 0 }), dims.reduce(1, *) == features else {
-            throw refuse("target shape \(describe) does not fit input [N] + \(x.shape)")
-        }
+        guard dims.allSatisfy({ $0 > 0 }), (try? ONNXFolding.count(dims)) == features else { throw misfit }
         if dims == x.shape { return try alias(node) }
         if dims.count == 1 && x.shape.count > 1 { return try append(Flatten(unique(current.name)), node, inputs: [x]) }
         try append(Reshape(unique(current.name), shape: dims), node, inputs: [x])

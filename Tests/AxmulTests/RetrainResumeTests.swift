@@ -114,17 +114,23 @@ import Testing
         #expect(try Data(contentsOf: straight) == Data(contentsOf: split), "checkpoints differ")
     }
 
-    /// `--resume` refuses a checkpoint written by another retraining run.
-    @Test func resumeRefusesAnotherRunsCheckpoint() throws {
+    /// A one-epoch retrain run with `first` appended to the arguments, then `--resume` of its checkpoint
+    /// with `edit` applied to them: the resumed run's result (expected to be refused).
+    static func resumeAfterOneEpoch(first: [String] = [], edit: (inout [String]) -> Void) throws -> (status: Int32, stderr: String) {
         let folder = try KillResumeTests.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = try Self.parent(in: folder)
         let out = folder.appendingPathComponent("m.safetensors")
-        var args = Self.retrainArgs(parent: parent)
+        var args = Self.retrainArgs(parent: try Self.parent(in: folder))
         args[args.firstIndex(of: "--epochs")! + 1] = "1"
-        #expect(runAxmul(args + ["-o", out.path]).status == 0)
-        args[args.firstIndex(of: "errormodel")!] = "behavioural"
+        #expect(runAxmul(args + first + ["-o", out.path]).status == 0)
+        edit(&args)
         let run = runAxmul(args + ["-o", out.path, "--resume"])
+        return (run.status, run.stderr)
+    }
+
+    /// `--resume` refuses a checkpoint written by another retraining run.
+    @Test func resumeRefusesAnotherRunsCheckpoint() throws {
+        let run = try Self.resumeAfterOneEpoch { $0[$0.firstIndex(of: "errormodel")!] = "behavioural" }
         #expect(run.status == 1)
         #expect(run.stderr.contains("not written by this retraining run"), "\(run.stderr)")
     }
@@ -132,14 +138,7 @@ import Testing
     /// `--resume` compares every quantisation setting (`QuantSpec`), including the calibration batches
     /// that the resume check once left out; the message gives both sets of flags.
     @Test func resumeRefusesOtherCalibrationBatches() throws {
-        let folder = try KillResumeTests.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = try Self.parent(in: folder)
-        let out = folder.appendingPathComponent("m.safetensors")
-        var args = Self.retrainArgs(parent: parent)
-        args[args.firstIndex(of: "--epochs")! + 1] = "1"
-        #expect(runAxmul(args + ["--calibration-batches", "2", "-o", out.path]).status == 0)
-        let run = runAxmul(args + ["-o", out.path, "--resume"])
+        let run = try Self.resumeAfterOneEpoch(first: ["--calibration-batches", "2"]) { _ in }
         #expect(run.status == 1)
         #expect(run.stderr.contains("--calibration-batches 2") && run.stderr.contains("--calibration-batches 4"), "\(run.stderr)")
     }

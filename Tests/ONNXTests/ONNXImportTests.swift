@@ -115,4 +115,16 @@ import TestSupport
         t.dims = [0, 5]
         #expect((try? decoder.decode(t))?.values.count == 0)
     }
+
+    /// Found by the `onnx` fuzz target: a Reshape whose target holds -1 and huge dimensions overflowed the
+    /// product of the known dimensions and trapped; now every product of file-given dimensions is checked
+    /// and the model is refused with the node named.
+    @Test func reshapeTargetWithHugeDimensionsIsRefused() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/regressions/reshape-target-overflow.onnx")
+        let data = try Data(contentsOf: url)
+        #expect(throws: ONNXError.self) {
+            try ONNXImporter.load(data: data, file: "reshape-target-overflow.onnx", folder: URL(fileURLWithPath: "/nonexistent"))
+        }
+    }
 }
