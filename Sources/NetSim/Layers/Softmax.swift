@@ -58,16 +58,12 @@ public struct LogSoftmax: Layer {
     }
 
     public mutating func forward(_ x: Tensor, context: inout ForwardContext) -> Tensor {
-        probabilities = SoftmaxCrossEntropy.softmax(x.reshaped([x.batch, x.itemSize]))
+        let (p, logSumExp) = SoftmaxCrossEntropy.softmaxAndLogSumExp(x.reshaped([x.batch, x.itemSize]))
+        probabilities = p
         let k = x.itemSize
         var y = x
         for i in 0..<x.batch {
-            var m = -Float.infinity
-            for j in 0..<k { m = max(m, x.data[i * k + j]) }
-            var s: Float = 0
-            for j in 0..<k { s += Foundation.exp(x.data[i * k + j] - m) }
-            let shift = m + Foundation.log(s)
-            for j in 0..<k { y.data[i * k + j] = x.data[i * k + j] - shift }
+            for j in 0..<k { y.data[i * k + j] = x.data[i * k + j] - logSumExp[i] }
         }
         return y
     }

@@ -3,17 +3,23 @@ import Foundation
 /// Softmax cross-entropy loss averaged over the batch: L = -(1/N) Σ_i log softmax(z_i)[y_i].
 public enum SoftmaxCrossEntropy {
     /// Row-wise softmax of [N, K] logits (max-subtracted for stability).
-    public static func softmax(_ z: Tensor) -> Tensor {
+    public static func softmax(_ z: Tensor) -> Tensor { softmaxAndLogSumExp(z).p }
+
+    /// The softmax of each row and its log Σ e^z = m + log Σ e^(z − m) (m the row's maximum), from
+    /// one pass: LogSoftmax needs both.
+    static func softmaxAndLogSumExp(_ z: Tensor) -> (p: Tensor, logSumExp: [Float]) {
         let k = z.itemSize
         var p = z
+        var lse = [Float](repeating: 0, count: z.batch)
         for i in 0..<z.batch {
             var m = -Float.infinity
             for j in 0..<k { m = max(m, z.data[i * k + j]) }
             var s: Float = 0
             for j in 0..<k { let e = Foundation.exp(z.data[i * k + j] - m); p.data[i * k + j] = e; s += e }
             for j in 0..<k { p.data[i * k + j] /= s }
+            lse[i] = m + Foundation.log(s)
         }
-        return p
+        return (p, lse)
     }
 
     /// Loss, gradient ∂L/∂z and number of correct arg-max predictions.
