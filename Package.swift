@@ -41,8 +41,9 @@ let package = Package(
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         // Per-layer multiplier search (NSGA-II), its evaluation cache, and shards run locally or as Slurm job arrays.
         .target(name: "Search", dependencies: ["NetSim", "TableFormat", "Records"]),
+        .target(name: "Workflows", dependencies: ["NetSim", "ONNX", "Multipliers", "Search", "Records", "TableFormat"]),
         .executableTarget(name: "axmul", dependencies: [
-            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search", "Records",
+            "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search", "Records", "Workflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What tests share about the outside world: the project's Python (.venv), tool probes and the `.needs` trait.
@@ -52,7 +53,7 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
-        .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim"], exclude: ["Fixtures"]),
+        .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim", "Workflows"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers", "Records"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]

@@ -5,6 +5,7 @@ import ONNX
 import TableFormat
 import NetSim
 import TableFormat
+import Workflows
 
 struct AxMul: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,6 @@ struct AxMul: ParsableCommand {
 enum Main {
     /// Parses, runs, and maps every failure to the documented exit codes and one-line error format.
     static func main() {
-        ONNXImporter.register()  // --model accepts .onnx files wherever it takes a zoo name or checkpoint
         HeapPolicy.keepFreedMemory()  // per-batch buffers reuse heap memory instead of page-faulting it in again
         var command: ParsableCommand
         do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import TableFormat
+import Workflows
 
 /// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
 /// then training through the hardware model (pas); writes a results folder `report` can render.
@@ -49,13 +50,13 @@ struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         var cfg = TrainConfig()
         (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
         cfg.maxGradNorm = maxGradNorm
-        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths), metadata: input.checkpointMetadata)
+        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                        options: .init(hidden: widths), preprocessing: try input.parsed())
         let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0) },
                                storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
-        info.extra = input.checkpointMetadata   // an ONNX model's --input-mean/--input-std, for resume and eval
+        info.extra = ModelSource.checkpointMetadata(try input.parsed())  // an ONNX model's --input-mean/--input-std, for resume and eval
         let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
         let pasLog = folder.appendingPathComponent("pas.log.jsonl")
         var (session, state) = try resume ? resumed(actCheckpoint, log: actLog)
@@ -103,7 +104,7 @@ struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
 
     /// The act state saved in `url`, and the session that continues its log.
     private func resumed(_ url: URL, log: URL) throws -> (TrainingSession, AxTrainRun.ActState?) {
-        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        let (trainer, info) = try ModelSource.checkpoint(url)
         guard info.model == model, trainer.config.seed == seed, trainer.epoch <= actEpochs,
               let text = info.extra[Self.gammaKey], let gamma = try? JSONDecoder().decode(AdaptiveGamma.self, from: Data(text.utf8)) else {
             throw ModelError.checkpoint(path: url.path, reason: "it is not the act checkpoint of this run (model '\(info.model)', seed "

@@ -6,6 +6,7 @@ import NetSim
 import ONNX
 import Records
 import TableFormat
+import Workflows
 
 /// `axmul evaluate`: float, exact 8-bit and approximate accuracy of a trained model, and its energy.
 struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
@@ -170,17 +171,8 @@ enum ApproxCLI {
     /// `input` (--input-mean/--input-std) overrides an ONNX model's metadata preprocessing.
     static func loadModel(_ path: String, input: InputNormalisationOptions? = nil) throws
         -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
-        if ONNXImporter.isONNXModel(path) {
-            let url = URL(fileURLWithPath: path).standardizedFileURL
-            let flags = try input?.parsed()
-            let imported = try ONNXImporter.load(contentsOf: url, options: .init(preprocessing: flags))
-            var info = TrainCheckpoint.Info(model: url.path, inputShape: imported.inputShape, classCount: imported.classCount,
-                                            hidden: [], data: "")
-            info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: flags != nil)
-            return (imported.network, info, Trainer(network: imported.network, config: TrainConfig()))
-        }
-        let (trainer, info) = try TrainCheckpoint.load(from: URL(fileURLWithPath: path))
-        return (trainer.network, info, trainer)
+        let opened = try ModelSource.open(path, preprocessing: try input?.parsed())
+        return (opened.network, opened.info, opened.trainer)
     }
 
     static func loadData(_ nameOrPath: String) throws -> (train: LabeledData, test: LabeledData) {

@@ -4,6 +4,7 @@ import Foundation
 import NetSim
 import Records
 import TableFormat
+import Workflows
 
 /// `axmul hybrid`: simulated-error training and the hybrid approximate-then-exact schedule
 /// (Hammad & El-Sankary); one run with `--switch-epoch N`, or `--sweep` over error settings.
@@ -98,13 +99,13 @@ struct HybridCommand: ParsableCommand, UsesThreads, WritesFiles {
     private func checkpointInfo(_ train: LabeledData) throws -> TrainCheckpoint.Info {
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: try widths(), data: data)
-        info.extra = input.checkpointMetadata   // an ONNX model's --input-mean/--input-std, for resume and eval
+        info.extra = ModelSource.checkpointMetadata(try input.parsed())  // an ONNX model's --input-mean/--input-std, for resume and eval
         return info
     }
 
     /// Continues the single run whose checkpoint is `DIR/hybrid_n<N>.safetensors`.
     private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainingSession) {
-        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        let (trainer, info) = try ModelSource.checkpoint(url)
         guard info.model == model, trainer.config.seed == seed else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)' with seed \(trainer.config.seed), "
                 + "not '\(model)' with seed \(seed); rerun without --resume or give the same --model and --seed")
@@ -121,8 +122,8 @@ struct HybridCommand: ParsableCommand, UsesThreads, WritesFiles {
         (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, weightDecay, schedule, seed)
         cfg.maxGradNorm = maxGradNorm
         _ = try LRSchedule.parse(schedule, epochs: epochs)
-        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths), metadata: input.checkpointMetadata)
+        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                        options: .init(hidden: widths), preprocessing: try input.parsed())
         return Trainer(network: net, config: cfg)
     }
 

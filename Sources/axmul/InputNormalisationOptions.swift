@@ -39,12 +39,6 @@ struct InputNormalisationOptions: ParsableArguments {
         }
     }
 
-    /// Checkpoint metadata that makes the ONNX builder apply the flags (empty without them).
-    var checkpointMetadata: [String: String] {
-        guard let p = try? parsed() else { return [:] }
-        return ONNXImporter.preprocessingMetadata(p)
-    }
-
     private static func values(_ flag: String, _ text: String) throws -> [Float] {
         guard let v = ONNXPreprocessing.values(text), v.allSatisfy(\.isFinite) else {
             throw ValidationError("\(flag) '\(text)' must be comma-separated finite numbers, e.g. 0.485,0.456,0.406 (or one value)")

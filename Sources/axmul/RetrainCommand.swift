@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import TableFormat
+import Workflows
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
 struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
@@ -170,7 +171,7 @@ struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     /// again when the run folds batch norm).
     private func resumed(_ trainer: inout Trainer, _ url: URL, _ log: URL, _ provenance: CheckpointProvenance,
                          quant: ApproxNetwork.QuantOptions, folded: Bool) throws -> TrainingSession {
-        let (saved, savedInfo) = try TrainCheckpoint.load(from: url)
+        let (saved, savedInfo) = try ModelSource.checkpoint(url)
         guard let p = savedInfo.provenance, p.sameRun(as: provenance) else {
             throw ModelError.checkpoint(path: url.path, reason: "it was not written by this retraining run (other parent checkpoint, "
                 + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
@@ -219,12 +220,8 @@ struct BenchRetrainCommand: ParsableCommand, UsesThreads {
 
     func run() throws {
         let train = try trainingSet()
-        let network: Network
-        if FileManager.default.fileExists(atPath: model) {
-            network = try ApproxCLI.loadModel(model, input: input).network
-        } else {
-            network = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: 1)
-        }
+        let network = try ModelSource.network(model, inputShape: train.sampleShape, classCount: train.classCount, seed: 1,
+                                              preprocessing: try input.parsed())
         let list = try methods.split(separator: ",").map { s throws in
             guard let m = RetrainMethod(rawValue: String(s)) else { throw ValidationError("unknown method '\(s)'") }
             return m

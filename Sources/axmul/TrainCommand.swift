@@ -3,6 +3,7 @@ import Circuits
 import Foundation
 import NetSim
 import TableFormat
+import Workflows
 
 /// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.
 struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
@@ -105,8 +106,8 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch ?? 32, lr ?? 0.01, kind)
         (cfg.momentum, cfg.nesterov, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, nesterov, weightDecay, schedule, seed)
         _ = try LRSchedule.parse(schedule, epochs: epochs)
-        let net = try ModelZoo.build(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                     options: .init(hidden: widths, source: data))
+        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
+                                        options: .init(hidden: widths, source: data))
         let info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
                                         hidden: widths, data: data)
         return (Trainer(network: net, config: cfg), info, try TrainingSession.fresh(checkpoint: output, log: log))
@@ -116,7 +117,7 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     /// with it: records past its epoch (written just before a crash that prevented the checkpoint)
     /// are dropped, so the rerun epoch is logged once.
     private func resumed(_ url: URL, log: URL, train: LabeledData) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
-        let (trainer, info) = try TrainCheckpoint.load(from: url)
+        let (trainer, info) = try ModelSource.checkpoint(url)
         guard info.model == model else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
         }

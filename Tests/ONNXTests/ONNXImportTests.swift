@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workflows
 import TestSupport
 @testable import NetSim
 @testable import ONNX
@@ -79,11 +80,10 @@ import TestSupport
         }
     }
 
-    /// A checkpoint of an imported model rebuilds it from the .onnx file (registered builder),
-    /// with the checkpoint's weights; a changed file is refused by its hash.
+    /// A checkpoint of an imported model rebuilds it from the .onnx file (`ModelSource.checkpoint`),
+    /// with the checkpoint's weights; a changed file is refused by its hash; the zoo alone does not know it.
     @Test func checkpointRoundTrip() throws {
         let d = try ONNXFixtures.dir()
-        ONNXImporter.register()
         let path = d.appendingPathComponent("resnet8.onnx").path
         let imported = try ONNXImporter.load(contentsOf: URL(fileURLWithPath: path))
         var net = imported.network
@@ -92,13 +92,14 @@ import TestSupport
         info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: false)
         let out = d.appendingPathComponent("resnet8.safetensors")
         try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
-        let loaded = try TrainCheckpoint.load(from: out)
+        #expect(throws: ModelError.self) { try TrainCheckpoint.load(from: out) }
+        let loaded = try ModelSource.checkpoint(out)
         #expect(loaded.trainer.network.namedParameters.map(\.value) == net.namedParameters.map(\.value))
         #expect(loaded.trainer.network.namedBuffers.map(\.value) == net.namedBuffers.map(\.value))
         #expect(loaded.info.model == path)
         info.extra[ONNXImporter.hashKey] = "fnv1a64:0x0000000000000000"
         try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
-        #expect(throws: ONNXError.self) { try TrainCheckpoint.load(from: out) }
+        #expect(throws: ONNXError.self) { try ModelSource.checkpoint(out) }
     }
 }
 

@@ -12,19 +12,10 @@ public enum ModelZoo {
         public init(hidden: [Int] = [64, 64], source: String = "") { (self.hidden, self.source) = (hidden, source) }
     }
 
-    /// A freshly initialised network; weights are a function of `seed` only.
-    /// `metadata` reaches an external model's builder (e.g. an ONNX model's `onnx_mean`/`onnx_std`).
+    /// A freshly initialised network; weights are a function of `seed` only. Models that are not in the
+    /// zoo (an imported `.onnx` file) are opened through `Workflows.ModelSource`.
     public static func build(_ name: String, inputShape: [Int], classCount: Int, seed: UInt64,
-                             options: Options = Options(), metadata: [String: String] = [:]) throws -> Network {
-        if let external = ExternalModels.builder(for: name) {
-            let net = try external(name, metadata)
-            let outputs = try net.summary().last?.outputShape.reduce(1, *)
-            guard net.inputShape == inputShape, outputs == classCount else {
-                throw ModelError.invalidArgument(what: "model \(name)", value: "input \(net.inputShape), \(outputs ?? 0) outputs",
-                                                 rule: "the data needs input \(inputShape) and \(classCount) outputs")
-            }
-            return net
-        }
+                             options: Options = Options()) throws -> Network {
         var rng = SplitMix64(seed: seed)
         var b = Builder(name: name, inputShape: inputShape)
         guard names.contains(name) else { throw ModelError.unknownModel(name: name, known: names) }

@@ -67,8 +67,19 @@ public enum TrainCheckpoint {
         try SafeTensors.write(tensors, metadata: meta, to: url)
     }
 
-    /// Rebuilds the network and trainer state saved by `save`.
-    public static func load(from url: URL) throws -> (trainer: Trainer, info: Info) {
+    /// Builds the untrained architecture a checkpoint names (`info.model`), before its tensors are
+    /// loaded into it; `metadata` is the checkpoint's, `seed` its training seed.
+    public typealias Architecture = @Sendable (_ info: Info, _ metadata: [String: String], _ seed: UInt64) throws -> Network
+
+    /// The zoo's architectures (`ModelZoo.build`); `Workflows.ModelSource.architecture` adds imported models.
+    public static let zooArchitecture: Architecture = { info, _, seed in
+        try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount, seed: seed,
+                           options: .init(hidden: info.hidden))
+    }
+
+    /// Rebuilds the network and trainer state saved by `save`; `architecture` builds the network the
+    /// checkpoint's `model` names.
+    public static func load(from url: URL, architecture: Architecture = zooArchitecture) throws -> (trainer: Trainer, info: Info) {
         let (tensors, meta) = try SafeTensors.read(from: url)
         func need(_ key: String) throws -> String {
             guard let v = meta[key] else { throw ModelError.checkpoint(path: url.path, reason: "metadata key '\(key)' is missing") }
@@ -93,9 +104,7 @@ public enum TrainCheckpoint {
         }
         try CheckpointMetadataCheck.check(model: info.model, inputShape: info.inputShape, classCount: info.classCount,
                                           hidden: info.hidden, tensors: tensors, path: url.path)
-        var net = try ExternalModels.builder(for: info.model).map { try $0(info.model, meta) }
-            ?? ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount,
-                              seed: config.seed, options: .init(hidden: info.hidden))
+        var net = try architecture(info, meta, config.seed)
         var trainer = Trainer(network: net, config: config)
         var values: [Tensor] = []
         for p in net.namedParameters {
