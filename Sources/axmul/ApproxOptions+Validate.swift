@@ -14,6 +14,16 @@ extension ApproxOptions {
         try input.check(models: [model])
     }
 
+    /// `--layer-multiplier LAYER=DESIGN` as layer → design argument (a later flag for a layer wins).
+    var layerSpecs: [String: String] {
+        var specs: [String: String] = [:]
+        for spec in layerMultipliers {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { specs[parts[0]] = parts[1] }
+        }
+        return specs
+    }
+
     /// Every `--layer-multiplier` layer must exist in `network` (checked before any evaluation).
     func checkLayers(of network: Network) throws {
         let names = layerMultipliers.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }

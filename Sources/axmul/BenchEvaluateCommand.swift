@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Workflows
 
 /// `axmul bench evaluate`: images per second of `axmul evaluate`'s three passes (float, exact 8-bit,
 /// approximate) measured in one run, and search candidates per second on a validation split.
@@ -45,10 +46,10 @@ struct BenchEvaluateCommand: ParsableCommand, UsesThreads {
     private func loadModelAndData() throws -> (Network, LabeledData, LabeledData) {
         if let model {
             let loaded = try ApproxCLI.loadModel(model)
-            let d = try ApproxCLI.loadData(data, for: loaded.info, modelPath: model)
+            let d = try ModelData.load(data, for: loaded.info, modelPath: model)
             return (loaded.network, d.train, d.test)
         }
-        let d = try ApproxCLI.loadData(data)
+        let d = try DatasetLoader.load(data)
         let net = try ModelZoo.build("resnet8", inputShape: d.train.sampleShape, classCount: d.train.classCount, seed: 1)
         return (net, d.train, d.test)
     }

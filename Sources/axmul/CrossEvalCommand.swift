@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Workflows
 
 /// `axmul crosseval`: each retrained model evaluated with each multiplier (the paper's Table 7).
 struct CrossEvalCommand: ParsableCommand, UsesThreads {
@@ -28,10 +29,10 @@ struct CrossEvalCommand: ParsableCommand, UsesThreads {
     }
 
     func run() throws {
-        let d = try ApproxCLI.loadData(data)
+        let d = try DatasetLoader.load(data)
         let loaded = try model.map { path in
             let checkpoint = try ApproxCLI.loadModel(path, input: input)
-            _ = try ApproxCLI.fit(d.test, checkpoint.info, path, data)
+            _ = try ModelData.fit(d.test, checkpoint.info, path, data)
             return (name: path, checkpoint: checkpoint)
         }
         let models = loaded.map { (name: $0.name, network: $0.checkpoint.network) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import TableFormat
+import Workflows
 
 /// `axmul errormodel build|show`: the neuron-wise error statistics of a model and multiplier.
 struct ErrorModelCommand: ParsableCommand {
@@ -64,7 +65,7 @@ struct ErrorModelCommand: ParsableCommand {
         func run() throws {
             try OutputFile.checkTarget(output)
             let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
-            let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+            let data = try ModelData.load(common.data, for: loaded.info, modelPath: common.model)
             try common.checkLayers(of: loaded.network)
             let (assignment, _) = try common.assignment()
             var options = try common.quantOptions()

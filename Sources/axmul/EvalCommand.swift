@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Workflows
 
 /// `axmul eval`: test accuracy of a trained checkpoint.
 struct EvalCommand: ParsableCommand, UsesThreads {
@@ -22,7 +23,7 @@ struct EvalCommand: ParsableCommand, UsesThreads {
     func run() throws {
         let (_, info, trainer) = try ApproxCLI.loadModel(model, input: input)
         let dataName = data ?? info.data
-        let shaped = try ApproxCLI.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
+        let shaped = try ModelData.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
         let e = Trainer.evaluate(trainer.network, on: shaped)
         if let logits { try ApproxCLI.writeLogits(trainer.network, on: shaped, to: logits) }
         var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)

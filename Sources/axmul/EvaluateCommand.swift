@@ -41,7 +41,7 @@ struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
 
     func run() throws {
         let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
-        let data = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model)
+        let data = try ModelData.load(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)
         let (assignment, notes) = try common.assignment(withCost: true)
         let test = common.subset.subset.test(data.test)
@@ -173,10 +173,6 @@ enum ApproxCLI {
         -> (network: Network, info: TrainCheckpoint.Info, trainer: Trainer) {
         let opened = try ModelSource.open(path, preprocessing: try input?.parsed())
         return (opened.network, opened.info, opened.trainer)
-    }
-
-    static func loadData(_ nameOrPath: String) throws -> (train: LabeledData, test: LabeledData) {
-        try DatasetLoader.load(nameOrPath)
     }
 
     /// The multiplier named by `spec` (see `MultiplierLoader`) as a NetSim entry, for commands that

@@ -49,7 +49,7 @@ extension ExperimentCommand {
 
     /// The data set, capped to evenly spaced training and test samples.
     func proxyData(_ name: String, trainLimit: Int?, testLimit: Int?) throws -> (LabeledData, LabeledData) {
-        let (train, test) = try ApproxCLI.loadData(name)
+        let (train, test) = try DatasetLoader.load(name)
         return (Table1Recipe.cap(train, trainLimit), Table1Recipe.cap(test, testLimit))
     }
 

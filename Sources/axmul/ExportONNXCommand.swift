@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import ONNX
+import Workflows
 
 /// `axmul export-onnx --model F -o out.onnx [--qdq]`: a checkpoint as an ONNX model.
 struct ExportONNXCommand: ParsableCommand, WritesFiles {
@@ -48,7 +49,7 @@ struct ExportONNXCommand: ParsableCommand, WritesFiles {
         let (trainer, info) = (loaded.trainer, loaded.info)
         let record = qdq ? try quantisation(trainer.network, info) : nil
         // The data the export depends on: the checkpoint's, else the --data its Δx were calibrated on.
-        let dataUsed = info.data.isEmpty && record != nil ? data.map(ApproxCLI.dataProvenance) ?? "" : info.data
+        let dataUsed = info.data.isEmpty && record != nil ? data.map(ModelData.provenance) ?? "" : info.data
         var meta = ["axmul.model": info.model, "axmul.data": dataUsed, "axmul.source": (model as NSString).lastPathComponent]
         if let record { meta["axmul.calibration"] = record.calibration.text + (record.perChannelWeights ? ", per-channel weights" : "") }
         let url = URL(fileURLWithPath: output)
@@ -72,7 +73,7 @@ struct ExportONNXCommand: ParsableCommand, WritesFiles {
         }
         var options = try quant.apply(to: ApproxNetwork.QuantOptions())
         options.calibrationBatches = calibrationBatches
-        var train = try ApproxCLI.loadData(data).train
+        var train = try DatasetLoader.load(data).train
         train.sampleShape = info.inputShape
         let calibrationSet = DataSubset(calibrationSamples: calibrationSamples).calibration(train, options: &options)
         var wrapped = ApproxNetwork.wrap(net, MultiplierAssignment(default: nil), options: options)

@@ -72,118 +72,27 @@ struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        try OutputFile.checkTarget(output)
-        let lock = try OutputFile.Lock(for: output)   // one writer per checkpoint
-        defer { lock.release() }
-        let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
-        let loadedData = try ApproxCLI.loadData(common.data, for: loaded.info, modelPath: common.model, allowTestOnly: false)
-        let data = (train: loadedData.train.prefix(trainLimit), test: common.subset.subset.test(loadedData.test))
-        try common.checkLayers(of: loaded.network)
-        let (assignment, _) = try common.assignment()
-        var config = RetrainConfig()
-        (config.method, config.epochs, config.learningRate, config.batchSize) = (method, epochs, lr, batch)
-        (config.momentum, config.seed, config.errorModelSamples) = (momentum, seed, samples)
-        (config.snrDB, config.baselineSigma, config.baselineFresh) = (snr, baselineSigma, !baselineFixed)
-        config.baselineMean = baselineMean
-        (config.quant, config.maxGradNorm) = (try common.quantOptions(), maxGradNorm)
-        let calibration = common.subset.subset.calibration(data.train, options: &config.quant)
-        let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
-        let outURL = URL(fileURLWithPath: output), logURL = URL(fileURLWithPath: log ?? output + ".log.jsonl")
-        let provenance = try self.provenance(assignment)
-        try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let say: (String) -> Void = { writeStderr($0 + "\n") }
-        var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: assignment,
-                                             config: config, errorModel: stats, calibration: calibration, log: say)
-        var info = loaded.info
-        if info.data.isEmpty { info.data = ApproxCLI.dataProvenance(common.data) }  // an imported .onnx names no data set
-        info.extra[ApproxCLI.dataHashKey] = LabeledData.contentHash([data.train, data.test])
-        info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
-        info.provenance = provenance
-        let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty
-        let original = folds ? loaded.network : nil   // saved unfolded (loadable architecture)
-        var session = try resume ? resumed(&prepared.trainer, outURL, logURL, provenance, quant: config.quant, folded: folds)
-            : TrainingSession.fresh(checkpoint: outURL, log: logURL)
-        var seconds = try TrainingLog.records(at: logURL).map(\.seconds)
-        try session.run(&prepared.trainer, until: epochs, epoch: { t in
-            try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
-        }, save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { r in
-            seconds.append(r.seconds)
-            say(Retrainer.epochLine(r, config))
-        })
-        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: outURL) }   // --epochs 0
-        let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
-                                      epochSeconds: seconds, log: say)
-        try OutputFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
+        let report = try job().run(say: { writeStderr($0 + "\n") })
         if json {
             print(try DesignArgument.json(report))
         } else {
             print(String(format: "behavioural accuracy %.4f -> %.4f (%@, %@); wrote %@", report.approxAccuracyBefore,
-                         report.approxAccuracyAfter, method.rawValue, assignment.label, output))
+                         report.approxAccuracyAfter, method.rawValue, report.multiplier, output))
         }
     }
 
-    /// The float weights (wrappers removed; with batch norm folded, put back into the `original`
-    /// architecture by `BatchNormFolding.unfold`, the optimiser's moments kept as state under the
-    /// folded parameters' names, see `FoldedTrainingState`), the training state and the method's own state.
-    static func save(_ trainer: Trainer, info: TrainCheckpoint.Info, original: Network? = nil, to url: URL) throws {
-        var plain = trainer, saved = info
-        let network = ApproxNetwork.unwrap(trainer.network)
-        plain.network = original.map { BatchNormFolding.unfold(network, into: $0) } ?? network
-        saved.state = Retrainer.methodState(trainer.network)
-        if original != nil {   // the moments belong to the folded parameters
-            (plain.optimizer.first, plain.optimizer.second) = ([], [])
-            saved.state.merge(FoldedTrainingState.state(of: trainer), uniquingKeysWith: { a, _ in a })
-        }
-        try TrainCheckpoint.save(plain, info: saved, to: url)
-    }
-
-    /// Refuses to resume a checkpoint quantised otherwise (e.g. one written before fold + percentile
-    /// became the default, resumed without its flags): every setting of the `QuantSpec` must match.
-    static func checkSameQuantisation(_ record: QuantisationRecord?, _ quant: ApproxNetwork.QuantOptions, path: String) throws {
-        guard let record, record.spec != quant.spec else { return }
-        throw ModelError.checkpoint(path: path, reason: "it was retrained with \(record.spec.flags), this run asks for \(quant.spec.flags); "
-            + "resume with the checkpoint's flags, or rerun without --resume")
-    }
-
-    /// `<output without extension>.retrain.json` next to the checkpoint: the `--json` object, which
-    /// `axmul report` shows.
-    static func resultURL(_ output: URL) -> URL {
-        output.deletingPathExtension().appendingPathExtension("retrain.json")
-    }
-
-    /// What the output checkpoint records about where it came from.
-    private func provenance(_ assignment: MultiplierAssignment) throws -> CheckpointProvenance {
-        func ref(_ entry: MultiplierAssignment.Entry?, spec: String) -> CheckpointProvenance.Multiplier {
-            .init(name: entry?.name ?? "exact", spec: spec, tableHash: (entry?.table ?? .exact).contentHash)
-        }
-        var layers: [String: CheckpointProvenance.Multiplier] = [:]
-        for spec in common.layerMultipliers {
-            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { layers[parts[0]] = ref(assignment.perLayer[parts[0]], spec: parts[1]) }
-        }
-        return CheckpointProvenance(parent: common.model, parentHash: try CheckpointProvenance.fileHash(URL(fileURLWithPath: common.model)),
-                                    multiplier: ref(assignment.defaultEntry, spec: common.multiplier), layerMultipliers: layers,
-                                    method: method.rawValue, epochs: epochs, lr: lr, batch: batch, momentum: momentum, seed: seed)
-    }
-
-    /// Continues from the checkpoint at --output: the setup above was redone from the parent
-    /// (same Δx, same error model), so only the training state is taken from the checkpoint (folded
-    /// again when the run folds batch norm).
-    private func resumed(_ trainer: inout Trainer, _ url: URL, _ log: URL, _ provenance: CheckpointProvenance,
-                         quant: ApproxNetwork.QuantOptions, folded: Bool) throws -> TrainingSession {
-        let (saved, savedInfo) = try ModelSource.checkpoint(url)
-        guard let p = savedInfo.provenance, p.sameRun(as: provenance) else {
-            throw ModelError.checkpoint(path: url.path, reason: "it was not written by this retraining run (other parent checkpoint, "
-                + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
-        }
-        try Self.checkSameQuantisation(savedInfo.quantisation, quant, path: url.path)
-        let state = try folded ? FoldedTrainingState.refolded(saved, state: savedInfo.state, path: url.path) : saved
-        TrainCheckpoint.adopt(state, into: &trainer)
-        Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)
-        trainer.config.maxGradNorm = maxGradNorm ?? saved.config.maxGradNorm   // kept unless given again
-        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
-        noteDropped(dropped, epoch: trainer.epoch)
-        return session
+    /// The flags as a `RetrainJob`.
+    func job() throws -> RetrainJob {
+        var config = RetrainConfig()
+        (config.method, config.epochs, config.learningRate, config.batchSize) = (method, epochs, lr, batch)
+        (config.momentum, config.seed, config.errorModelSamples) = (momentum, seed, samples)
+        (config.snrDB, config.baselineSigma, config.baselineFresh) = (snr, baselineSigma, !baselineFixed)
+        (config.baselineMean, config.quant, config.maxGradNorm) = (baselineMean, try common.quantOptions(), maxGradNorm)
+        let multipliers = RetrainJob.Multipliers(assignment: try common.assignment().0, spec: common.multiplier,
+                                                 layerSpecs: common.layerSpecs)
+        return RetrainJob(model: common.model, preprocessing: try common.input.parsed(), data: common.data, trainLimit: trainLimit,
+                          subset: common.subset.subset, multipliers: multipliers, config: config, errorModel: errorModel,
+                          output: URL(fileURLWithPath: output), log: log.map { URL(fileURLWithPath: $0) }, resume: resume)
     }
 }
 
@@ -260,7 +169,7 @@ struct BenchRetrainCommand: ParsableCommand, UsesThreads {
             for i in labels.indices { labels[i] = Int32(rng.next() % 10) }
             return LabeledData(sampleShape: [3, 32, 32], values: values, labels: labels, classCount: 10)
         }
-        let train = try ApproxCLI.loadData(data).train
+        let train = try DatasetLoader.load(data).train
         return limit > 0 && limit < train.count ? train.subset(Array(0..<limit)) : train
     }
 }

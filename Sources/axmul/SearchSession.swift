@@ -3,6 +3,7 @@ import Multipliers
 import NetSim
 import Search
 import TableFormat
+import Workflows
 
 /// A search's model, data and library rebuilt from its `SearchContext`: the same in the driver and in
 /// every shard task, so both measure the same accuracies.
@@ -21,7 +22,7 @@ struct SearchSession {
         var context = context
         let loaded = try ApproxCLI.loadModel(context.model)
         try verify(&context.modelHash, try modelHash(context.model), what: "model", file: context.model)
-        let data = try ApproxCLI.loadData(context.data, for: loaded.info, modelPath: context.model)
+        let data = try ModelData.load(context.data, for: loaded.info, modelPath: context.model)
         try verify(&context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
         let multipliers = try context.library.map { try ApproxCLI.loaded($0, withCost: withCost) }
         var session = SearchSession(context: context, network: loaded.network, multipliers: multipliers, train: data.train, test: data.test)

@@ -1,6 +1,7 @@
 import Foundation
 import NetSim
 import Search
+import Workflows
 
 /// How a shard task measures one item of a set: a per-layer assignment (search) or a grid cell (sweep).
 enum ShardItems {
@@ -22,7 +23,7 @@ struct SweepCells {
     /// Loads the data; fills the context's data hash (the driver) or checks it (a shard task).
     init(_ context: SearchContext) throws {
         self.context = context
-        data = try ApproxCLI.loadData(context.data)
+        data = try DatasetLoader.load(context.data)
         try SearchSession.verify(&self.context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
     }
 
@@ -41,8 +42,8 @@ struct SweepCells {
                     try SearchSession.verify(&stored, try SearchSession.modelHash(cell[0]), what: "model", file: cell[0])
                 }
                 var net = ApproxNetwork.wrap(loaded.network, MultiplierAssignment(default: nil), options: options)
-                ApproxNetwork.calibrate(&net, on: try ApproxCLI.fit(data.train, loaded.info, cell[0], context.data), options: options)
-                return (net, try ApproxCLI.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))
+                ApproxNetwork.calibrate(&net, on: try ModelData.fit(data.train, loaded.info, cell[0], context.data), options: options)
+                return (net, try ModelData.fit(data.test.prefix(context.testLimit), loaded.info, cell[0], context.data))
             }()
             calibrated[cell[0]] = model
             let entry = try entries[cell[1]] ?? {

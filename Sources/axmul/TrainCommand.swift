@@ -121,7 +121,7 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         guard info.model == model else {
             throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)', not '\(model)'")
         }
-        _ = try ApproxCLI.fit(train, info, url.path, data)
+        _ = try ModelData.fit(train, info, url.path, data)
         try ResumeFlags.check(trainer.config, path: url.path, batch: batch, lr: lr, optimizer: optimizer, seed: seed)
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         noteDropped(dropped, epoch: trainer.epoch)
@@ -138,9 +138,7 @@ func validateMaxGradNorm(_ value: Float?) throws {
 
 /// The note a resumed command prints when it trimmed its log to the checkpoint's epoch.
 func noteDropped(_ dropped: Int, epoch: Int) {
-    if dropped > 0 {
-        writeStderr("note: dropped \(dropped) log record(s) past epoch \(epoch), the epoch the checkpoint holds\n")
-    }
+    if let note = TrainingSession.droppedNote(dropped, epoch: epoch) { writeStderr(note + "\n") }
 }
 
 /// The final `train --json` object.

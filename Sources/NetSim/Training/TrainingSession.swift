@@ -27,6 +27,11 @@ public struct TrainingSession: Sendable {
         return (TrainingSession(checkpoint: checkpoint, log: log, savedEpoch: epoch), dropped)
     }
 
+    /// The note a resumed run prints when `resume` trimmed its log to the checkpoint's epoch (nil: nothing dropped).
+    public static func droppedNote(_ dropped: Int, epoch: Int) -> String? {
+        dropped > 0 ? "note: dropped \(dropped) log record(s) past epoch \(epoch), the epoch the checkpoint holds" : nil
+    }
+
     /// Runs `epoch` until `trainer.epoch` reaches `total`. After each epoch: log record, then
     /// `save(trainer, checkpoint)`, then `done(record)`. A NaN/Inf fault is rethrown with where the
     /// last good state is kept.
