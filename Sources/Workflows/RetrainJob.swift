@@ -43,8 +43,9 @@ public struct RetrainJob {
         (self.resume, self.maxGradNormGiven) = (resume, config.maxGradNorm != nil)
     }
 
-    /// Retrains (or continues) and returns the result it also wrote; `say` receives progress lines.
-    public func run(say: @escaping (String) -> Void) throws -> RetrainReport {
+    /// Retrains (or continues) and returns the result it also wrote; `context.say` receives each epoch's line.
+    public func run(context: ExecutionContext) throws -> RetrainReport {
+        let say = context.say
         try OutputFile.checkTarget(output.path)
         let lock = try OutputFile.Lock(for: output.path)   // one writer per checkpoint
         defer { lock.release() }

@@ -41,77 +41,25 @@ struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        let (train, test) = try DatasetLoader.load(data)
-        let widths = try FlagRules.hidden(hidden)   // --flip-rate is checked in validate()
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("axtrain").path)   // one writer per results folder
-        defer { lock.release() }
-        var cfg = TrainConfig()
-        (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed) = (batch, lr, momentum, seed)
-        cfg.maxGradNorm = maxGradNorm
-        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                        options: .init(hidden: widths), preprocessing: try input.parsed())
-        let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0) },
-                               storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
-        var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
-                                        hidden: widths, data: data)
-        info.extra = ModelSource.checkpointMetadata(try input.parsed())  // an ONNX model's --input-mean/--input-std, for resume and eval
-        let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
-        let pasLog = folder.appendingPathComponent("pas.log.jsonl")
-        var (session, state) = try resume ? resumed(actCheckpoint, log: actLog)
-            : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
-        try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
-        if maxGradNorm == nil, let state { cfg.maxGradNorm = state.trainer.config.maxGradNorm }   // kept unless given again
-        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs,
-                                gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound), hardware: hw, runs: runs)
-        let bar = TrainingProgressBar()
-        let trained: Network, summary: AxTrainSummary
-        do {
-            (trained, summary) = try recipe.run(net, train: train, test: test, resume: state, onEpoch: { phase, record, act, state in
-                bar.finish()
-                if let state {
-                    var saved = info
-                    saved.extra[Self.gammaKey] = try DesignArgument.json(state.gamma)
-                    try session.commit(record, state.trainer) { t, url in try TrainCheckpoint.save(t, info: saved, to: url) }
-                } else {
-                    try TrainingLog.append(record, to: pasLog)
-                }
-                if !json {
-                    let extra = act.map { String(format: "  γ %.4g→%.4g  S %.4g", $0.gamma, $0.nextGamma, $0.sensitivity) } ?? ""
-                    print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
-                                 record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
-                }
-            }, progress: bar.update)
-        } catch {
-            throw session.annotated(error)
+        let summary = try job().run(context: .terminal) { phase, record, act in
+            guard !json else { return }
+            let extra = act.map { String(format: "  γ %.4g→%.4g  S %.4g", $0.gamma, $0.nextGamma, $0.sensitivity) } ?? ""
+            print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
+                         record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
         }
-        try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
-        let text = try DesignArgument.json(summary)
-        try OutputFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
-        if let map = SensitivityMap.lastDense(trained, probe: test) { try OutputFile.write(Data(try DesignArgument.json(map).utf8), to: folder.appendingPathComponent("sensitivity.json")) }
-        if json {
-            print(text)
-        } else {
-            print(String(format: "exact accuracy %.4f  hardware accuracy %.4f ± %.4f (%d runs)  S %.4g",
-                         summary.exactAccuracy, summary.hardwareAccuracyMean, summary.hardwareAccuracyStd,
-                         summary.hardwareRuns, summary.sensitivityFinal))
-        }
+        if json { print(try DesignArgument.json(summary)); return }
+        print(String(format: "exact accuracy %.4f  hardware accuracy %.4f ± %.4f (%d runs)  S %.4g", summary.exactAccuracy,
+                     summary.hardwareAccuracyMean, summary.hardwareAccuracyStd, summary.hardwareRuns, summary.sensitivityFinal))
     }
 
-    /// γ and its history, in the act checkpoint's metadata.
-    static let gammaKey = "axtrain_gamma"
-
-    /// The act state saved in `url`, and the session that continues its log.
-    private func resumed(_ url: URL, log: URL) throws -> (TrainingSession, AxTrainRun.ActState?) {
-        let (trainer, info) = try ModelSource.checkpoint(url)
-        guard info.model == model, trainer.config.seed == seed, trainer.epoch <= actEpochs,
-              let text = info.extra[Self.gammaKey], let gamma = try? JSONDecoder().decode(AdaptiveGamma.self, from: Data(text.utf8)) else {
-            throw ModelError.checkpoint(path: url.path, reason: "it is not the act checkpoint of this run (model '\(info.model)', seed "
-                + "\(trainer.config.seed), epoch \(trainer.epoch)); rerun without --resume, or give the same --model, --seed and --act-epochs")
-        }
-        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
-        noteDropped(dropped, epoch: trainer.epoch)
-        return (session, AxTrainRun.ActState(trainer: trainer, gamma: gamma))
+    /// The flags as an `AxTrainJob` (--flip-rate and the widths are checked in validate()).
+    func job() throws -> AxTrainJob {
+        var cfg = TrainConfig()
+        (cfg.batchSize, cfg.learningRate, cfg.momentum, cfg.seed, cfg.maxGradNorm) = (batch, lr, momentum, seed, maxGradNorm)
+        let hw = HardwareModel(multiplier: try multiplier.map { try ApproxCLI.multiplier($0) },
+                               storage: flipRate.map { NTVStorage(bits: weightBits, flipRate: $0) }, activationBits: activationBits)
+        return AxTrainJob(model: model, preprocessing: try input.parsed(), data: data, hidden: try FlagRules.hidden(hidden), config: cfg,
+                          actEpochs: actEpochs, pasEpochs: pasEpochs, gamma: AdaptiveGamma(gamma: gamma, delta: deltaGamma, bound: errorBound),
+                          hardware: hw, runs: runs, folder: URL(fileURLWithPath: output), resume: resume)
     }
 }

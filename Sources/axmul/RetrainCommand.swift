@@ -72,7 +72,7 @@ struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        let report = try job().run(say: { writeStderr($0 + "\n") })
+        let report = try job().run(context: .terminal)
         if json {
             print(try DesignArgument.json(report))
         } else {
