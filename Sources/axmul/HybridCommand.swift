@@ -42,89 +42,35 @@ struct HybridCommand: ParsableCommand, UsesThreads, WritesFiles {
     @OptionGroup var writing: OutputOptions
 
     func run() throws {
-        let (train, test) = try DatasetLoader.load(data)
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("hybrid").path)   // one writer per results folder
-        defer { lock.release() }
-        let bar = TrainingProgressBar()
-        let progress: (BatchProgress) -> Void = { p in bar.update(p); if p.batch == p.batches { bar.finish() } }
-        let say: (String) -> Void = { line in if !json { print(line) } }
-        let writeLog: (String, [EpochRecord]) throws -> Void = { name, records in
-            try TrainingLog.write(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
-        }
-        if sweep {
-            let specs = try errors.split(separator: ",").map { text throws -> (label: String, spec: ErrorSpec) in
-                let t = text.trimmingCharacters(in: .whitespaces)
-                return (Int(t).map { "id\($0)" } ?? "mre\(t.replacingOccurrences(of: ":", with: "_sd"))", try ErrorSpec.parse(t))
-            }
-            let result = try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
-                                             train: train, test: test, progress: progress, log: say, onRun: writeLog)
-            try OutputFile.write(try RecordJSON.encode(result), to: folder.appendingPathComponent("hybrid.json"))
-            if json { print(String(decoding: try RecordJSON.encode(result), as: UTF8.self), terminator: "") } else { printTable(result) }
-            return
-        }
-        let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0))) }
-            ?? .gaussian(try ErrorSpec.parse(error))
-        let name = "hybrid_n\(switchEpoch)"
-        let checkpoint = folder.appendingPathComponent("\(name).safetensors"), log = folder.appendingPathComponent("\(name).log.jsonl")
-        var (trainer, session) = try resume ? resumed(checkpoint, log: log) : (try makeTrainer(train), try TrainingSession.fresh(checkpoint: checkpoint, log: log))
-        trainer.config.epochs = epochs
-        if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
-        let info = try checkpointInfo(train)
-        var run: HybridRun
-        do {
-            run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
-                                         progress: progress) { r, approx, t in
-                try session.commit(r, t) { t, url in try TrainCheckpoint.save(t, info: info, to: url) }
-                say(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, epochs,
-                           approx ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
-            }
-        } catch {
-            throw session.annotated(error)
-        }
-        run.records = try TrainingLog.records(at: log)   // a resumed run's records include the epochs before the kill
-        run.finalAccuracy = run.records.last?.testAccuracy ?? run.finalAccuracy
-        try OutputFile.write(Data(try DesignArgument.json(run).utf8), to: folder.appendingPathComponent("hybrid.json"))
-        if json { print(try DesignArgument.json(run)) } else {
+        let outcome = try job().run(context: .terminal, line: { line in if !json { print(line) } })
+        if json { print(String(decoding: try HybridJob.json(outcome), as: UTF8.self), terminator: ""); return }
+        switch outcome {
+        case .sweep(let result): printTable(result)
+        case .single(let run):
             print(String(format: "test accuracy %.4f, approximate multiplier utilisation %.1f%% (%d/%d epochs)",
                          run.finalAccuracy, run.utilisation * 100, switchEpoch, epochs))
         }
     }
 
-    private func widths() throws -> [Int] {
-        try FlagRules.hidden(hidden)
-    }
-
-    private func checkpointInfo(_ train: LabeledData) throws -> TrainCheckpoint.Info {
-        var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount,
-                                        hidden: try widths(), data: data)
-        info.extra = ModelSource.checkpointMetadata(try input.parsed())  // an ONNX model's --input-mean/--input-std, for resume and eval
-        return info
-    }
-
-    /// Continues the single run whose checkpoint is `DIR/hybrid_n<N>.safetensors`.
-    private func resumed(_ url: URL, log: URL) throws -> (Trainer, TrainingSession) {
-        let (trainer, info) = try ModelSource.checkpoint(url)
-        guard info.model == model, trainer.config.seed == seed else {
-            throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)' with seed \(trainer.config.seed), "
-                + "not '\(model)' with seed \(seed); rerun without --resume or give the same --model and --seed")
-        }
-        let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
-        noteDropped(dropped, epoch: trainer.epoch)
-        return (trainer, session)
-    }
-
-    private func makeTrainer(_ train: LabeledData) throws -> Trainer {
-        let widths = try widths()
+    /// The flags as a `HybridJob`.
+    func job() throws -> HybridJob {
         var cfg = TrainConfig()
         (cfg.epochs, cfg.batchSize, cfg.learningRate, cfg.optimizer) = (epochs, batch, lr, .sgd)
-        (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed) = (momentum, weightDecay, schedule, seed)
-        cfg.maxGradNorm = maxGradNorm
-        _ = try LRSchedule.parse(schedule, epochs: epochs)
-        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: seed,
-                                        options: .init(hidden: widths), preprocessing: try input.parsed())
-        return Trainer(network: net, config: cfg)
+        (cfg.momentum, cfg.weightDecay, cfg.schedule, cfg.seed, cfg.maxGradNorm) = (momentum, weightDecay, schedule, seed, maxGradNorm)
+        let mode: HybridJob.Mode
+        if sweep {
+            let specs = try errors.split(separator: ",").map { text throws -> (label: String, spec: ErrorSpec) in
+                let t = text.trimmingCharacters(in: .whitespaces)
+                return (Int(t).map { "id\($0)" } ?? "mre\(t.replacingOccurrences(of: ":", with: "_sd"))", try ErrorSpec.parse(t))
+            }
+            mode = .sweep(specs: specs, tolerance: tolerance, step: step)
+        } else {
+            let source: ApproxSource = try multiplier.map { .multiplier(MultiplierAssignment(default: try ApproxCLI.multiplier($0))) }
+                ?? .gaussian(try ErrorSpec.parse(error))
+            mode = .single(switchEpoch: switchEpoch, source: source)
+        }
+        return HybridJob(model: model, preprocessing: try input.parsed(), data: data, hidden: try FlagRules.hidden(hidden), config: cfg,
+                         mode: mode, folder: URL(fileURLWithPath: output), resume: resume)
     }
 
     /// Table III layout: one row per error setting.
