@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
         // Per-layer multiplier search (NSGA-II), its evaluation cache, and shards run locally or as Slurm job arrays.
         .target(name: "Search", dependencies: ["NetSim", "TableFormat", "Records"]),
-        .target(name: "Workflows", dependencies: ["NetSim", "ONNX", "Multipliers", "Search", "Records", "TableFormat"]),
+        .target(name: "Workflows", dependencies: ["NetSim", "ONNX", "Multipliers", "Search", "Records", "TableFormat", "Report"]),
         .executableTarget(name: "axmul", dependencies: [
             "Circuits", "NetSim", "TableFormat", "Report", "Multipliers", "ONNX", "Search", "Records", "Workflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

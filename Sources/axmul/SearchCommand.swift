@@ -6,6 +6,7 @@ import NetSim
 import Records
 import Search
 import TableFormat
+import Workflows
 
 /// `axmul search`: NSGA-II over per-layer multiplier assignments; writes the Pareto front of
 /// (energy relative to exact, validation accuracy), the sensitivity table and the test accuracies.
@@ -70,51 +71,20 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
     }
 
     func run() throws {
-        let folder = URL(fileURLWithPath: output)
-        // A resume: temporaries of a killed run (folder, sets/*/) go first, even if this run then stops; a new
-        // folder is made only once the library and the session are known to be usable.
-        if FileManager.default.fileExists(atPath: folder.path) { OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2) }
-        let filter = try libraryFilter.map { try LibraryFilter($0) }
-        let lib = try DesignArgument.reporting { try MultiplierLibrary.load(try MultiplierLibrary.expand(library), filter: filter) }
-        for (spec, why) in lib.skipped { print("library: skipped \(spec): \(why)") }
-        guard lib.multipliers.contains(where: { $0.name != MultiplierLibrary.exact }) else {
-            throw SearchError(.invalidArgument, libraryFilter.map { "--library-filter '\($0)' keeps no design of the library (\(lib.skipped.count) skipped): only \(MultiplierLibrary.exact) is left" }
-                                  ?? "--library names no design besides \(MultiplierLibrary.exact): there is nothing to search",
-                              hint: libraryFilter == nil ? "add designs, e.g. --library builtin" : "loosen the filter (docs/search.md lists its metrics)")
-        }
-        var session = try SearchSession.open(SearchContext(
-            model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: "", data: data, library: lib.specs,
-            validationSamples: validationSamples, seed: seed, calibrationBatches: calibrationBatches,
-            quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit), withCost: false)
-        try session.setDesigns(lib.multipliers)
-        let context = session.context
-        let evaluator = session.evaluator("validation")
-        let space = SearchSpace(layers: evaluator.layers, designs: lib.multipliers.map { .init(name: $0.name, powerRel: $0.cost.powerRel ?? 1) },
-                                maxDistinct: maxDistinct)
-        print("search: \(space.layers.count) layers × \(space.designs.count) designs, population \(population), \(generations) generations, \(shards) shard(s)" + (slurm ? " on Slurm" : " locally"))
-        let executor: any ShardExecutor = slurm
-            ? SlurmExecutor(scripts: SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions))
-            : LocalExecutor(accuracy: session.accuracyFunction())
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let cache = try EvaluationCache(file: folder.appendingPathComponent("cache.jsonl"))
-        let batches = BatchEvaluator(context: context, cache: cache, executor: executor, root: folder.appendingPathComponent("sets"),
-                                     shards: shards, key: BatchEvaluator.searchKey(context))
-        var config = NSGA2.Config(population: population, generations: generations, seed: seed)
-        config.mutationRate = nil
-        var search = SearchRun(space: space, exact: 0, constraints: .init(maxAccuracyLoss: maxAccuracyLoss, maxEnergy: maxEnergy),
-                               config: config, batches: batches)
-        let start = Date()
-        search.progress = { g, n in print("generation \(g): \(n) candidates measured, \(String(format: "%.1f", Date().timeIntervalSince(start))) s") }
-        var (result, table) = try search.run()
-        if refine != "none" {
-            print("refining the front (\(refine)) …")
-            let rest = session.context.validationSplit(session.train).rest
-            result = try FrontRefinement(float: session.network, space: space, train: rest, validation: evaluator,
-                                         test: session.evaluator("test"), epochs: retrainEpochs).refine(result, method: refine)
-        }
-        try SearchOutputs.write(result, table, to: folder)
+        let result = try job().run(line: { print($0) })
         print(SearchOutputs.summary(result))
-        print("wrote \(folder.path)/front.json, front.csv, sensitivity.json, sensitivity.csv, report.html")
+        print("wrote \(URL(fileURLWithPath: output).path)/front.json, front.csv, sensitivity.json, sensitivity.csv, report.html")
+    }
+
+    /// The flags as a `SearchJob`.
+    func job() throws -> SearchJob {
+        var nsga = NSGA2.Config(population: population, generations: generations, seed: seed)
+        nsga.mutationRate = nil
+        return SearchJob(model: model, data: data, library: library, filter: libraryFilter, validationSamples: validationSamples,
+                         calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit,
+                         constraints: .init(maxAccuracyLoss: maxAccuracyLoss, maxEnergy: maxEnergy), maxDistinct: maxDistinct, nsga: nsga,
+                         refine: refine, retrainEpochs: retrainEpochs, shards: shards,
+                         slurm: slurm ? SlurmScripts(binary: Self.binaryPath, options: sbatchOptions) : nil, folder: URL(fileURLWithPath: output))
     }
 
     /// This binary's absolute path (what every Slurm task runs; it must be on the shared file system).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TableFormat
 import Search
+import Workflows
 
 /// `axmul shard run|merge`: what one Slurm array task (or one local shard) and the merge job run.
 struct ShardCommand: ParsableCommand {

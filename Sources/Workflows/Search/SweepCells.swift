@@ -1,11 +1,11 @@
 import Foundation
 import NetSim
 import Search
-import Workflows
+import Multipliers
 
 /// How a shard task measures one item of a set: a per-layer assignment (search) or a grid cell (sweep).
-enum ShardItems {
-    static func accuracyFunction(_ context: SearchContext) throws -> (String, [String]) throws -> Double {
+public enum ShardItems {
+    public static func accuracyFunction(_ context: SearchContext) throws -> (String, [String]) throws -> Double {
         context.kind == "sweep" ? try SweepCells(context).accuracyFunction()
                                 : try SearchSession.open(context, withCost: false).accuracyFunction()
     }
@@ -15,19 +15,19 @@ enum ShardItems {
 /// model calibrated once on the first training batches. A task checks every model and design against the
 /// hashes the driver recorded, so a file changed under the same path is refused rather than measured under
 /// the old key.
-struct SweepCells {
-    static let methods = ["approximate", "exact8", "float"]
-    var context: SearchContext
+public struct SweepCells {
+    public static let methods = ["approximate", "exact8", "float"]
+    public var context: SearchContext
     var data: (train: LabeledData, test: LabeledData)
 
     /// Loads the data; fills the context's data hash (the driver) or checks it (a shard task).
-    init(_ context: SearchContext) throws {
+    public init(_ context: SearchContext) throws {
         self.context = context
         data = try DatasetLoader.load(context.data)
         try SearchSession.verify(&self.context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
     }
 
-    func accuracyFunction() -> (String, [String]) throws -> Double {
+    public func accuracyFunction() -> (String, [String]) throws -> Double {
         var calibrated: [String: (net: Network, test: LabeledData)] = [:]
         var entries: [String: MultiplierAssignment.Entry] = [:]
         return { _, cell in
@@ -36,7 +36,7 @@ struct SweepCells {
             }
             let options = context.quantOptions
             let model = try calibrated[cell[0]] ?? {
-                let loaded = try ApproxCLI.loadModel(cell[0])
+                let loaded = try ModelSource.open(cell[0])
                 if let i = context.models.firstIndex(of: cell[0]), i < context.modelHashes.count {
                     var stored = context.modelHashes[i]
                     try SearchSession.verify(&stored, try SearchSession.modelHash(cell[0]), what: "model", file: cell[0])
@@ -47,7 +47,7 @@ struct SweepCells {
             }()
             calibrated[cell[0]] = model
             let entry = try entries[cell[1]] ?? {
-                let loaded = try ApproxCLI.multiplier(cell[1])
+                let loaded = try MultiplierLoader.load(cell[1], costModel: nil).entry
                 if let i = context.designs.firstIndex(of: cell[1]), i < context.designHashes.count {
                     var stored = context.designHashes[i]
                     try SearchSession.verify(&stored, SearchSession.tableHash(loaded.plan.table), what: "design", file: cell[1])

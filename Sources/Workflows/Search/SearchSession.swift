@@ -3,35 +3,34 @@ import Multipliers
 import NetSim
 import Search
 import TableFormat
-import Workflows
 
 /// A search's model, data and library rebuilt from its `SearchContext`: the same in the driver and in
 /// every shard task, so both measure the same accuracies.
-struct SearchSession {
-    var context: SearchContext
-    var network: Network
-    var multipliers: [LoadedMultiplier]
-    var train: LabeledData
-    var test: LabeledData
+public struct SearchSession {
+    public var context: SearchContext
+    public var network: Network
+    public var multipliers: [LoadedMultiplier]
+    public var train: LabeledData
+    public var test: LabeledData
 
     /// Loads everything `context` names; `withCost` also computes each design's power (the driver needs it).
     /// The content hashes of the model, the data and the designs are filled in where `context` has
     /// none (the driver), and checked where it has them (a shard task): a file that changed since the
     /// manifest was written is an error naming it, never a silently different accuracy.
-    static func open(_ context: SearchContext, withCost: Bool) throws -> SearchSession {
+    public static func open(_ context: SearchContext, withCost: Bool) throws -> SearchSession {
         var context = context
-        let loaded = try ApproxCLI.loadModel(context.model)
+        let loaded = try ModelSource.open(context.model)
         try verify(&context.modelHash, try modelHash(context.model), what: "model", file: context.model)
         let data = try ModelData.load(context.data, for: loaded.info, modelPath: context.model)
         try verify(&context.dataHash, LabeledData.contentHash([data.train, data.test]), what: "data", file: context.data)
-        let multipliers = try context.library.map { try ApproxCLI.loaded($0, withCost: withCost) }
+        let multipliers = try context.library.map { try MultiplierLoader.load($0, costModel: withCost ? .withSynthesis() : nil) }
         var session = SearchSession(context: context, network: loaded.network, multipliers: multipliers, train: data.train, test: data.test)
         try session.setDesigns(multipliers)
         return session
     }
 
     /// Sets the library (names and table hashes in the context), or checks them against the context's.
-    mutating func setDesigns(_ loaded: [LoadedMultiplier]) throws {
+    public mutating func setDesigns(_ loaded: [LoadedMultiplier]) throws {
         multipliers = loaded
         let names = loaded.map(\.name), hashes = loaded.map { Self.tableHash($0.table) }
         if context.designs.isEmpty {
@@ -46,7 +45,7 @@ struct SearchSession {
     }
 
     /// Fills `stored` with `actual` when empty, else requires them equal.
-    static func verify(_ stored: inout String, _ actual: String, what: String, file: String) throws {
+    public static func verify(_ stored: inout String, _ actual: String, what: String, file: String) throws {
         if stored.isEmpty { stored = actual; return }
         guard stored == actual else {
             throw SearchError(.changedInput, file: file, "the \(what) changed since this run's manifest was written (content hash \(actual), manifest \(stored))",
@@ -55,7 +54,7 @@ struct SearchSession {
     }
 
     /// FNV-1a 64 of a product table (every product), the cache's design key.
-    static func tableHash(_ table: SignedProductTable) -> String {
+    public static func tableHash(_ table: SignedProductTable) -> String {
         var h = FNV1a64()
         table.magnitudes.withUnsafeBytes { h.update(buffer: $0.bindMemory(to: UInt8.self)) }
         table.twosComplementProducts?.withUnsafeBytes { h.update(buffer: $0.bindMemory(to: UInt8.self)) }
@@ -63,7 +62,7 @@ struct SearchSession {
     }
 
     /// FNV-1a 64 of the model file, the cache's model key.
-    static func modelHash(_ path: String) throws -> String {
+    public static func modelHash(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SearchError(.badFile, file: path, "the model file cannot be read (it is missing or not readable)")
         }
@@ -72,7 +71,7 @@ struct SearchSession {
 
     /// The evaluator of `split`: validation (drawn from the training data) or test; both calibrate on
     /// the first training samples, as `evaluate` does (`ValidationSplit`).
-    func evaluator(_ split: String) -> CandidateEvaluator {
+    public func evaluator(_ split: String) -> CandidateEvaluator {
         let (rest, validation) = context.validationSplit(train)
         let options = context.quantOptions
         let data = split == "test" ? test.prefix(context.testLimit) : validation
@@ -80,7 +79,7 @@ struct SearchSession {
     }
 
     /// An accuracy function over design-name items, one evaluator per split built on first use.
-    func accuracyFunction() -> (String, [String]) throws -> Double {
+    public func accuracyFunction() -> (String, [String]) throws -> Double {
         var evaluators: [String: CandidateEvaluator] = [:]
         let index = Dictionary(multipliers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         return { split, item in

@@ -7,8 +7,8 @@ import TableFormat
 
 /// Writes a search's files atomically: front.json, front.csv, sensitivity.json, sensitivity.csv and
 /// report.html (the report section of the folder).
-enum SearchOutputs {
-    static func write(_ result: SearchResult, _ table: SensitivityTable, to folder: URL) throws {
+public enum SearchOutputs {
+    public static func write(_ result: SearchResult, _ table: SensitivityTable, to folder: URL) throws {
         try OutputFile.write(try RecordJSON.encode(result), to: folder.appendingPathComponent("front.json"))
         try OutputFile.write(Data(result.csv.utf8), to: folder.appendingPathComponent("front.csv"))
         try OutputFile.write(try RecordJSON.encode(table), to: folder.appendingPathComponent("sensitivity.json"))
@@ -18,7 +18,7 @@ enum SearchOutputs {
     }
 
     /// The front as text, and the best point against the best uniform assignment within 1 point of loss.
-    static func summary(_ r: SearchResult) -> String {
+    public static func summary(_ r: SearchResult) -> String {
         var lines = [String(format: "exact 8-bit: validation %.4f, test %.4f; %d candidates", r.exact8ValidationAccuracy, r.exact8TestAccuracy, r.candidates)]
         lines.append("front (energy_rel, validation, test, distinct, assignment):")
         for (i, p) in r.front.enumerated() {
