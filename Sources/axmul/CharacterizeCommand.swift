@@ -62,12 +62,23 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
         if let pairLines { model.pairs = pairLines.pairs }
         let characteriser = Characteriser(costModel: model)
         if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
+        let results = try characterise(names, characteriser: characteriser, model: model, pairLines: pairLines)
+        if json { print(try DesignArgument.json(results)); return }
+        print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
+        for c in results where !c.cost.isKnown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }
+        for c in results where c.signed != nil {
+            print("note: \(c.name) is two's complement: its metrics are over all signed operand pairs (the unsigned and magnitude columns repeat them)")
+        }
+    }
+
+    /// Every design exhaustively, with a progress bar on a terminal (yosys runs once, in parallel, beforehand).
+    private func characterise(_ names: [String], characteriser: Characteriser, model: CostModel,
+                              pairLines: (pairs: [CostModel.Pair], lines: [Int])?) throws -> [Characterisation] {
         let bar = ProgressBar.forStandardError()
-        var results: [Characterisation] = []
         let sources = try names.map { name in try DesignArgument.reporting { try MultiplierLoader.source(name) } }
         for (name, source) in zip(names, sources) { try DesignArgument.checkViews(source.design, spec: name) }
-        model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))   // yosys runs in parallel, once
-        for source in sources {
+        model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))
+        return try sources.map { source in
             let design = source.design
             if let pairs, let pairLines { try DesignArgument.reporting { try OperandPairs.checkFits(pairLines, path: pairs, design: design) } }
             let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
@@ -75,18 +86,8 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
                 try characteriser.characterise(design, reference: design.exactReference(), progress: report)
             }
             if source.compiled != nil { result.cost = try source.cost(model) }
-            results.append(result)
             bar?.clear()
-        }
-        if json {
-            print(try DesignArgument.json(results))
-        } else {
-            print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
-            let unknown = results.filter { !$0.cost.isKnown }
-            for c in unknown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }
-            for c in results where c.signed != nil {
-                print("note: \(c.name) is two's complement: its metrics are over all signed operand pairs (the unsigned and magnitude columns repeat them)")
-            }
+            return result
         }
     }
 }

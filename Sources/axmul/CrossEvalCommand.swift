@@ -45,6 +45,11 @@ struct CrossEvalCommand: ParsableCommand, UsesThreads {
         let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: calibration, test: subset.subset.test(d.test),
                                             options: options, records: records)
         if json { print(try DesignArgument.json(table)); return }
+        printTable(table)
+    }
+
+    /// Table 7's layout: a row per model, its exact 8-bit accuracy, then one column per multiplier.
+    private func printTable(_ table: CrossEvaluation) {
         let width = max(12, table.models.map(\.count).max() ?? 0)
         let pad = { (s: String) in s.padding(toLength: width, withPad: " ", startingAt: 0) }
         print(pad("model") + "  8b-exact  " + table.multipliers.map { $0.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined())

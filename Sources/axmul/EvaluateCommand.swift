@@ -40,6 +40,25 @@ struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
     var logits: String?
 
     func run() throws {
+        let (result, assignment, notes, stored, test) = try measure()
+        if let logits {
+            var approximate = result.network
+            ApproxNetwork.set(&approximate, compute: .approximate)
+            try ApproxCLI.writeLogits(approximate, on: test, to: logits)
+        }
+        let saved = EvaluationRecord(multiplier: assignment.label, accuracy: result.accuracy,
+                                     activationSteps: stored == nil ? "calibrated" : "stored")
+        if let save { try saved.write(folder: save, name: common.multiplier) }
+        if json {
+            print(String(decoding: try RecordJSON.encode(saved), as: UTF8.self), terminator: "")
+        } else {
+            printText(result, assignment: assignment, notes: notes, stored: stored != nil, testCount: test.count)
+        }
+    }
+
+    /// The model evaluated on the test part: with the Δx a retrained checkpoint stores, else calibrated.
+    func measure() throws -> (result: (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network), assignment: MultiplierAssignment,
+                              notes: [String: String], stored: QuantisationRecord?, test: LabeledData) {
         let loaded = try ApproxCLI.loadModel(common.model, input: common.input)
         let data = try ModelData.load(common.data, for: loaded.info, modelPath: common.model)
         try common.checkLayers(of: loaded.network)
@@ -51,25 +70,18 @@ struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
         } else {
             try calibrated(loaded.network, assignment: assignment, train: data.train, test: test)
         }
-        if let logits {
-            var approximate = result.network
-            ApproxNetwork.set(&approximate, compute: .approximate)
-            try ApproxCLI.writeLogits(approximate, on: test, to: logits)
-        }
-        let saved = EvaluationRecord(multiplier: assignment.label, accuracy: result.accuracy,
-                                     activationSteps: stored == nil ? "calibrated" : "stored")
-        if let save { try saved.write(folder: save, name: common.multiplier) }
-        if json {
-            print(String(decoding: try RecordJSON.encode(saved), as: UTF8.self), terminator: "")
-            return
-        }
+        return (result, assignment, notes, stored, test)
+    }
+
+    private func printText(_ result: (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network), assignment: MultiplierAssignment,
+                           notes: [String: String], stored: Bool, testCount: Int) {
         let a = result.accuracy
-        print("model \(common.model) on \(common.data) (\(test.count) test samples), multiplier \(assignment.label)")
+        print("model \(common.model) on \(common.data) (\(testCount) test samples), multiplier \(assignment.label)")
         print(String(format: "float accuracy      %.4f", a.floatAccuracy))
         print(String(format: "exact 8-bit         %.4f", a.exact8Accuracy))
         print(String(format: "approximate         %.4f", a.approxAccuracy))
-        print("activation steps    " + (stored == nil ? "calibrated on the training split"
-                                        : "stored in the checkpoint by retrain (--recalibrate calibrates them again)"))
+        print("activation steps    " + (stored ? "stored in the checkpoint by retrain (--recalibrate calibrates them again)"
+                                        : "calibrated on the training split"))
         print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f", $0) } ?? "unknown: a multiplier has no power figure (see below)"))
         for l in result.energy.layers {
             let power = l.power.map { "power rel " + String(format: "%.4f", $0) } ?? "power unknown: " + (notes[l.multiplier] ?? "no cost known")

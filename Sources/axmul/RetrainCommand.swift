@@ -142,8 +142,13 @@ struct BenchRetrainCommand: ParsableCommand, UsesThreads {
         let results = try EpochTiming.measure(network, train: train, assignment: MultiplierAssignment(default: entry),
                                               methods: list, config: config)
         if json { print(try DesignArgument.json(results)); return }
-        let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
         print("\(model) on \(data): \(train.count) samples/epoch, batch \(batch), multiplier \(entry.name), ISA \(KernelISA.summary), workers \(Workers.current)")
+        printText(results)
+    }
+
+    /// Each method's wall and CPU seconds per epoch against float, its phases, and the error model's ratios.
+    private func printText(_ results: [EpochTiming.Result]) {
+        let float = results.first?.epochSeconds ?? 1, floatCPU = results.first?.cpuSeconds ?? 1
         for r in results {
             print(String(format: "  %-13@ wall %8.2f s/epoch (%.2fx float)  cpu %8.2f s (%.2fx float)  setup %.2f s",
                          r.method, r.epochSeconds, r.epochSeconds / max(float, 1e-9), r.cpuSeconds,

@@ -36,10 +36,11 @@ struct VerilogCommand: ParsableCommand, WritesFiles {
             try DesignArgument.reporting { try report.synthesise(with: VerilogToolchain()) }
             status?.receive("synthesising \(report.exports.count) file(s) with yosys", report.exports.count, report.exports.count)
         }
-        if json {
-            print(try DesignArgument.json(report))
-            return
-        }
+        if json { print(try DesignArgument.json(report)) } else { printText(report) }
+    }
+
+    /// One line per exported view, and one per yosys synthesis beside our LUT count.
+    private func printText(_ report: VerilogReport) {
         for e in report.exports {
             print("\(e.view.rawValue): \(output)/\(e.top).v (\(e.luts) LUTs, \(e.carry4) CARRY4, \(e.carry8) CARRY8); "
                   + "files: \(e.files.joined(separator: " "))")
