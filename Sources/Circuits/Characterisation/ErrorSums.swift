@@ -1,3 +1,4 @@
+import TableFormat
 /// Exact running sums of e = approx − exact over a set of operand pairs, from which every metric follows.
 ///
 /// Integer sums are exact (Int128); the relative-error sum |e|/(a·b) is compensated. Merging partial sums
@@ -34,7 +35,7 @@ public struct ErrorSums: Sendable, Equatable {
             zeroProductAbsError += Int128(m)
         } else {
             nonzeroProductPairs += 1
-            let r = Double(m) / (Double(a) * Double(b))
+            let r = RelativeError.magnitude(absError: Double(m), exactMagnitude: Double(a) * Double(b))
             relativeErrorSum.add(r)
             maxRelativeError = max(maxRelativeError, r)
         }

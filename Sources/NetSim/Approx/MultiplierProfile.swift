@@ -1,3 +1,5 @@
+import TableFormat
+
 /// Relative-error figures of a signed product table over all non-zero magnitude pairs 1...128 (general
 /// signed tables: all non-zero signed pairs),
 /// used to parameterise the baseline model's Err ~ N(1, σ).
@@ -23,7 +25,7 @@ public struct MultiplierProfile: Sendable, Equatable, Codable {
             for b in values {
                 let exact = Double(a * b)
                 let approx = general ? Double(table.product(Int8(a), Int8(b))) : Double(table.magnitude(a, b))
-                let r = (approx - exact) / exact
+                let r = RelativeError.signed(approx: approx, exact: exact)
                 sumAbs += abs(r); sum += r; sumSq += r * r
             }
         }
