@@ -47,9 +47,10 @@ public struct AxTrainJob {
                                         options: .init(hidden: hidden), preprocessing: preprocessing)
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
         info.extra = ModelSource.checkpointMetadata(preprocessing)   // an ONNX model's preprocessing, for resume and eval
+        info.identity = identity
         let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
         let pasLog = folder.appendingPathComponent("pas.log.jsonl")
-        var (session, state) = try resume ? resumed(actCheckpoint, log: actLog, context: context)
+        var (session, state) = try resume ? resumed(actCheckpoint, log: actLog, identity: info.identity, context: context)
             : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
         try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
         var cfg = config
@@ -79,13 +80,24 @@ public struct AxTrainJob {
         return summary
     }
 
+    /// What shapes the act phase's weights except its length (act checkpoints record it).
+    var identity: RunIdentity {
+        RunIdentity(command: "axtrain", settings: [
+            "--model": model, "--data": data, "--hidden": hidden.map(String.init).joined(separator: ","), "--batch": "\(config.batchSize)",
+            "--lr": "\(config.learningRate)", "--momentum": "\(config.momentum)", "--seed": "\(config.seed)", "--gamma": "\(gamma.gamma)",
+            "--delta-gamma": "\(gamma.delta)", "--error-bound": "\(gamma.bound)",
+            "--input-mean/--input-std": preprocessing.map { "\($0.mean)/\($0.std)" } ?? "model's",
+        ])
+    }
+
     /// The act state saved in `url`, and the session that continues its log.
-    private func resumed(_ url: URL, log: URL, context: ExecutionContext) throws -> (TrainingSession, AxTrainRun.ActState?) {
+    private func resumed(_ url: URL, log: URL, identity: RunIdentity?, context: ExecutionContext) throws -> (TrainingSession, AxTrainRun.ActState?) {
         let (trainer, info) = try ModelSource.checkpoint(url)
-        guard info.model == model, trainer.config.seed == config.seed, trainer.epoch <= actEpochs,
-              let text = info.extra[Self.gammaKey], let gamma = try? JSONDecoder().decode(AdaptiveGamma.self, from: Data(text.utf8)) else {
-            throw ModelError.checkpoint(path: url.path, reason: "it is not the act checkpoint of this run (model '\(info.model)', seed "
-                + "\(trainer.config.seed), epoch \(trainer.epoch)); rerun without --resume, or give the same --model, --seed and --act-epochs")
+        try identity?.checkResume(saved: info.identity, path: url.path)
+        guard trainer.epoch <= actEpochs, let text = info.extra[Self.gammaKey],
+              let gamma = try? JSONDecoder().decode(AdaptiveGamma.self, from: Data(text.utf8)) else {
+            throw ModelError.checkpoint(path: url.path, reason: "it is not an act checkpoint this run can continue (epoch \(trainer.epoch) "
+                + "of \(actEpochs) act epochs, or no γ state); rerun without --resume, or give at least its --act-epochs")
         }
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         if let note = TrainingSession.droppedNote(dropped, epoch: trainer.epoch) { context.say(note) }

@@ -71,12 +71,14 @@ public struct HybridJob {
                         progress: @escaping (BatchProgress) -> Void, line: (String) -> Void) throws -> HybridRun {
         let name = "hybrid_n\(switchEpoch)"
         let checkpoint = folder.appendingPathComponent("\(name).safetensors"), log = folder.appendingPathComponent("\(name).log.jsonl")
-        var (trainer, session) = try resume ? resumed(checkpoint, log: log, context: context)
+        let identity = self.identity(switchEpoch: switchEpoch, source: source)
+        var (trainer, session) = try resume ? resumed(checkpoint, log: log, identity: identity, context: context)
             : (try makeTrainer(train), try TrainingSession.fresh(checkpoint: checkpoint, log: log))
         trainer.config.epochs = config.epochs
         if let clip = config.maxGradNorm { trainer.config.maxGradNorm = clip }
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
         info.extra = ModelSource.checkpointMetadata(preprocessing)  // an ONNX model's preprocessing, for resume and eval
+        info.identity = identity
         var run: HybridRun
         do {
             run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
@@ -93,13 +95,24 @@ public struct HybridJob {
         return run
     }
 
-    /// Continues the single run whose checkpoint is `url`.
-    private func resumed(_ url: URL, log: URL, context: ExecutionContext) throws -> (Trainer, TrainingSession) {
-        let (trainer, info) = try ModelSource.checkpoint(url)
-        guard info.model == model, trainer.config.seed == config.seed else {
-            throw ModelError.checkpoint(path: url.path, reason: "it holds model '\(info.model)' with seed \(trainer.config.seed), "
-                + "not '\(model)' with seed \(config.seed); rerun without --resume or give the same --model and --seed")
+    /// What shapes a single run's weights except the total epoch count (its checkpoints record it).
+    func identity(switchEpoch: Int, source: ApproxSource) -> RunIdentity {
+        let approx: String = switch source {
+        case .gaussian(let spec): "MRE \(spec.mre) SD \(spec.sd)"
+        case .multiplier(let a, let quant): "\(a.label) (\((a.defaultEntry?.table ?? .exact).contentHash)) \(quant.spec.flags)"
         }
+        return RunIdentity(command: "hybrid", settings: [
+            "--model": model, "--data": data, "--hidden": hidden.map(String.init).joined(separator: ","), "--batch": "\(config.batchSize)",
+            "--lr": "\(config.learningRate)", "--momentum": "\(config.momentum)", "--weight-decay": "\(config.weightDecay)",
+            "--schedule": config.schedule, "--seed": "\(config.seed)", "--switch-epoch": "\(switchEpoch)", "--error/--multiplier": approx,
+            "--input-mean/--input-std": preprocessing.map { "\($0.mean)/\($0.std)" } ?? "model's",
+        ])
+    }
+
+    /// Continues the single run whose checkpoint is `url`.
+    private func resumed(_ url: URL, log: URL, identity: RunIdentity, context: ExecutionContext) throws -> (Trainer, TrainingSession) {
+        let (trainer, info) = try ModelSource.checkpoint(url)
+        try identity.checkResume(saved: info.identity, path: url.path)
         let (session, dropped) = try TrainingSession.resume(checkpoint: url, log: log, epoch: trainer.epoch)
         if let note = TrainingSession.droppedNote(dropped, epoch: trainer.epoch) { context.say(note) }
         return (trainer, session)

@@ -66,9 +66,10 @@ public struct RetrainJob {
         info.extra[ModelData.hashKey] = LabeledData.contentHash([data.train, data.test])
         info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
         info.provenance = provenance
+        info.identity = identity(provenance, quant: config.quant, trainHash: LabeledData.contentHash([data.train]))
         let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty
         let original = folds ? loaded.network : nil   // saved unfolded (loadable architecture)
-        var session = try resume ? resumed(&prepared.trainer, provenance, quant: config.quant, folded: folds, say: say)
+        var session = try resume ? resumed(&prepared.trainer, info.identity, folded: folds, say: say)
             : TrainingSession.fresh(checkpoint: output, log: log)
         var seconds = try TrainingLog.records(at: log).map(\.seconds)
         try session.run(&prepared.trainer, until: config.epochs, epoch: { t in
@@ -105,12 +106,17 @@ public struct RetrainJob {
         try TrainCheckpoint.save(plain, info: saved, to: url)
     }
 
-    /// Refuses to resume a checkpoint quantised otherwise (e.g. one written before fold + percentile
-    /// became the default, resumed without its flags): every setting of the `QuantSpec` must match.
-    static func checkSameQuantisation(_ record: QuantisationRecord?, _ quant: ApproxNetwork.QuantOptions, path: String) throws {
-        guard let record, record.spec != quant.spec else { return }
-        throw ModelError.checkpoint(path: path, reason: "it was retrained with \(record.spec.flags), this run asks for \(quant.spec.flags); "
-            + "resume with the checkpoint's flags, or rerun without --resume")
+    /// Everything that shapes the retrained weights except the epoch count: the parent's content, the
+    /// multipliers' tables, the method and its settings, the training data and the whole `QuantSpec`.
+    private func identity(_ p: CheckpointProvenance, quant: ApproxNetwork.QuantOptions, trainHash: String) -> RunIdentity {
+        let c = config
+        var settings = ["--model": p.parentHash, "--multiplier": "\(p.multiplier.spec) (\(p.multiplier.tableHash))", "--method": p.method,
+                        "--lr": "\(p.lr)", "--batch": "\(p.batch)", "--momentum": "\(p.momentum)", "--seed": "\(p.seed)",
+                        "--data": trainHash, "--samples": "\(c.errorModelSamples)", "quantisation": quant.spec.flags,
+                        "--snr": c.snrDB.map { "\($0)" } ?? "measured", "--baseline-sigma": c.baselineSigma.map { "\($0)" } ?? "measured",
+                        "--baseline-mean": c.baselineMean.map { "\($0)" } ?? "measured", "--baseline-fixed": "\(!c.baselineFresh)"]
+        for (layer, m) in p.layerMultipliers { settings["--layer-multiplier \(layer)"] = "\(m.spec) (\(m.tableHash))" }
+        return RunIdentity(command: "retrain", settings: settings)
     }
 
     /// What the output checkpoint records about where it came from.
@@ -129,14 +135,9 @@ public struct RetrainJob {
     /// Continues from the checkpoint at `output`: the setup was redone from the parent (same Δx, same
     /// error model), so only the training state is taken from the checkpoint (folded again when the
     /// run folds batch norm).
-    private func resumed(_ trainer: inout Trainer, _ provenance: CheckpointProvenance, quant: ApproxNetwork.QuantOptions,
-                         folded: Bool, say: (String) -> Void) throws -> TrainingSession {
+    private func resumed(_ trainer: inout Trainer, _ identity: RunIdentity?, folded: Bool, say: (String) -> Void) throws -> TrainingSession {
         let (saved, savedInfo) = try ModelSource.checkpoint(output)
-        guard let p = savedInfo.provenance, p.sameRun(as: provenance) else {
-            throw ModelError.checkpoint(path: output.path, reason: "it was not written by this retraining run (other parent checkpoint, "
-                + "multiplier, method or settings); rerun without --resume, or give the same --model and options")
-        }
-        try Self.checkSameQuantisation(savedInfo.quantisation, quant, path: output.path)
+        try identity?.checkResume(saved: savedInfo.identity, path: output.path)
         let state = try folded ? FoldedTrainingState.refolded(saved, state: savedInfo.state, path: output.path) : saved
         TrainCheckpoint.adopt(state, into: &trainer)
         Retrainer.restoreMethodState(savedInfo.state, into: &trainer.network)

@@ -26,4 +26,29 @@ import Testing
         let act = try TrainCheckpoint.load(from: split.appendingPathComponent("act.safetensors"))
         #expect(act.trainer.epoch == 3 && act.info.extra["axtrain_gamma"] != nil)
     }
+
+    /// Stopped exactly at the act/pas boundary (all act epochs done, no pas), the resumed run still
+    /// equals the straight run: pas reruns from the end of act.
+    @Test func stoppedAtThePhaseBoundaryResumesToTheSameModel() throws {
+        let root = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let straight = root.appendingPathComponent("straight"), split = root.appendingPathComponent("split")
+        #expect(runAxmul(Self.args(straight, act: 2, pas: 2)).status == 0)
+        #expect(runAxmul(Self.args(split, act: 2, pas: 0)).status == 0)
+        let resumed = runAxmul(Self.args(split, act: 2, pas: 2) + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Data(contentsOf: straight.appendingPathComponent("model.safetensors"))
+                == Data(contentsOf: split.appendingPathComponent("model.safetensors")), "final models differ")
+        #expect(try TrainingLog.records(at: split.appendingPathComponent("pas.log.jsonl")).map(\.epoch) == [3, 4])
+    }
+
+    /// The act checkpoint records the run's identity; resuming with another --lr is refused naming both values.
+    @Test func resumeWithOtherSettingsIsRefusedNamingThem() throws {
+        let root = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(runAxmul(Self.args(root, act: 1, pas: 0)).status == 0)
+        let run = runAxmul(Self.args(root, act: 2, pas: 0) + ["--lr", "0.05", "--resume"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--lr 0.01 in the checkpoint, 0.05 now"), "\(run.stderr)")
+    }
 }

@@ -25,4 +25,15 @@ import Testing
         #expect(try TrainingLog.records(at: split.appendingPathComponent("\(name).log.jsonl")).map(\.epoch) == [1, 2, 3, 4])
         #expect(try TrainCheckpoint.load(from: split.appendingPathComponent("\(name).safetensors")).trainer.epoch == 4)
     }
+
+    /// A checkpoint of another run (other --lr and --error) is refused naming every setting that differs.
+    @Test func resumeWithOtherSettingsIsRefusedNamingThem() throws {
+        let root = try KillResumeTests.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(runAxmul(Self.args(root, epochs: 2)).status == 0)
+        let run = runAxmul(Self.args(root, epochs: 3) + ["--lr", "0.02", "--error", "5", "--resume"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--lr 0.01 in the checkpoint, 0.02 now"), "\(run.stderr)")
+        #expect(run.stderr.contains("--error/--multiplier"), "\(run.stderr)")
+    }
 }

@@ -27,6 +27,8 @@ public enum TrainCheckpoint {
         public var quantisation: QuantisationRecord?
         /// Parent, multiplier and method of a retrained model.
         public var provenance: CheckpointProvenance?
+        /// The run that wrote the checkpoint, compared whole on resume (`RunIdentity.checkResume`).
+        public var identity: RunIdentity?
         /// A method's own state, saved as metadata keys as they are (e.g. `axtrain_gamma`).
         public var extra: [String: String] = [:]
         /// A method's own training-state tensors, saved as `optimizer.state.<name>` (outside the
@@ -63,6 +65,7 @@ public enum TrainCheckpoint {
         ]
         if let q = info.quantisation { meta.merge(try QuantisationMetadata.encode(q), uniquingKeysWith: { $1 }) }
         if let p = info.provenance { meta["provenance"] = String(decoding: try encoder.encode(p), as: UTF8.self) }
+        if let r = info.identity { meta[RunIdentity.metadataKey] = String(decoding: try encoder.encode(r), as: UTF8.self) }
         meta.merge(info.extra, uniquingKeysWith: { old, _ in old })
         try SafeTensors.write(tensors, metadata: meta, to: url)
     }
@@ -95,6 +98,11 @@ public enum TrainCheckpoint {
         if let p = meta["provenance"] {
             do { info.provenance = try JSONDecoder().decode(CheckpointProvenance.self, from: Data(p.utf8)) } catch {
                 throw ModelError.checkpoint(path: url.path, reason: "metadata 'provenance': \(FoundationErrorText.line(error) ?? "not valid JSON")")
+            }
+        }
+        if let r = meta[RunIdentity.metadataKey] {
+            do { info.identity = try JSONDecoder().decode(RunIdentity.self, from: Data(r.utf8)) } catch {
+                throw ModelError.checkpoint(path: url.path, reason: "metadata '\(RunIdentity.metadataKey)': \(FoundationErrorText.line(error) ?? "not valid JSON")")
             }
         }
         info.extra = meta.filter { !knownKeys.contains($0.key) && !$0.key.hasPrefix(QuantisationMetadata.deltaPrefix) }
@@ -139,7 +147,8 @@ public enum TrainCheckpoint {
 
     /// The metadata keys this type writes itself; any other key is a method's `extra`.
     static let knownKeys: Set<String> = ["format", "model", "input_shape", "class_count", "hidden", "data", "epoch", "rng_state",
-                                         "optimizer_step", "config", "calibration", "provenance"]
+                                         "optimizer_step", "config", "calibration", "provenance",
+                                         RunIdentity.metadataKey]
 
     static func join(_ xs: [Int]) -> String { xs.map(String.init).joined(separator: ",") }
     static func split(_ s: String) -> [Int] { s.split(separator: ",").compactMap { Int($0) } }
