@@ -24,28 +24,23 @@ public struct SearchContext: Sendable, Codable, Equatable {
     public var validationSamples: Int
     /// Seed of the validation split (and of NSGA-II).
     public var seed: UInt64
-    public var calibrationBatches: Int
-    public var perChannel: Bool
-    /// Activation calibration (`Calibrator.Method.text`, e.g. "percentile:99.99") and batch-norm
-    /// folding; with `perChannel` the quantisation options, all part of the cache key.
-    public var calibration: String
-    public var foldBatchNorm: Bool
+    /// The quantisation of every evaluation (calibration method and batches, weight steps, batch-norm
+    /// folding), all part of the cache key.
+    public var quant: QuantSpec
     /// Test on the first N test samples only (nil: all).
     public var testLimit: Int?
 
     public init(model: String, modelHash: String, data: String, dataHash: String = "", library: [String],
                 designs: [String] = [], designHashes: [String] = [], validationSamples: Int, seed: UInt64,
-                calibrationBatches: Int = 4, quant: ApproxNetwork.QuantOptions = .init(), testLimit: Int? = nil) {
+                quant: QuantSpec = QuantSpec(), testLimit: Int? = nil) {
         (self.model, self.modelHash, self.data, self.dataHash, self.library) = (model, modelHash, data, dataHash, library)
         (self.designs, self.designHashes) = (designs, designHashes)
-        (self.validationSamples, self.seed, self.calibrationBatches, self.testLimit) =
-            (validationSamples, seed, calibrationBatches, testLimit)
-        (perChannel, calibration, foldBatchNorm) = (quant.perChannelWeights, quant.calibration.text, quant.foldBatchNorm)
+        (self.validationSamples, self.seed, self.quant, self.testLimit) = (validationSamples, seed, quant, testLimit)
     }
 
     /// The calibration samples every evaluation uses: the first ones of the training split (see
     /// `ValidationSplit`), which the validation split never draws.
-    public var calibrationSamples: Int { calibrationBatches * quantOptions.batchSize }
+    public var calibrationSamples: Int { quant.calibrationBatches * quant.batchSize }
 
     /// The split of the training data into the validation samples and the rest (calibration first).
     public func validationSplit(_ train: LabeledData) -> (rest: LabeledData, validation: LabeledData) {
@@ -53,12 +48,7 @@ public struct SearchContext: Sendable, Codable, Equatable {
     }
 
     /// The quantisation options of every evaluation in this context.
-    public var quantOptions: ApproxNetwork.QuantOptions {
-        var o = ApproxNetwork.QuantOptions()
-        (o.perChannelWeights, o.foldBatchNorm, o.calibrationBatches) = (perChannel, foldBatchNorm, calibrationBatches)
-        o.calibration = Calibrator.Method(text: calibration) ?? o.calibration
-        return o
-    }
+    public var quantOptions: ApproxNetwork.QuantOptions { ApproxNetwork.QuantOptions(quant) }
 
     /// The cache's data-subset key of `split` ("validation" or "test"): everything besides the model
     /// and the assignment that an accuracy depends on. The data by content hash (never its path); the
@@ -68,7 +58,7 @@ public struct SearchContext: Sendable, Codable, Equatable {
     public func subsetKey(_ split: String) -> String {
         let source = kind == "sweep" ? "calibrated on the first training batches" : "validation \(validationSamples) seed \(seed)"
         let part = split == "test" ? "test limit \(testLimit.map(String.init) ?? "all")" : "validation"
-        return "v3 data \(dataHash) \(part) \(source) calibration \(calibrationBatches)x64 per-channel \(perChannel) \(calibration) fold-bn \(foldBatchNorm)"
+        return "v3 data \(dataHash) \(part) \(source) calibration \(quant.calibrationBatches)x\(quant.batchSize) per-channel \(quant.perChannelWeights) \(quant.calibration.text) fold-bn \(quant.foldBatchNorm)"
     }
 
     /// An assignment's cache form: each design name with its table's content hash when known, so a

@@ -167,9 +167,7 @@ struct ApproxOptions: ParsableArguments {
     }
 
     func quantOptions() throws -> ApproxNetwork.QuantOptions {
-        var o = try quant.apply(to: ApproxNetwork.QuantOptions())
-        o.calibrationBatches = calibrationBatches
-        return o
+        ApproxNetwork.QuantOptions(try quant.spec(calibrationBatches: calibrationBatches))
     }
 }
 

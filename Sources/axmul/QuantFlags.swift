@@ -43,4 +43,11 @@ struct QuantFlags: ParsableArguments {
         if let foldBN { o.foldBatchNorm = foldBN }
         return o
     }
+
+    /// The flags and `--calibration-batches` as one `QuantSpec`.
+    func spec(calibrationBatches: Int) throws -> QuantSpec {
+        var o = try apply(to: ApproxNetwork.QuantOptions())
+        o.calibrationBatches = calibrationBatches
+        return o.spec
+    }
 }

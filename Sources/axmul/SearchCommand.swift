@@ -81,7 +81,7 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
         var nsga = NSGA2.Config(population: population, generations: generations, seed: seed)
         nsga.mutationRate = nil
         return SearchJob(model: model, data: data, library: library, filter: libraryFilter, validationSamples: validationSamples,
-                         calibrationBatches: calibrationBatches, quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit,
+                         quant: try quant.spec(calibrationBatches: calibrationBatches), testLimit: limit,
                          constraints: .init(maxAccuracyLoss: maxAccuracyLoss, maxEnergy: maxEnergy), maxDistinct: maxDistinct, nsga: nsga,
                          refine: refine, retrainEpochs: retrainEpochs, shards: shards,
                          slurm: slurm ? SlurmScripts(binary: Self.binaryPath, options: sbatchOptions) : nil, folder: URL(fileURLWithPath: output))

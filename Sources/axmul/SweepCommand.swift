@@ -46,8 +46,8 @@ struct SweepCommand: ParsableCommand, UsesThreads, WritesFiles {
     }
 
     func run() throws {
-        let job = SweepJob(models: model, data: data, designs: multiplier, methods: method, calibrationBatches: calibrationBatches,
-                           quant: try quant.apply(to: ApproxNetwork.QuantOptions()), testLimit: limit, shards: shards,
+        let job = SweepJob(models: model, data: data, designs: multiplier, methods: method,
+                           quant: try quant.spec(calibrationBatches: calibrationBatches), testLimit: limit, shards: shards,
                            slurm: slurm ? SlurmScripts(binary: SearchCommand.binaryPath, options: sbatchOptions) : nil,
                            folder: URL(fileURLWithPath: output))
         let (cells, measured) = try job.run()

@@ -25,8 +25,8 @@ import Testing
         seed.seed = 2
         size.validationSamples = 11
         limit.testLimit = 100
-        calib.calibrationBatches = 8
-        perChannel.perChannel.toggle()
+        calib.quant.calibrationBatches = 8
+        perChannel.quant.perChannelWeights.toggle()
         for split in ["validation", "test"] {
             #expect(moved.subsetKey(split) == base.subsetKey(split), "the path is not part of the key")
             for (name, c) in [("data content", other), ("seed", seed), ("validation size", size), ("calibration", calib), ("per-channel", perChannel)] {

@@ -15,8 +15,8 @@ public struct SearchJob {
     public var library: [String]
     public var filter: String?
     public var validationSamples: Int
-    public var calibrationBatches: Int
-    public var quant: ApproxNetwork.QuantOptions
+    /// The quantisation, its calibration batches included.
+    public var quant: QuantSpec
     public var testLimit: Int?
     public var constraints: SearchConstraints
     public var maxDistinct: Int?
@@ -29,11 +29,11 @@ public struct SearchJob {
     public var slurm: SlurmScripts?
     public var folder: URL
 
-    public init(model: String, data: String, library: [String], filter: String?, validationSamples: Int, calibrationBatches: Int,
-                quant: ApproxNetwork.QuantOptions, testLimit: Int?, constraints: SearchConstraints, maxDistinct: Int?, nsga: NSGA2.Config,
+    public init(model: String, data: String, library: [String], filter: String?, validationSamples: Int,
+                quant: QuantSpec, testLimit: Int?, constraints: SearchConstraints, maxDistinct: Int?, nsga: NSGA2.Config,
                 refine: String, retrainEpochs: Int, shards: Int, slurm: SlurmScripts?, folder: URL) {
         (self.model, self.data, self.library, self.filter, self.validationSamples) = (model, data, library, filter, validationSamples)
-        (self.calibrationBatches, self.quant, self.testLimit, self.constraints) = (calibrationBatches, quant, testLimit, constraints)
+        (self.quant, self.testLimit, self.constraints) = (quant, testLimit, constraints)
         (self.maxDistinct, self.nsga, self.refine, self.retrainEpochs) = (maxDistinct, nsga, refine, retrainEpochs)
         (self.shards, self.slurm, self.folder) = (shards, slurm, folder)
     }
@@ -46,7 +46,7 @@ public struct SearchJob {
         let lib = try loadLibrary(line: line)
         var session = try SearchSession.open(SearchContext(
             model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: "", data: data, library: lib.specs,
-            validationSamples: validationSamples, seed: nsga.seed, calibrationBatches: calibrationBatches, quant: quant,
+            validationSamples: validationSamples, seed: nsga.seed, quant: quant,
             testLimit: testLimit), withCost: false)
         try session.setDesigns(lib.multipliers)
         let evaluator = session.evaluator("validation")

@@ -21,17 +21,16 @@ public struct SweepJob {
     public var data: String
     public var designs: [String]
     public var methods: [String]
-    public var calibrationBatches: Int
-    public var quant: ApproxNetwork.QuantOptions
+    /// The quantisation, its calibration batches included.
+    public var quant: QuantSpec
     public var testLimit: Int?
     public var shards: Int
     public var slurm: SlurmScripts?
     public var folder: URL
 
-    public init(models: [String], data: String, designs: [String], methods: [String], calibrationBatches: Int,
-                quant: ApproxNetwork.QuantOptions, testLimit: Int?, shards: Int, slurm: SlurmScripts?, folder: URL) {
+    public init(models: [String], data: String, designs: [String], methods: [String], quant: QuantSpec, testLimit: Int?, shards: Int, slurm: SlurmScripts?, folder: URL) {
         (self.models, self.data, self.designs, self.methods) = (models, data, designs, methods)
-        (self.calibrationBatches, self.quant, self.testLimit) = (calibrationBatches, quant, testLimit)
+        (self.quant, self.testLimit) = (quant, testLimit)
         (self.shards, self.slurm, self.folder) = (shards, slurm, folder)
     }
 
@@ -41,7 +40,7 @@ public struct SweepJob {
         OutputFile.removeStaleTemporaries(inFolder: folder, depth: 2)   // a resume: temporaries of a killed run (folder, sets/*/)
         let models = self.models.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var context = SearchContext(model: "", modelHash: "", data: data, library: designs, validationSamples: 0, seed: 0,
-                                    calibrationBatches: calibrationBatches, quant: quant, testLimit: testLimit)
+                                    quant: quant, testLimit: testLimit)
         context.kind = "sweep"
         let hashes = try Dictionary(models.map { ($0, try SearchSession.modelHash($0)) }, uniquingKeysWith: { a, _ in a })
         (context.models, context.modelHashes) = (models, models.map { hashes[$0] ?? "" })
