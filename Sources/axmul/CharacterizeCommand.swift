@@ -74,14 +74,14 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
     /// Every design exhaustively, with a progress bar on a terminal (yosys runs once, in parallel, beforehand).
     private func characterise(_ names: [String], characteriser: Characteriser, model: CostModel,
                               pairLines: (pairs: [CostModel.Pair], lines: [Int])?) throws -> [Characterisation] {
-        let bar = ProgressBar.forStandardError()
+        let bar = TerminalProgress.ifTerminal()
         let sources = try names.map { name in try DesignArgument.reporting { try MultiplierLoader.source(name) } }
         for (name, source) in zip(names, sources) { try DesignArgument.checkViews(source.design, spec: name) }
         model.synthesis?.prepare(sources.filter { $0.compiled == nil }.map(\.design))
         return try sources.map { source in
             let design = source.design
             if let pairs, let pairLines { try DesignArgument.reporting { try OperandPairs.checkFits(pairLines, path: pairs, design: design) } }
-            let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(label: design.name, done: done, total: total) } }
+            let report = bar.map { b in { @Sendable (done: Int, total: Int) in b.show(design.name, done: done, total: total) } }
             var result = try DesignArgument.reporting {
                 try characteriser.characterise(design, reference: design.exactReference(), progress: report)
             }
@@ -94,33 +94,6 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
 
 extension ParetoCost: ExpressibleByArgument {}
 
-/// A one-line progress bar on standard error, shown only on a terminal and outside CI.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastPercent = -1
-
-    /// A bar if stderr is a TTY and the CI environment variable is unset, else nil.
-    static func forStandardError() -> ProgressBar? {
-        isatty(2) != 0 && ProcessInfo.processInfo.environment["CI"] == nil ? ProgressBar() : nil
-    }
-
-    func show(label: String, done: Int, total: Int) {
-        let percent = total == 0 ? 100 : 100 * done / total
-        lock.lock()
-        defer { lock.unlock() }
-        guard percent != lastPercent else { return }
-        lastPercent = percent
-        let filled = percent * 30 / 100
-        writeStderr("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(percent)% \(label)")
-    }
-
-    func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        if lastPercent >= 0 { writeStderr("\r" + String(repeating: " ", count: 79) + "\r") }
-        lastPercent = -1
-    }
-}
 
 /// Reads a text file of operand pairs, one "a b" (or "a,b") per line.
 enum OperandPairs {

@@ -6,7 +6,7 @@ extension ExecutionContext {
     /// The CLI's context: messages to stderr, training progress as one bar on stderr when it is a
     /// terminal (never under CI), the worker count `--threads` set.
     static var terminal: ExecutionContext {
-        let bar = TrainingProgressBar()
-        return ExecutionContext(say: { writeStderr($0 + "\n") }, progress: bar.update, finishProgress: bar.finish)
+        let bar = TerminalProgress.ifTerminal()
+        return ExecutionContext(say: { writeStderr($0 + "\n") }, progress: { bar?.epoch($0) }, finishProgress: { bar?.finish() })
     }
 }

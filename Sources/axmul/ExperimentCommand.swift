@@ -113,17 +113,17 @@ struct ExperimentCommand: ParsableCommand, UsesThreads, WritesFiles {
         let ks = try (1...4).map { ("K\($0)", try ApproxCLI.multiplier("drum8-k\($0)")) }
         let recipe = Table1Recipe(settings: settings, apps: try Table1App.select(appNames), accurate: accurate, approximate: ks)
         let logs = Table1Output.Logs(folder: folder)
-        let bar = TrainingProgressBar()
+        let bar = TerminalProgress.ifTerminal()
         let quiet = json
         let hooks = Table1Recipe.Hooks(epoch: { name, record in
-            bar.finish()
+            bar?.finish()
             try logs.append(record, to: name)
         }, network: { n in
             if !quiet {
                 print(String(format: "%@ seed %d  %@%@  %d epochs  float acc %.4f  S %.4g  %.1f s", n.app, Int(n.seed), n.method,
                              n.hardware.map { " (\($0))" } ?? "", n.epochs, n.floatAccuracy, n.sensitivity, n.seconds))
             }
-        }, progress: bar.update)
+        }, progress: { bar?.epoch($0) })
         let result = try recipe.run(hooks: hooks)
         let written = try Table1Output.write(result, to: folder) + Self.writeFigures(result, to: folder)
         if !quiet { print("wrote \(written.joined(separator: ", ")) in \(folder.path) (\(String(format: "%.0f", result.seconds)) s)") }

@@ -36,10 +36,10 @@ struct ReportCommand: ParsableCommand, WritesFiles {
     }
 
     func run() throws {
-        let bar = ProgressBar.forStandardError()
+        let bar = TerminalProgress.ifTerminal()
         var designs: [Report.DesignEntry] = [], folders: [ResultsFolder] = []
         for (k, input) in inputs.enumerated() {
-            bar?.show(label: input, done: k, total: inputs.count)
+            bar?.show(input, done: k, total: inputs.count)
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue {
                 folders.append(try ResultsFolder(path: input))

@@ -72,14 +72,14 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
             : fresh(train, output: outURL, log: logURL)
         trainer.config.epochs = epochs
         if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
-        let bar = TrainingProgressBar()
+        let bar = TerminalProgress.ifTerminal()
         let start = Date()
         var last: EpochRecord?
         var saved = false
         defer { wroteCheckpoint = saved }
         try session.run(&trainer, until: epochs, epoch: { t in
-            defer { bar.finish() }
-            return try t.runEpoch(train: train, test: test, progress: bar.update)
+            defer { bar?.finish() }
+            return try t.runEpoch(train: train, test: test, progress: { bar?.epoch($0) })
         }, save: { t, url in
             try TrainCheckpoint.save(t, info: info, to: url)
             saved = true

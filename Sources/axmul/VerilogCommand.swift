@@ -31,7 +31,7 @@ struct VerilogCommand: ParsableCommand, WritesFiles {
         }
         var report = VerilogReport(design: resolved.name, directory: output, exports: exports)
         if synthReport {
-            let status = TerminalProgress.sinkIfTerminal()
+            let status = TerminalProgress.ifTerminal()?.sink
             status?.receive("synthesising \(report.exports.count) file(s) with yosys", 0, report.exports.count)
             try DesignArgument.reporting { try report.synthesise(with: VerilogToolchain()) }
             status?.receive("synthesising \(report.exports.count) file(s) with yosys", report.exports.count, report.exports.count)
