@@ -79,20 +79,14 @@ public struct HybridJob {
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
         info.extra = ModelSource.checkpointMetadata(preprocessing)  // an ONNX model's preprocessing, for resume and eval
         info.identity = identity
-        var run: HybridRun
-        do {
-            run = try HybridTraining.run(&trainer, switchEpoch: switchEpoch, source: source, train: train, test: test,
-                                         progress: progress) { r, approx, t in
-                try session.commit(r, t) { t, url in try TrainCheckpoint.save(t, info: info, to: url) }
-                line(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, config.epochs,
-                            approx ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
-            }
-        } catch {
-            throw session.annotated(error)
+        let phases = try HybridTraining.phases(switchEpoch: switchEpoch, total: config.epochs, source: source, train: train, test: test,
+                                               progress: progress)
+        try session.run(&trainer, phases: phases, save: { t, url in try TrainCheckpoint.save(t, info: info, to: url) }) { phase, r in
+            line(String(format: "epoch %d/%d %@  loss %.4f  train %.4f  test %.4f", r.epoch, config.epochs,
+                        phase.name == HybridTraining.approximatePhase ? "approx" : "exact ", r.trainLoss, r.trainAccuracy, r.testAccuracy))
         }
-        run.records = try TrainingLog.records(at: log)   // a resumed run's records include the epochs before the kill
-        run.finalAccuracy = run.records.last?.testAccuracy ?? run.finalAccuracy
-        return run
+        let records = try TrainingLog.records(at: log)   // a resumed run's records include the epochs before the kill
+        return HybridTraining.summary(records, trainer: trainer, switchEpoch: switchEpoch, source: source, test: test)
     }
 
     /// What shapes a single run's weights except the total epoch count (its checkpoints record it).

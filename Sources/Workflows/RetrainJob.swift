@@ -72,9 +72,8 @@ public struct RetrainJob {
         var session = try resume ? resumed(&prepared.trainer, info.identity, folded: folds, say: say)
             : TrainingSession.fresh(checkpoint: output, log: log)
         var seconds = try TrainingLog.records(at: log).map(\.seconds)
-        try session.run(&prepared.trainer, until: config.epochs, epoch: { t in
-            try Retrainer.runEpoch(&t, train: data.train, test: data.test, config: config)
-        }, save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { r in
+        try session.run(&prepared.trainer, phases: [Retrainer.phase(train: data.train, test: data.test, config: config)],
+                        save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { _, r in
             seconds.append(r.seconds)
             say(Retrainer.epochLine(r, config))
         })

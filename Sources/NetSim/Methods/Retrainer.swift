@@ -24,14 +24,18 @@ public enum Retrainer {
         var prepared = try prepare(float, train: train, test: test, assignment: assignment, config: config,
                                    errorModel: errorModel, log: log)
         var seconds: [Double] = []
-        while prepared.trainer.epoch < config.epochs {
-            let r = try runEpoch(&prepared.trainer, train: train, test: test, config: config)
+        try TrainingPhase.run([phase(train: train, test: test, config: config)], &prepared.trainer) { _, r, _ in
             seconds.append(r.seconds)
             log(epochLine(r, config))
         }
         let report = finish(prepared, test: test, assignment: assignment, config: config, epochSeconds: seconds, log: log)
         let plain = ApproxNetwork.unwrap(prepared.trainer.network)
         return (config.quant.foldBatchNorm ? BatchNormFolding.unfold(plain, into: float) : plain, report)
+    }
+
+    /// Retraining as a schedule's one phase: `runEpoch` until `config.epochs`.
+    public static func phase(train: LabeledData, test: LabeledData, config: RetrainConfig) -> TrainingPhase {
+        TrainingPhase("retrain", until: config.epochs) { t in try runEpoch(&t, train: train, test: test, config: config) }
     }
 
     /// Wraps and calibrates `float`, measures the accuracy before, installs the method.

@@ -32,18 +32,26 @@ public struct TrainingSession: Sendable {
         dropped > 0 ? "note: dropped \(dropped) log record(s) past epoch \(epoch), the epoch the checkpoint holds" : nil
     }
 
-    /// Runs `epoch` until `trainer.epoch` reaches `total`. After each epoch: log record, then
-    /// `save(trainer, checkpoint)`, then `done(record)`. A NaN/Inf fault is rethrown with where the
-    /// last good state is kept.
+    /// Runs `epoch` until `trainer.epoch` reaches `total` (a one-phase schedule, see `run(_:phases:save:done:)`).
     public mutating func run(_ trainer: inout Trainer, until total: Int,
-                             epoch: (inout Trainer) throws -> EpochRecord,
+                             epoch: @escaping (inout Trainer) throws -> EpochRecord,
                              save: (Trainer, URL) throws -> Void,
                              done: (EpochRecord) throws -> Void = { _ in }) throws {
-        while trainer.epoch < total {
-            let record: EpochRecord
-            do { record = try epoch(&trainer) } catch { throw annotated(error) }
-            try commit(record, trainer, save: save)
-            try done(record)
+        try run(&trainer, phases: [TrainingPhase("train", until: total, epoch: epoch)], save: save) { _, r in try done(r) }
+    }
+
+    /// Runs the schedule's phases from `trainer.epoch` (`TrainingPhase.run`). After each epoch of a
+    /// phase that `checkpointed` accepts (all by default): log record, then `save(trainer, checkpoint)`;
+    /// then `done(phase, record)`. A NaN/Inf fault is rethrown with where the last good state is kept.
+    public mutating func run(_ trainer: inout Trainer, phases: [TrainingPhase], checkpointed: (TrainingPhase) -> Bool = { _ in true },
+                             save: (Trainer, URL) throws -> Void, done: (TrainingPhase, EpochRecord) throws -> Void = { _, _ in }) throws {
+        do {
+            try TrainingPhase.run(phases, &trainer) { phase, record, t in
+                if checkpointed(phase) { try commit(record, t, save: save) }
+                try done(phase, record)
+            }
+        } catch {
+            throw annotated(error)
         }
     }
 

@@ -49,20 +49,26 @@ public struct AxTrainRun: Sendable {
             TrainCheckpoint.adopt(resume.trainer, into: &trainer)
             g = resume.gamma
         }
-        while trainer.epoch < actEpochs {
-            let r = try trainer.runActEpoch(train: train, test: test, gamma: &g, progress: progress)
-            try onEpoch(.act, r.record, r, ActState(trainer: trainer, gamma: g))
-        }
         let probe = Trainer.batch(test, Array(0..<min(test.count, 256))).0
-        let sAfterAct = Sensitivity.value(trainer.network, probe, outputs: test.classCount)
-        var tally = NTVStorage.Tally()
+        var sAfterAct = 0.0, tally = NTVStorage.Tally(), act: ActEpochRecord?
+        var phases = [TrainingPhase(Phase.act.rawValue, until: actEpochs, epoch: { t in
+            act = try t.runActEpoch(train: train, test: test, gamma: &g, progress: progress)
+            return act!.record
+        }, exit: { t in sAfterAct = Sensitivity.value(t.network, probe, outputs: test.classCount) })]
         if pasEpochs > 0 {
-            trainer.network = hardware.apply(to: trainer.network, calibration: train, seed: config.seed &+ 17)
-            for _ in 0..<pasEpochs {
-                try onEpoch(.pas, try trainer.runEpoch(train: train, test: test, progress: progress), nil, nil)
+            phases.append(TrainingPhase(Phase.pas.rawValue, until: actEpochs + pasEpochs, enter: { t in
+                t.network = hardware.apply(to: t.network, calibration: train, seed: config.seed &+ 17)
+            }, epoch: { t in try t.runEpoch(train: train, test: test, progress: progress) }, exit: { t in
+                tally = HardwareModel.tally(t.network)
+                t.network = HardwareModel.remove(from: t.network)
+            }))
+        }
+        try TrainingPhase.run(phases, &trainer) { phase, record, t in
+            if phase.name == Phase.act.rawValue {
+                try onEpoch(.act, record, act, ActState(trainer: t, gamma: g))
+            } else {
+                try onEpoch(.pas, record, nil, nil)
             }
-            tally = HardwareModel.tally(trainer.network)
-            trainer.network = HardwareModel.remove(from: trainer.network)
         }
         let plain = trainer.network
         let exact = Trainer.evaluate(plain, on: test)

@@ -59,8 +59,8 @@ public enum HybridSweep {
                     running = r
                 }
             case .multiplier(let a, let quant):
-                try HybridTraining.behaviouralEpochs(&t, until: n, assignment: a, quant: quant, train: train, test: test, progress: progress) { r, _ in
-                    prefix.append(r)
+                while t.epoch < n {
+                    prefix.append(try HybridTraining.behaviouralEpoch(&t, assignment: a, quant: quant, train: train, test: test, progress: progress))
                 }
             }
             snapshots[n] = (t, prefix)
@@ -70,7 +70,9 @@ public enum HybridSweep {
         var chosen = (n: 0, acc: 0.0, records: [EpochRecord]())
         for n in candidates {
             guard var (trainer, records) = snapshots[n] else { continue }
-            while trainer.epoch < total { records.append(try trainer.runEpoch(train: train, test: test, progress: progress)) }
+            try TrainingPhase.run([.plain("exact", until: total, train: train, test: test, progress: progress)], &trainer) { _, r, _ in
+                records.append(r)
+            }
             let acc = records.last?.testAccuracy ?? 0
             tried.append(HybridTrial(switchEpoch: n, accuracy: acc))
             log(String(format: "%@: switch at %d/%d -> accuracy %.4f", label, n, total, acc))

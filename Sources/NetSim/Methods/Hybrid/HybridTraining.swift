@@ -45,30 +45,49 @@ public enum HybridTraining {
                            train: LabeledData, test: LabeledData,
                            progress: ((BatchProgress) -> Void)? = nil,
                            onEpoch: (EpochRecord, Bool, Trainer) throws -> Void = { _, _, _ in }) throws -> HybridRun {
-        let total = trainer.config.epochs
+        let phases = try self.phases(switchEpoch: switchEpoch, total: trainer.config.epochs, source: source, train: train, test: test,
+                                     progress: progress)
+        var records: [EpochRecord] = []
+        try TrainingPhase.run(phases, &trainer) { phase, r, t in
+            records.append(r)
+            try onEpoch(r, phase.name == approximatePhase, t)
+        }
+        return summary(records, trainer: trainer, switchEpoch: switchEpoch, source: source, test: test)
+    }
+
+    /// The name of the approximate phase (the other is "exact").
+    public static let approximatePhase = "approximate"
+
+    /// The schedule as phases: approximate until `switchEpoch` (simulated Gaussian weight error, or the
+    /// behavioural simulation of a multiplier), then exact until `total`.
+    public static func phases(switchEpoch: Int, total: Int, source: ApproxSource, train: LabeledData, test: LabeledData,
+                              progress: ((BatchProgress) -> Void)?) throws -> [TrainingPhase] {
         guard (0...total).contains(switchEpoch) else {
             throw HybridError.invalidSchedule("switch epoch \(switchEpoch) is outside 0...\(total)")
         }
-        var records: [EpochRecord] = []
-        if trainer.epoch < switchEpoch {
-            switch source {
-            case .gaussian(let spec):
-                var sim = WeightErrorSimulator(network: trainer.network, spec: spec, seed: trainer.config.seed)
-                while trainer.epoch < switchEpoch {
-                    let r = try simulatedEpoch(&trainer, &sim, train: train, test: test, progress: progress)
-                    records.append(r)
-                    try onEpoch(r, true, trainer)
-                }
-            case .multiplier(let assignment, let quant):
-                try behaviouralEpochs(&trainer, until: switchEpoch, assignment: assignment, quant: quant, train: train,
-                                      test: test, progress: progress) { r, t in records.append(r); try onEpoch(r, true, t) }
+        let approximate: TrainingPhase
+        switch source {
+        case .gaussian(let spec):
+            var sim: WeightErrorSimulator?   // drawn on entry, from the network and seed the phase starts with
+            approximate = TrainingPhase(approximatePhase, until: switchEpoch, enter: { t in
+                sim = WeightErrorSimulator(network: t.network, spec: spec, seed: t.config.seed)
+            }, epoch: { t in
+                var s = sim!
+                defer { sim = s }
+                return try simulatedEpoch(&t, &s, train: train, test: test, progress: progress)
+            })
+        case .multiplier(let assignment, let quant):
+            approximate = TrainingPhase(approximatePhase, until: switchEpoch) { t in
+                try behaviouralEpoch(&t, assignment: assignment, quant: quant, train: train, test: test, progress: progress)
             }
         }
-        while trainer.epoch < total {
-            let r = try trainer.runEpoch(train: train, test: test, progress: progress)
-            records.append(r)
-            try onEpoch(r, false, trainer)
-        }
+        return [approximate, .plain("exact", until: total, train: train, test: test, progress: progress)]
+    }
+
+    /// The run's summary from its records (the final accuracy is the last epoch's test accuracy).
+    public static func summary(_ records: [EpochRecord], trainer: Trainer, switchEpoch: Int, source: ApproxSource,
+                               test: LabeledData) -> HybridRun {
+        let total = trainer.config.epochs
         let acc = records.last?.testAccuracy ?? Trainer.evaluate(trainer.network, on: test).accuracy
         return HybridRun(source: source.label, switchEpoch: switchEpoch, epochs: total, finalAccuracy: acc,
                          utilisation: total > 0 ? Double(switchEpoch) / Double(total) : 0, records: records)
@@ -84,26 +103,22 @@ public enum HybridTraining {
         return try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
     }
 
-    /// Approximate epochs through the behavioural simulation: the network is wrapped (parameter
-    /// order, hence optimiser state, is unchanged), trained by the training loop, and unwrapped.
-    /// Each epoch's test accuracy is measured on the unwrapped, error-free float network.
-    /// `quant.foldBatchNorm` is ignored: the float network keeps its BatchNorms.
-    static func behaviouralEpochs(_ t: inout Trainer, until n: Int, assignment: MultiplierAssignment,
-                                  quant: ApproxNetwork.QuantOptions, train: LabeledData, test: LabeledData,
-                                  progress: ((BatchProgress) -> Void)?,
-                                  onEpoch: (EpochRecord, Trainer) throws -> Void) throws {
+    /// One approximate epoch through the behavioural simulation: the network is wrapped (parameter
+    /// order, hence optimiser state, is unchanged), calibrated (ranges move in training), trained by the
+    /// training loop, and unwrapped. The test accuracy is measured on the unwrapped, error-free float
+    /// network. `quant.foldBatchNorm` is ignored: the float network keeps its BatchNorms.
+    static func behaviouralEpoch(_ t: inout Trainer, assignment: MultiplierAssignment, quant: ApproxNetwork.QuantOptions,
+                                 train: LabeledData, test: LabeledData, progress: ((BatchProgress) -> Void)?) throws -> EpochRecord {
         var options = quant
         options.foldBatchNorm = false
-        while t.epoch < n {
-            var net = ApproxNetwork.wrap(t.network, assignment, options: options)
-            ApproxNetwork.calibrate(&net, on: train, options: options)   // recalibrated per epoch: ranges move in training
-            ApproxNetwork.set(&net, compute: .approximate)
-            t.network = net
-            var hooks = ErrorFreeEvaluation()
-            let r = try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
-            t.network = ApproxNetwork.unwrap(t.network)
-            try onEpoch(r, t)
-        }
+        var net = ApproxNetwork.wrap(t.network, assignment, options: options)
+        ApproxNetwork.calibrate(&net, on: train, options: options)
+        ApproxNetwork.set(&net, compute: .approximate)
+        t.network = net
+        var hooks = ErrorFreeEvaluation()
+        let r = try t.runEpoch(train: train, test: test, hooks: &hooks, progress: progress)
+        t.network = ApproxNetwork.unwrap(t.network)
+        return r
     }
 }
 
