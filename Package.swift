@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
         .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim", "Workflows"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers", "Records"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "NetSim", "Records", "TestSupport"]),
         .testTarget(name: "MultipliersTests", dependencies: ["Multipliers", "Circuits", "NetSim", "TableFormat"]),
     ]
 )
