@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: BenchCommand.subcommands)
 
     /// The benchmark subcommands; others add theirs here.
-    static let subcommands: [ParsableCommand.Type] = [BenchCharacterizeCommand.self, BenchNetSimCommand.self, BenchLUTGemmCommand.self, BenchRetrainCommand.self, BenchEvaluateCommand.self]
+    static let subcommands: [ParsableCommand.Type] = [BenchCharacterizeCommand.self, BenchNetSimCommand.self, BenchLUTGemmCommand.self, BenchRetrainCommand.self, BenchEvaluateCommand.self, BenchCostModelCommand.self]
 }
 
 /// `axmul bench characterize`: all 256 SMApprox 8x8 designs, and one 16x16 composition over 2^32 pairs,

@@ -1,0 +1,41 @@
+/// Power and area that a paper measured for built-in designs, copied with their source, so that the cost
+/// model can be checked against them (`CostModelCheck`, `axmul bench cost-model`).
+public struct PublishedCost: Sendable, Equatable, Codable {
+    /// The built-in design the row describes.
+    public var design: String
+    /// Measured power in watts.
+    public var powerW: Double
+    public var luts: Int
+
+    public init(_ design: String, powerW: Double, luts: Int) { (self.design, self.powerW, self.luts) = (design, powerW, luts) }
+
+    /// A table of one paper: its rows, and the power of the reference it compares them with.
+    public struct Table: Sendable, Equatable, Codable {
+        public var name: String
+        public var source: String
+        /// The row or design the paper's relative figures are against, and its power in watts.
+        public var reference: String
+        public var referencePowerW: Double
+        public var rows: [PublishedCost]
+    }
+
+    /// SMApprox's 4×4 base designs (FPGA, measured): Table 1 of De la Parra et al., ASP-DAC 2021, which
+    /// reproduces the SMApprox paper's figures ("Power [mW]" 198, 180, 192, 192; LUTs 12, 12, 7, 7).
+    public static let smapprox4x4 = Table(
+        name: "SMApprox 4x4 (Table 1)", source: "De la Parra et al., ASP-DAC 2021, Table 1 (SMApprox base designs, FPGA, measured)",
+        reference: "smapprox4x4-0", referencePowerW: 0.198,
+        rows: [.init("smapprox4x4-0", powerW: 0.198, luts: 12), .init("smapprox4x4-1", powerW: 0.180, luts: 12),
+               .init("smapprox4x4-2", powerW: 0.192, luts: 7), .init("smapprox4x4-3", powerW: 0.192, luts: 7)])
+
+    /// SMApprox 8×8 compositions (FPGA, measured): Table 2 of De la Parra et al., ASP-DAC 2021, against
+    /// the Xilinx Multiplier IP (0.344 W, 64 LUTs).
+    public static let smapprox8x8 = Table(
+        name: "SMApprox 8x8 (Table 2)", source: "De la Parra et al., ASP-DAC 2021, Table 2 (SMApprox 8x8, FPGA, measured; reference: Xilinx Multiplier IP)",
+        reference: "Xilinx Multiplier IP", referencePowerW: 0.344,
+        rows: [.init("smapprox8x8-1100", powerW: 0.221, luts: 64), .init("smapprox8x8-2200", powerW: 0.220, luts: 62),
+               .init("smapprox8x8-3300", powerW: 0.220, luts: 62), .init("smapprox8x8-1110", powerW: 0.220, luts: 64),
+               .init("smapprox8x8-3330", powerW: 0.219, luts: 59), .init("smapprox8x8-2220", powerW: 0.219, luts: 59),
+               .init("smapprox8x8-3333", powerW: 0.216, luts: 54), .init("smapprox8x8-2222", powerW: 0.217, luts: 52)])
+
+    public static let tables = [smapprox4x4, smapprox8x8]
+}
