@@ -1,7 +1,7 @@
 import CKernels
 
 /// The AVX-512 kernels (`avx512_gemm.c`) on the convolution layout xT (K × M): the VNNI exact
-/// kernel (any activations) and the VBMI byte-block kernel (activations ≥ 0). Work goes to the
+/// kernel (any activations), the VBMI byte-block and gather kernels (activations ≥ 0). Work goes to the
 /// workers by 64-pixel panels and, when there are fewer than 4 panels, also by column ranges;
 /// every sum is an exact integer, so the split never changes a result.
 extension NativeRoutes {
@@ -39,6 +39,20 @@ extension NativeRoutes {
                     let (cts, ws) = ctx.value
                     ck_q_pack_blocks(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
                     ck_q_gemm_blocks(panel, Int32(k), cts, ws + c0, n, Int32(c1 - c0), Int32(rows), out, rs, cs)
+                }
+            }
+        }
+    }
+
+    /// The gather route's products of `plan` (activations ≥ 0, every product in Int16), as Yᵀ or Y.
+    static func vbmiGather(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan, rowMajorY: Bool) -> [Int32] {
+        plan.gatherCodeTables.withUnsafeBufferPointer { ct in
+            w.withUnsafeBufferPointer { wp in
+                let ctx = UnsafeSendable((ct.baseAddress!, UnsafeRawPointer(wp.baseAddress!).assumingMemoryBound(to: UInt8.self)))
+                return eachQPanel(xT: xT, m: m, k: k, n: n, steps: (k + 3) / 4, rowMajorY: rowMajorY) { xs, panel, m0, rows, c0, c1, out, rs, cs in
+                    let (cts, ws) = ctx.value
+                    ck_q_pack_exact(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                    ck_q_gemm_gather(panel, Int32(k), cts, ws + c0, n, Int32(c1 - c0), Int32(rows), out, rs, cs)
                 }
             }
         }
