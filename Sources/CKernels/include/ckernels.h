@@ -128,6 +128,10 @@ void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s
                          int oh, int ow, float *dst, long ncol);
 void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                         int oh, int ow, int8_t *dst, long ncol);
+/// The same bytes with AVX-512 BW masked loads and stores for stride 1 and output rows of at most
+/// 64 pixels (other geometries fall back to `ck_im2col_plane_i8`); call only when the CPU has AVX-512 BW.
+void ck_im2col_plane_i8_avx512(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
+                               int oh, int ow, int8_t *dst, long ncol);
 /// The adjoint: adds the kh*kw rows (stride ncol, from src) back into one plane.
 void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *plane);

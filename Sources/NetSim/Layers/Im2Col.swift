@@ -46,9 +46,10 @@ struct ConvGeometry: Sendable, Equatable {
         im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_f32)
     }
 
-    /// `im2col` of Int8 codes (the behavioural forward's LUT-GEMM operand), into reused storage.
-    func im2col(_ x: [Int8], into cols: inout [Int8]) {
-        im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_i8)
+    /// `im2col` of Int8 codes (the behavioural forward's LUT-GEMM operand), into reused storage; at
+    /// level avx512 with masked vector rows (`ck_im2col_plane_i8_avx512`, the same bytes).
+    func im2col(_ x: [Int8], into cols: inout [Int8], isa: KernelISA = .current) {
+        im2col(x, into: &cols, zero: 0, plane: min(isa, KernelISA.detected) == .avx512 ? ck_im2col_plane_i8_avx512 : ck_im2col_plane_i8)
     }
 
     private typealias PlaneBody<T> = (UnsafePointer<T>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
