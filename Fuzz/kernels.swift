@@ -1,6 +1,7 @@
 // Fuzz target `kernels`: the LUT-GEMM kernels (C code with raw pointers: panel tails, partial vectors,
 // column splits, row-major and transposed outputs) against the plain triple loop, under AddressSanitizer.
-// The input chooses a table family, a route, the shape, the operand values and the ISA level (AVX-512,
+// The input chooses a table family (exact, block composition, truncated, a·b plus a small error, any),
+// a route, the shape, the operand values and the ISA level (AVX-512,
 // AVX2 or portable, among those this CPU runs);
 // a result that differs from `LUTGemm.reference` by one bit is a trap. Built by scripts/fuzz against
 // NetSim compiled as a module (with -enable-testing).
@@ -24,7 +25,7 @@ struct InputBytes {
 /// The 256×256 unsigned table T(a, b) of one family, chosen by `family`.
 func unsignedTable(family: UInt8, input: inout InputBytes) -> [UInt32] {
     var t = [UInt32](repeating: 0, count: 65_536)
-    switch family % 4 {
+    switch family % 5 {
     case 0:  // exact: the exact, byte-blocks and nibble routes
         for a in 0..<256 { for b in 0..<256 { t[a << 8 | b] = UInt32(a * b) } }
     case 1:  // a 4-bit block composition with input-chosen blocks (values ≤ 225): the nibble routes
@@ -40,6 +41,10 @@ func unsignedTable(family: UInt8, input: inout InputBytes) -> [UInt32] {
     case 2:  // truncated: low bits of the exact product cleared (low-rank or gather)
         let mask = ~UInt32((1 << (input.next() % 9)) - 1)
         for a in 0..<256 { for b in 0..<256 { t[a << 8 | b] = UInt32(a * b) & mask } }
+    case 3:  // a·b plus a seeded error in −E...E (gather; products in Int16, so the VBMI gather kernel runs)
+        var rng = SplitMix64(seed: UInt64(input.next()) | UInt64(input.next()) << 8)
+        let e = Int(input.next()) * 4 + 1
+        for a in 0..<256 { for b in 0..<256 { t[a << 8 | b] = UInt32(max(0, a * b + Int(rng.next() % UInt64(2 * e + 1)) - e)) } }
     default:  // any table (gather): values from a seeded generator
         var rng = SplitMix64(seed: UInt64(input.next()) | UInt64(input.next()) << 8)
         for i in 0..<65_536 { t[i] = UInt32(rng.next() % 65_536) }

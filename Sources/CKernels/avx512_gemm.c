@@ -9,6 +9,12 @@
 //   (LL, HL of weight k; LL, HL of weight k+1) looks all four up, and vpdpbusd with
 //   (s_k, 16 s_k, s_k+1, 16 s_k+1) adds them; a second table (LH, HH) goes to a second
 //   accumulator that is scaled by 16 at the end. 2 vpermb + 2 vpdpbusd per 32 MACs.
+// - gather route (VBMI, activations >= 0): the lane's bytes are x of four k steps (the exact panel;
+//   vpermi2b reads the low 7 bits of x + 128); for the four weight codes of the k group, four
+//   merge-masked vpermi2b look byte j of every lane up in weight j's 128-entry table of the low
+//   bytes of P(x, w) + 32768, four more in its high-byte table, and vpdpbusd with multiplier bytes 1
+//   adds them into a low and a high accumulator: y = low + 256 high - 32768 K. 8 vpermi2b + 2
+//   vpdpbusd per 64 MACs, 16 table loads (4 KB tables, 64 KB in all) per k group and column.
 // Panels hold 64 pixels; within a panel the four accumulator vectors hold pixels in the order
 // the 128-bit-lane unpacks produce, put back in order by ck_q_transpose_lanes.
 #include "ckernels.h"
@@ -183,6 +189,43 @@ CK_Q_TARGET void ck_q_gemm_blocks(const uint8_t *panel, int K, const uint8_t *ct
         ck_q_blocks_finish(a1, a2, rows, y + (long)n * cs, rs);
     }
 }
+// One column's gather sums over the panel: per k group, lane byte j looks up weight j's tables.
+CK_Q_TARGET static void ck_q_gather_column(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw,
+                                           int rows, int32_t *y, long rs) {
+    const __mmask64 lane[4] = {0x1111111111111111ull, 0x2222222222222222ull, 0x4444444444444444ull, 0x8888888888888888ull};
+    int groups = (K + 3) / 4;
+    __m512i lo[4], hi[4];
+    for (int v = 0; v < 4; v++) lo[v] = hi[v] = _mm512_setzero_si512();
+    for (int g = 0; g < groups; g++) {
+        const uint8_t *p = panel + (size_t)g * CK_Q_STEP;
+        __m512i t[4][4];
+        for (int j = 0; j < 4; j++) {
+            int k = 4 * g + j;
+            const uint8_t *tb = ct + 256 * (k < K ? w[(size_t)k * ldw] : 0);
+            for (int q = 0; q < 4; q++) t[j][q] = _mm512_loadu_si512(tb + 64 * q);
+        }
+        // Multiplier bytes 1, and 0 for the k steps past K (their looked-up bytes are not zero).
+        int valid = K - 4 * g < 4 ? K - 4 * g : 4;
+        __m512i mul = _mm512_set1_epi32((int)(0x01010101u >> (8 * (4 - valid))));
+        for (int v = 0; v < 4; v++) {
+            __m512i idx = _mm512_loadu_si512(p + 64 * v), a = idx, b = idx;
+            for (int j = 0; j < 4; j++) {
+                a = _mm512_mask2_permutex2var_epi8(t[j][0], a, lane[j], t[j][1]);
+                b = _mm512_mask2_permutex2var_epi8(t[j][2], b, lane[j], t[j][3]);
+            }
+            lo[v] = _mm512_dpbusd_epi32(lo[v], a, mul);
+            hi[v] = _mm512_dpbusd_epi32(hi[v], b, mul);
+        }
+    }
+    // Sums are taken mod 2^32: the true sum fits in int32 (K max|P| < 2^31), so the result is exact.
+    for (int v = 0; v < 4; v++) lo[v] = _mm512_add_epi32(lo[v], _mm512_slli_epi32(hi[v], 8));
+    ck_q_store(lo, (int32_t)(32768u * (uint32_t)K), rows, y, rs);
+}
+
+CK_Q_TARGET void ck_q_gemm_gather(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N,
+                                  int rows, int32_t *y, long rs, long cs) {
+    for (int n = 0; n < N; n++) ck_q_gather_column(panel, K, ct, w + n, ldw, rows, y + (long)n * cs, rs);
+}
 #else
 int ck_has_avx512vbmi(void) { return 0; }
 int ck_has_avx512vnni(void) { return 0; }
@@ -197,6 +240,10 @@ void ck_q_gemm_exact(const uint8_t *panel, int K, const int32_t *wq, long ldw, c
     (void)panel; (void)K; (void)wq; (void)ldw; (void)corr; (void)N; (void)rows; (void)y; (void)rs; (void)cs;
 }
 void ck_q_gemm_blocks(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N, int rows,
+                      int32_t *y, long rs, long cs) {
+    (void)panel; (void)K; (void)ct; (void)w; (void)ldw; (void)N; (void)rows; (void)y; (void)rs; (void)cs;
+}
+void ck_q_gemm_gather(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N, int rows,
                       int32_t *y, long rs, long cs) {
     (void)panel; (void)K; (void)ct; (void)w; (void)ldw; (void)N; (void)rows; (void)y; (void)rs; (void)cs;
 }
@@ -231,4 +278,16 @@ void ck_q_code_tables(const uint8_t *tables, uint8_t *ct) {
         memcpy(o + 32, a + 16, 16);  // LH(., bh)
         memcpy(o + 48, b + 16, 16);  // HH(., bh)
     }
+}
+
+int ck_q_gather_tables(const int32_t *products, uint8_t *ct) {
+    for (int c = 0; c < 256; c++)
+        for (int x = 0; x < 128; x++) {
+            int32_t p = products[x << 8 | c];
+            if (p < -32768 || p > 32767) return 0;
+            uint32_t v = (uint32_t)(p + 32768);
+            ct[256 * c + x] = (uint8_t)(v & 255);
+            ct[256 * c + 128 + x] = (uint8_t)(v >> 8);
+        }
+    return 1;
 }

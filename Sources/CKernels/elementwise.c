@@ -56,6 +56,42 @@ void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s
     CK_IM2COL_BODY(int8_t)
 }
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+// Stride 1 and output rows of at most 64 pixels: one masked load (masked-off bytes are neither read
+// nor faulted) and one masked store per output row, instead of up to three libc calls on rows of a
+// few dozen bytes. The same bytes as ck_im2col_plane_i8; other geometries go to it.
+__attribute__((target("avx512f,avx512bw")))
+void ck_im2col_plane_i8_avx512(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
+                               int oh, int ow, int8_t *dst, long ncol) {
+    if (s != 1 || ow > 64 || ow < 1) {
+        ck_im2col_plane_i8(plane, h, w, kh, kw, s, dil, pt, pl, oh, ow, dst, ncol);
+        return;
+    }
+    const __mmask64 all = ow == 64 ? ~(__mmask64)0 : (((__mmask64)1 << ow) - 1);
+    for (int ky = 0; ky < kh; ky++) {
+        for (int kx = 0; kx < kw; kx++) {
+            int8_t *row = dst + (long)(ky * kw + kx) * ncol;
+            int lo = 0, hi = 0;
+            ck_valid_range(kx * dil, w, ow, s, pl, &lo, &hi);
+            __mmask64 below_hi = hi >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << hi) - 1);
+            __mmask64 valid = hi > lo ? below_hi & ~(((__mmask64)1 << lo) - 1) : 0;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy - pt + ky * dil;
+                __mmask64 m = iy < 0 || iy >= h ? 0 : valid;
+                const int8_t *from = m ? plane + (long)iy * w - pl + kx * dil : plane;
+                _mm512_mask_storeu_epi8(row + (long)oy * ow, all, _mm512_maskz_loadu_epi8(m, from));
+            }
+        }
+    }
+}
+#else
+void ck_im2col_plane_i8_avx512(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
+                               int oh, int ow, int8_t *dst, long ncol) {
+    ck_im2col_plane_i8(plane, h, w, kh, kw, s, dil, pt, pl, oh, ow, dst, ncol);
+}
+#endif
+
 void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *plane) {
     for (int ky = 0; ky < kh; ky++) {

@@ -1,7 +1,7 @@
 import Testing
 @testable import NetSim
 
-/// The AVX-512 kernels (VNNI exact, VBMI byte blocks) against the plain-loop reference and the
+/// The AVX-512 kernels (VNNI exact, VBMI byte blocks, VBMI gather) against the plain-loop reference and the
 /// portable and AVX2 kernels, on random and edge operands (all zero, +127, −128 and mixtures) and
 /// pixel counts that are not multiples of the 64-pixel panel, in both layouts.
 @Suite(.enabled(if: KernelISA.detected == .avx512, "this CPU lacks AVX-512 VBMI/VNNI: the AVX-512 kernels cannot run here"))
@@ -58,6 +58,31 @@ struct AVX512KernelTests {
             try expectAllLevelsAgree(plan, nonNegative: true, seed: 10 + UInt64(i))
             try expectAllLevelsAgree(plan, nonNegative: false, seed: 20 + UInt64(i))   // negative activations: nibble fallback
         }
+    }
+
+    /// The VBMI gather kernel on an unstructured sign-magnitude table (a·b plus a random error) and a
+    /// general two's-complement one (random products in Int16), both within Int16 for x ≥ 0;
+    /// negative activations fall back to the scalar gather.
+    @Test func vbmiGatherKernelMatchesTheReference() throws {
+        var rng = SplitMix64(seed: 41)
+        let noisy = KernelTestTables.table256 { a, b in max(0, a * b + Int(rng.next() % 401) - 200) }
+        var general = (0..<65_536).map { _ in Int32(truncatingIfNeeded: rng.next() % 65_536) - 32_768 }
+        general[127 << 8 | 0x80] = 32_767   // the Int16 extremes, at x = 127 and w = −128
+        general[1 << 8 | 0x01] = -32_768
+        let tables = [try KernelTestTables.signed(noisy), try SignedProductTable(twosComplementProducts: general)]
+        for (i, table) in tables.enumerated() {
+            let plan = try KernelPlan(route: .gather, table: table)
+            #expect(plan.kernel(nonNegative: true, isa: .avx512) == .vbmiGather)
+            #expect(plan.kernel(nonNegative: false, isa: .avx512) == .gather)
+            try expectAllLevelsAgree(plan, nonNegative: true, seed: 30 + UInt64(i))
+            try expectAllLevelsAgree(plan, nonNegative: false, seed: 40 + UInt64(i))
+        }
+    }
+
+    /// A product outside Int16 (possible in an imported table) keeps the scalar gather.
+    @Test func vbmiGatherNeedsInt16Products() throws {
+        let plan = try KernelPlan(route: .gather, table: KernelTestTables.signed(KernelTestTables.table256 { $0 * $1 * 3 + 1 }))
+        #expect(plan.kernel(nonNegative: true, isa: .avx512) == .gather)
     }
 
     @Test func levelsAreOrderedAndNamed() throws {

@@ -87,19 +87,30 @@ import Testing
         #expect(got.loss == loss / Double(test.count))
     }
 
-    /// `Parallel.map` returns results in item order, gives every worker its own copy of the state,
-    /// and runs inner `Parallel` loops serially inside a worker.
-    @Test func parallelMapKeepsOrderAndPrivateState() {
-        let out = Parallel.map(9, state: [Int]()) { seen, i -> (Int, Int, Bool) in
-            seen.append(i)
-            return (i * i, seen.count, Parallel.isSerial || Workers.current.count == 1)
+    /// `Parallel.map` returns results in item order, gives every worker its own copy of the state
+    /// (kept from one item to the worker's next), and runs inner `Parallel` loops serially inside a
+    /// worker, for any worker count (more workers than items or cores included).
+    @Test(arguments: [1, 2, 3, 8, 32])
+    func parallelMapKeepsOrderAndPrivateState(workers: Int) {
+        let out = Workers.with(Workers(workers)) {
+            Parallel.map(9, state: [Int]()) { seen, i -> (Int, [Int], Bool) in
+                seen.append(i)
+                return (i * i, seen, Parallel.isSerial || min(workers, 9) == 1)
+            }
         }
         #expect(out.map(\.0) == (0..<9).map { (i: Int) -> Int in i * i })
-        // Worker w sees items w, w + k, … (k workers): its copy holds only its own items.
-        let k = min(Workers.current.count, 9)
-        let counts = out.map(\.1), serial = out.map(\.2)
-        #expect(counts == (0..<9).map { $0 / k + 1 })
-        #expect(!serial.contains(false))
+        // A worker's copy holds the items it took, in the order taken, and nothing of another worker's:
+        // item i's history ends with i, and every earlier item j in it had the history before j.
+        for (i, r) in out.enumerated() {
+            let seen = r.1
+            #expect(seen.last == i)
+            #expect(seen == seen.sorted() && Set(seen).count == seen.count)
+            for (p, j) in seen.dropLast().enumerated() { #expect(out[j].1 == Array(seen[...p]), "item \(i), earlier \(j)") }
+        }
+        // The histories partition the items: each item is the last of exactly one history chain.
+        let chainEnds = out.enumerated().filter { i, _ in !out.contains { $0.1.dropLast().contains(i) } }.map(\.offset)
+        #expect(chainEnds.count <= min(workers, 9))
+        #expect(!out.map(\.2).contains(false))
         #expect(!Parallel.isSerial)
     }
 }

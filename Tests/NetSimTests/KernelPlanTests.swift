@@ -17,6 +17,25 @@ import NetSim
         }
     }
 
+    /// One table decides the kernel for both entry points (row-major `fast` and the conv layout):
+    /// the route, the activations' signs and the instruction-set level, as docs/kernels.md lists it.
+    @Test func oneKernelChoicePerRouteActivationsAndLevel() throws {
+        let exact = try KernelPlan(route: .exact, table: KernelTestTables.signed(KernelTestTables.exact))
+        let blocks = try KernelPlan(route: .byteBlocks4, table: KernelTestTables.signed(KernelTestTables.smapprox([3, 3, 3, 0])))
+        let composed = try KernelPlan(route: .blockComposed4, table: KernelTestTables.signed(KernelTestTables.smapprox([3, 3, 3, 0])))
+        let gather = try KernelPlan(route: .gather, table: KernelTestTables.signed(KernelTestTables.random(seed: 3)))
+        let expected: [(KernelPlan, Bool, KernelISA, GemmKernel)] = [
+            (exact, true, .avx512, .vnniExact), (exact, false, .avx512, .vnniExact),
+            (exact, true, .avx2, .pair), (exact, false, .avx2, .sgemm), (exact, true, .portable, .sgemm),
+            (blocks, true, .avx512, .vbmiBlocks), (blocks, false, .avx512, .nibble), (blocks, true, .avx2, .pair),
+            (blocks, true, .portable, .pair), (blocks, false, .portable, .nibble),
+            (composed, true, .avx512, .nibble), (gather, true, .avx512, .gather), (gather, false, .portable, .gather),
+        ]
+        for (plan, nonNegative, isa, kernel) in expected where isa <= KernelISA.current {
+            #expect(plan.kernel(nonNegative: nonNegative, isa: isa) == kernel, "\(plan.route) \(nonNegative) \(isa)")
+        }
+    }
+
     @Test func kulkarniErrorIsRankOneWithTheKnownFactors() throws {
         let table = try KernelTestTables.signed(KernelTestTables.table256 { KernelTestTables.kulkarni($0, $1) })
         let f = try #require(LowRankFactors.find(table))

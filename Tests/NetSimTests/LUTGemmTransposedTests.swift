@@ -48,9 +48,13 @@ import Testing
             let w = KernelTestTables.operands(k * n, &rng)
             var expected = [Int32](repeating: 0, count: m * n)
             for c in 0..<n { for p in 0..<m { for r in 0..<k { expected[c * m + p] += Int32(xT[r * m + p]) * Int32(w[r * n + c]) } } }
+            let x = LUTGemm.transpose(xT, rows: k, cols: m), expectedRowMajor = LUTGemm.transpose(expected, rows: n, cols: m)
             for isa in KernelISA.supported {
                 let got = try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
                 #expect(got == expected, "shape \(m)x\(k)x\(n) isa \(isa)")
+                // The row-major entry point runs the same kernel (`KernelPlan.kernel`).
+                let rowMajor = try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: isa)
+                #expect(rowMajor == expectedRowMajor, "row-major shape \(m)x\(k)x\(n) isa \(isa)")
             }
         }
     }
@@ -112,6 +116,32 @@ import Testing
             results.append((y.data + dx.data + a.parameters[0].grad.data + a.parameters[1].grad.data).map(\.bitPattern))
         }
         #expect(results[0] == results[1])
+    }
+
+    /// Inference cuts a batch into slices of images (`Conv2D.imagesPerSlice`: 3 images of 16 channels,
+    /// 32 × 32, 3 × 3 taps) and must give the whole-batch result bit for bit, for grouped convolutions
+    /// too, on every kernel the layer can run (signed input: the nibble / sgemm fallbacks; ≥ 0: the rest).
+    @Test(arguments: [1, 2])
+    func inferenceSlicesGiveTheWholeBatchResult(groups: Int) throws {
+        #expect(Conv2D.imagesPerSlice(rows: 16 * 9, pixels: 32 * 32) == 3)
+        let smapprox = try KernelTestTables.signed(KernelTestTables.smapprox([3, 3, 3, 0]))
+        var rng = SplitMix64(seed: 33 + UInt64(groups))
+        var conv = Conv2D("c", inChannels: 16, outChannels: 8, kernel: 3, stride: 1, padding: 1, groups: groups, rng: &rng)
+        conv.parameters[1].value.data = BehaviouralTests.randomFloats(8, &rng)
+        let signed = BehaviouralTests.randomFloats(7 * 16 * 32 * 32, &rng)   // 7 images: slices 3, 3, 1
+        for (name, table) in [("smapprox", smapprox), ("exact", try KernelTestTables.signed(KernelTestTables.exact))] {
+            for data in [signed, signed.map { abs($0) }] {
+                let q = QuantisedInput(Tensor(shape: [7, 16, 32, 32], data: data), delta: 1 / 127)
+                let engine = QuantisedEngine(plan: KernelPlan.analyse(table))
+                let scale = QuantScale.forWeights(conv.weight.data, channels: 8, perChannel: true)
+                var whole = conv, sliced = conv, a: [Int8] = [], b: [Int8] = []
+                let y0 = whole.forward(q, weight: conv.weight.data, scale: scale, engine: engine, scratch: &a, keepInput: true)
+                let y1 = sliced.forward(q, weight: conv.weight.data, scale: scale, engine: engine, scratch: &b, keepInput: false)
+                #expect(y1.shape == y0.shape)
+                #expect(y1.data.map(\.bitPattern) == y0.data.map(\.bitPattern), "\(name) groups \(groups)")
+                #expect(b.count == 3 * 32 * 32 * 16 * 9 || b.count == 32 * 32 * 16 * 9, "slice columns, not the batch's")
+            }
+        }
     }
 
     /// One Conv2D through the fast behavioural path and through the generic engine (`.reference` path).

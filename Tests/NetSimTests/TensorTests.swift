@@ -74,4 +74,27 @@ enum FD {
         let rhs = x.dot(Tensor(shape: x.shape, data: g.col2im(c.data)))
         #expect(abs(lhs - rhs) < 1e-4)
     }
+
+    /// The Int8 im2col (masked AVX-512 rows at level avx512, the C loops below it) against a plain
+    /// loop over the column layout's definition: stride 1 and 2, padding and dilation, rows of 1, 7, 28,
+    /// 64 and 70 output pixels (above 64 the vector path falls back), every level this CPU runs.
+    @Test(arguments: [(28, 1, 1, 1), (7, 1, 1, 1), (64, 1, 1, 1), (70, 1, 1, 1), (28, 2, 1, 1), (9, 1, 2, 2), (1, 1, 1, 1), (3, 1, 0, 1)])
+    func int8Im2colMatchesTheDefinition(width: Int, stride: Int, padding: Int, dilation: Int) {
+        let g = ConvGeometry(batch: 2, channels: 3, height: 5, width: width, kernelH: 3, kernelW: 3, stride: stride,
+                             pads: Pads(padding), dilation: dilation)
+        var rng = SplitMix64(seed: UInt64(width * 31 + stride))
+        let x = (0..<(2 * 3 * 5 * width)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        var expected = [Int8](repeating: 0, count: g.rows * g.columns)
+        for n in 0..<2 { for c in 0..<3 { for ky in 0..<3 { for kx in 0..<3 { for oy in 0..<g.outH { for ox in 0..<g.outW {
+            let iy = oy * stride - padding + ky * dilation, ix = ox * stride - padding + kx * dilation
+            let inside = iy >= 0 && iy < 5 && ix >= 0 && ix < width
+            expected[((c * 3 + ky) * 3 + kx) * g.columns + n * g.outPixels + oy * g.outW + ox] =
+                inside ? x[((n * 3 + c) * 5 + iy) * width + ix] : 0
+        } } } } } }
+        for isa in KernelISA.supported {
+            var cols: [Int8] = [7, 7, 7]   // a stale buffer of the wrong size
+            g.im2col(x, into: &cols, isa: isa)
+            #expect(cols == expected, "isa \(isa)")
+        }
+    }
 }

@@ -35,6 +35,16 @@ void ck_q_gemm_exact(const uint8_t *panel, int K, const int32_t *wq, long ldw, c
                      int32_t *y, long rs, long cs);
 void ck_q_gemm_blocks(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N, int rows,
                       int32_t *y, long rs, long cs);
+/// Gather route on activations >= 0 (VBMI + VNNI), for any table whose products P(x, w), x in
+/// 0...127, fit in int16: `ck_q_gather_tables` writes, per weight code c, 256 bytes at 256c: the low
+/// then the high bytes of P(x, c) + 32768 for x = 0...127 (CK_Q_GATHER_TABLE_BYTES in all), from the
+/// signed products P[xcode << 8 | wcode]; it returns 0 (and the tables are unusable) when some
+/// product is outside int16. `ck_q_gemm_gather` takes the exact route's panel (`ck_q_pack_exact`:
+/// vpermi2b reads the low 7 bits of x + 128, which are x) and writes y like the kernels above.
+#define CK_Q_GATHER_TABLE_BYTES 65536
+int ck_q_gather_tables(const int32_t *products, uint8_t *ct);
+void ck_q_gemm_gather(const uint8_t *panel, int K, const uint8_t *ct, const uint8_t *w, long ldw, int N, int rows,
+                      int32_t *y, long rs, long cs);
 
 /// Rows of activations per panel in the nibble-lookup (block-composed) kernel.
 #define CK_NIB_ROWS 32
@@ -118,6 +128,10 @@ void ck_im2col_plane_f32(const float *plane, int h, int w, int kh, int kw, int s
                          int oh, int ow, float *dst, long ncol);
 void ck_im2col_plane_i8(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                         int oh, int ow, int8_t *dst, long ncol);
+/// The same bytes with AVX-512 BW masked loads and stores for stride 1 and output rows of at most
+/// 64 pixels (other geometries fall back to `ck_im2col_plane_i8`); call only when the CPU has AVX-512 BW.
+void ck_im2col_plane_i8_avx512(const int8_t *plane, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
+                               int oh, int ow, int8_t *dst, long ncol);
 /// The adjoint: adds the kh*kw rows (stride ncol, from src) back into one plane.
 void ck_col2im_plane_f32(const float *src, long ncol, int h, int w, int kh, int kw, int s, int dil, int pt, int pl,
                          int oh, int ow, float *plane);

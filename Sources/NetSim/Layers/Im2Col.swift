@@ -46,16 +46,17 @@ struct ConvGeometry: Sendable, Equatable {
         im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_f32)
     }
 
-    /// `im2col` of Int8 codes (the behavioural forward's LUT-GEMM operand), into reused storage.
-    func im2col(_ x: [Int8], into cols: inout [Int8]) {
-        im2col(x, into: &cols, zero: 0, plane: ck_im2col_plane_i8)
+    /// `im2col` of Int8 codes (the behavioural forward's LUT-GEMM operand), into reused storage; at
+    /// level avx512 with masked vector rows (`ck_im2col_plane_i8_avx512`, the same bytes).
+    func im2col(_ x: [Int8], into cols: inout [Int8], isa: KernelISA = .current) {
+        im2col(x, into: &cols, zero: 0, plane: min(isa, KernelISA.detected) == .avx512 ? ck_im2col_plane_i8_avx512 : ck_im2col_plane_i8)
     }
 
     private typealias PlaneBody<T> = (UnsafePointer<T>?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32,
                                       Int32, UnsafeMutablePointer<T>?, Int) -> Void
 
     private func im2col<T>(_ x: [T], into cols: inout [T], zero: T, plane body: PlaneBody<T>) {
-        if cols.count != rows * columns { cols = [T](repeating: zero, count: rows * columns) }
+        Self.resize(&cols, to: rows * columns, zero: zero)
         let (c, h, w, oh, ow, p) = (channels, height, width, outH, outW, outPixels)
         let (kh, kw, ncol) = (kernelH, kernelW, columns)
         let args = (Int32(h), Int32(w), Int32(kh), Int32(kw), Int32(stride), Int32(dilation), Int32(pads.top),
@@ -71,6 +72,18 @@ struct ConvGeometry: Sendable, Equatable {
                          args.8, args.9, d + ch * kh * kw * ncol + n * p, ncol)
                 }
             }
+        }
+    }
+
+    /// Makes `buffer` hold `count` elements, keeping its storage: a smaller batch (the last one of a
+    /// pass) drops the tail without reallocating, and only growth writes new elements. The contents
+    /// are left as they were (callers overwrite every element).
+    static func resize<T>(_ buffer: inout [T], to count: Int, zero: T) {
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.reserveCapacity(count)
+            buffer.append(contentsOf: repeatElement(zero, count: count - buffer.count))
         }
     }
 

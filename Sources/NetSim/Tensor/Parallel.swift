@@ -59,12 +59,13 @@ public enum Parallel {
     }
 }
 
-/// Coarse parallelism: independent items (inference batches), one stream of items per worker.
+/// Coarse parallelism: independent items (inference batches), taken by the workers one at a time.
 extension Parallel {
-    /// Results of `body(&state, i)` for i in 0..<count, in item order. Each worker owns a copy of
-    /// `state` and takes items w, w + workers, …; inside a worker the inner `Parallel` loops run
-    /// on its own thread (`serially`), which gives the same chunks and so the same results.
-    /// Items must not depend on each other or on the order they run in.
+    /// Results of `body(&state, i)` for i in 0..<count, in item order. The workers take the next
+    /// item from a shared counter; a worker copies `state` when it takes its first item and keeps
+    /// that copy (and the buffers it grows) for its later items. Inside a worker the inner
+    /// `Parallel` loops run on its own thread (`serially`), which gives the same chunks and so the
+    /// same results. Items must not depend on each other or on the order they run in.
     public static func map<State, Result>(_ count: Int, state: State,
                                           _ body: (inout State, Int) -> Result) -> [Result] {
         let workers = min(Workers.current.count, count)
@@ -73,13 +74,23 @@ extension Parallel {
             return (0..<count).map { body(&s, $0) }
         }
         var results = [Result?](repeating: nil, count: count)
+        let next = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        next.initialize(to: 0)
+        defer { next.deallocate() }
         results.withUnsafeMutableBufferPointer { out in
             withoutActuallyEscaping(body) { body in
-                let box = UnsafeSendable((body, out, state))
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    let (body, out, initial) = box.value
-                    var s = initial
-                    serially { for i in stride(from: w, to: count, by: workers) { out[i] = body(&s, i) } }
+                let box = UnsafeSendable((body, out, state, next))
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    let (body, out, initial, counter) = box.value
+                    var s: State? = nil
+                    serially {
+                        while true {
+                            let i = ck_fetch_add(counter, 1)
+                            guard i < count else { break }
+                            if s == nil { s = initial }
+                            out[i] = body(&s!, i)
+                        }
+                    }
                 }
             }
         }

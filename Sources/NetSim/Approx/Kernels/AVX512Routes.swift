@@ -1,7 +1,7 @@
 import CKernels
 
 /// The AVX-512 kernels (`avx512_gemm.c`) on the convolution layout xT (K × M): the VNNI exact
-/// kernel (any activations) and the VBMI byte-block kernel (activations ≥ 0). Work goes to the
+/// kernel (any activations), the VBMI byte-block and gather kernels (activations ≥ 0). Work goes to the
 /// workers by 64-pixel panels and, when there are fewer than 4 panels, also by column ranges;
 /// every sum is an exact integer, so the split never changes a result.
 extension NativeRoutes {
@@ -32,13 +32,31 @@ extension NativeRoutes {
         plan.pairTables.withUnsafeBufferPointer { t in
             codeTables.withUnsafeMutableBufferPointer { ct in ck_q_code_tables(t.baseAddress!, ct.baseAddress!) }
         }
-        return codeTables.withUnsafeBufferPointer { ct in
+        return tablePanels(xT: xT, w: w, m: m, k: k, n: n, tables: codeTables, steps: (k + 1) / 2, rowMajorY: rowMajorY,
+                           pack: ck_q_pack_blocks, gemm: ck_q_gemm_blocks)
+    }
+
+    /// The gather route's products of `plan` (activations ≥ 0, every product in Int16), as Yᵀ or Y.
+    static func vbmiGather(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan, rowMajorY: Bool) -> [Int32] {
+        tablePanels(xT: xT, w: w, m: m, k: k, n: n, tables: plan.gatherCodeTables, steps: (k + 3) / 4, rowMajorY: rowMajorY,
+                    pack: ck_q_pack_exact, gemm: ck_q_gemm_gather)
+    }
+
+    /// A panel packer and a table kernel of `avx512_gemm.c` (`ck_q_pack_*`, `ck_q_gemm_blocks` / `_gather`).
+    typealias QPack = @convention(c) (UnsafePointer<Int8>?, Int, Int32, Int32, Int32, UnsafeMutablePointer<UInt8>?) -> Void
+    typealias QTableGemm = @convention(c) (UnsafePointer<UInt8>?, Int32, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, Int,
+                                           Int32, Int32, UnsafeMutablePointer<Int32>?, Int, Int) -> Void
+
+    /// Runs `pack` and `gemm` with the per-code `tables` and the weight codes on every panel (`eachQPanel`).
+    static func tablePanels(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, tables: [UInt8], steps: Int, rowMajorY: Bool,
+                            pack: QPack, gemm: QTableGemm) -> [Int32] {
+        tables.withUnsafeBufferPointer { ct in
             w.withUnsafeBufferPointer { wp in
-                let ctx = UnsafeSendable((ct.baseAddress!, UnsafeRawPointer(wp.baseAddress!).assumingMemoryBound(to: UInt8.self)))
-                return eachQPanel(xT: xT, m: m, k: k, n: n, steps: (k + 1) / 2, rowMajorY: rowMajorY) { xs, panel, m0, rows, c0, c1, out, rs, cs in
-                    let (cts, ws) = ctx.value
-                    ck_q_pack_blocks(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
-                    ck_q_gemm_blocks(panel, Int32(k), cts, ws + c0, n, Int32(c1 - c0), Int32(rows), out, rs, cs)
+                let ctx = UnsafeSendable((ct.baseAddress!, UnsafeRawPointer(wp.baseAddress!).assumingMemoryBound(to: UInt8.self), pack, gemm))
+                return eachQPanel(xT: xT, m: m, k: k, n: n, steps: steps, rowMajorY: rowMajorY) { xs, panel, m0, rows, c0, c1, out, rs, cs in
+                    let (cts, ws, pack, gemm) = ctx.value
+                    pack(xs, m, Int32(k), Int32(m0), Int32(rows), panel)
+                    gemm(panel, Int32(k), cts, ws + c0, n, Int32(c1 - c0), Int32(rows), out, rs, cs)
                 }
             }
         }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The kernel chosen for one multiplier table, with the data that kernel needs, built once.
 public struct KernelPlan: Sendable {
     /// The route `LUTGemm.fast` takes.
@@ -15,6 +17,9 @@ public struct KernelPlan: Sendable {
     let pairMultiplierIndices: [UInt8]
     /// Signed products P[xcode << 8 | wcode], for `.gather`.
     let gatherTable: [Int32]
+    /// The `vbmi-gather` kernel's per-code byte tables of `gatherTable` (`ck_q_gather_tables`);
+    /// empty when the route is not gather or a product with activation 0...127 is outside Int16.
+    let gatherCodeTables: [UInt8]
 
     /// The preference order among applicable routes (measured: see docs/kernels.md).
     public static func preferred(_ routes: [KernelRoute]) -> KernelRoute {
@@ -97,6 +102,7 @@ public struct KernelPlan: Sendable {
         pairTables = blocks?.tables() ?? []
         pairMultiplierIndices = blocks?.multiplierIndices() ?? []
         gatherTable = route == .gather ? Self.signedProducts(table) : []
+        gatherCodeTables = Self.gatherCodeTables(gatherTable)
     }
 
     private init(gatherFor table: SignedProductTable) {
@@ -108,6 +114,17 @@ public struct KernelPlan: Sendable {
         pairTables = []
         pairMultiplierIndices = []
         gatherTable = Self.signedProducts(table)
+        gatherCodeTables = Self.gatherCodeTables(gatherTable)
+    }
+
+    /// `ck_q_gather_tables` of the signed products, or empty (no products, or one outside Int16).
+    static func gatherCodeTables(_ products: [Int32]) -> [UInt8] {
+        guard products.count == 65_536 else { return [] }
+        var tables = [UInt8](repeating: 0, count: Int(CK_Q_GATHER_TABLE_BYTES))
+        let fits = products.withUnsafeBufferPointer { p in
+            tables.withUnsafeMutableBufferPointer { t in ck_q_gather_tables(p.baseAddress!, t.baseAddress!) }
+        }
+        return fits == 1 ? tables : []
     }
 
     /// P[xcode << 8 | wcode] = s(x)·s(w)·T(|x|, |w|) (or the stored P of a general signed table) for the
@@ -124,40 +141,29 @@ public struct KernelPlan: Sendable {
     }
 }
 
-/// The activation-nibble split used by the block-composed route:
-/// T(a, b) = g_b(a & 15) + h_b(a >> 4) with g_b(l) = T(l, b) − T(0, b) and h_b(h) = T(16h, b);
-/// the kernel adds g + h in Int16, so T must fit too.
-enum NibbleSplit {
-    /// True when the split is exact for all 129 × 129 magnitude pairs and g, h and T fit in Int16.
-    static func applies(to t: SignedProductTable) -> Bool {
-        guard t.maxMagnitude <= 32_767 else { return false }
-        let side = SignedProductTable.side
-        for b in 0..<side {
-            let t0 = t.magnitude(0, b)
-            for a in 0..<side {
-                let g = t.magnitude(a & 15, b) - t0, h = t.magnitude(a & ~15, b)
-                guard g + h == t.magnitude(a, b), abs(g) <= 32_767, abs(h) <= 32_767 else { return false }
-            }
+/// The kernel choice: the one place that maps (route, activations, instruction-set level) to a
+/// kernel, for both entry points (`LUTGemm.fast` on row-major X, `LUTGemm.fastTransposed` on the
+/// convolution layout). Every kernel is bit-exact, so the choice changes only the speed.
+extension KernelPlan {
+    /// The kernel this plan runs on activations with (`nonNegative: false`) or without a negative
+    /// value, at instruction-set level `isa` (capped by the CPU).
+    public func kernel(nonNegative: Bool, isa: KernelISA = .current) -> GemmKernel {
+        let isa = min(isa, KernelISA.detected)
+        switch route {
+        case .exact where isa == .avx512: return .vnniExact
+        // The exact table is also a sum of byte blocks (kept in `byteBlocks` on AVX2 machines): its
+        // post-ReLU products take the pair kernel, faster than the float route's conversions.
+        case .exact, .lowRank: return isa >= .avx2 && byteBlocks != nil && nonNegative ? .pair : .sgemm
+        case .blockComposed4: return .nibble
+        case .byteBlocks4 where byteBlocks != nil && nonNegative: return isa == .avx512 ? .vbmiBlocks : .pair
+        case .byteBlocks4: return .nibble
+        case .gather: return isa == .avx512 && nonNegative && !gatherCodeTables.isEmpty ? .vbmiGather : .gather
         }
-        return true
     }
+}
 
-    /// 64 bytes per weight code: low and high bytes of s(w)·g (16 entries), then of s(w)·h (9 used).
-    static func tables(for t: SignedProductTable) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 256 * 64)
-        for wc in 0..<256 {
-            let w = Int8(bitPattern: UInt8(wc))
-            let b = Int(w.magnitude), s: Int32 = w < 0 ? -1 : 1
-            let base = wc * 64
-            for l in 0..<16 {
-                let g = UInt16(bitPattern: Int16(truncatingIfNeeded: s * (t.magnitude(l, b) - t.magnitude(0, b))))
-                out[base + l] = UInt8(g & 0xFF); out[base + 16 + l] = UInt8(g >> 8)
-            }
-            for h in 0...8 {
-                let v = UInt16(bitPattern: Int16(truncatingIfNeeded: s * t.magnitude(16 * h, b)))
-                out[base + 32 + h] = UInt8(v & 0xFF); out[base + 48 + h] = UInt8(v >> 8)
-            }
-        }
-        return out
-    }
+/// The kernels behind `LUTGemm.fast` and `LUTGemm.fastTransposed` (docs/kernels.md), named as bench
+/// output prints them.
+public enum GemmKernel: String, Sendable, Codable {
+    case vnniExact = "vnni-exact", vbmiBlocks = "vbmi-blocks", vbmiGather = "vbmi-gather", pair, nibble, sgemm, gather
 }

@@ -20,25 +20,29 @@ public enum LUTGemm {
         return y
     }
 
-    /// The plan's route on the kernels of `isa` (capped by the CPU); a lower level forces the
-    /// fallbacks (used to test that every level agree).
+    /// The plan's kernel (`KernelPlan.kernel`) at level `isa` (capped by the CPU); a lower level
+    /// forces the fallbacks (used to test that every level agrees).
     public static func fast(x: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
                             isa: KernelISA = .current) throws -> [Int32] {
         try validate(x: x, w: w, m: m, k: k, n: n, table: plan.table)
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
         let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
-        switch plan.route {
-        case .exact where isa == .avx512:
+        switch plan.kernel(nonNegative: !NativeRoutes.anyNegative(x), isa: isa) {
+        case .vnniExact:
             return NativeRoutes.vnniExact(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, rowMajorY: true)
-        case .exact, .lowRank:
-            return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
-        case .byteBlocks4 where plan.byteBlocks != nil && !NativeRoutes.anyNegative(x):
-            let xT = NativeRoutes.transposed(x, rows: m, cols: k)
-            if isa == .avx512 { return NativeRoutes.vbmiBlocks(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: true) }
-            return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan,
+        case .vbmiBlocks:
+            return NativeRoutes.vbmiBlocks(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n,
+                                           plan: plan, rowMajorY: true)
+        case .vbmiGather:
+            return NativeRoutes.vbmiGather(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n,
+                                           plan: plan, rowMajorY: true)
+        case .pair:
+            return NativeRoutes.pair(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, plan: plan,
                                      blocks: plan.byteBlocks!, avx2: avx2, rowMajorY: true)
-        case .blockComposed4, .byteBlocks4:
+        case .sgemm:
+            return FloatRoutes.run(x: x, w: w, m: m, k: k, n: n, factors: plan.factors)
+        case .nibble:
             return NativeRoutes.nibble(x: x, w: w, m: m, k: k, n: n, tables: plan.nibbleTables, avx2: avx2)
         case .gather:
             return NativeRoutes.gather(x: x, w: w, m: m, k: k, n: n, products: plan.gatherTable, avx2: avx2)

@@ -22,7 +22,7 @@ public struct LUTGemmTiming: Sendable, Codable, Equatable {
     public let ratio: Double
     /// fast (conv layout) / sgemm.
     public let convLayoutRatio: Double
-    /// The kernel the conv layout ran (`ConvKernel`: vnni-exact, vbmi-blocks, pair, nibble, sgemm, gather).
+    /// The kernel both layouts ran (`KernelPlan.kernel`: vnni-exact, vbmi-blocks, pair, nibble, sgemm, gather).
     public let kernel: String
 
     enum CodingKeys: String, CodingKey {
@@ -147,7 +147,7 @@ public struct LUTGemmBenchmark: Sendable {
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
                              fastSeconds: fastT, fastConvLayoutSeconds: convT, sgemmSeconds: sgemmT,
                              backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT,
-                             kernel: LUTGemm.convKernel(plan: plan, nonNegative: !s.signedInput).rawValue)
+                             kernel: plan.kernel(nonNegative: !s.signedInput).rawValue)
     }
 
     /// Best wall time of `repeats` runs, in seconds.

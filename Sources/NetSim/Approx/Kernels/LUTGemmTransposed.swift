@@ -5,18 +5,21 @@ import COpenBLAS
 /// xT is K × M (pixels contiguous), the result Yᵀ is N × M. Bit-exact to `LUTGemm.reference` on
 /// the transposes; nibble panels are cut from xT without a byte transpose.
 extension LUTGemm {
-    /// Yᵀ[n, m] = Σ_k s(x)·s(w)·T(|xT[k, m]|, |w[k, n]|) on the kernels of `isa` (capped by the CPU).
+    /// Yᵀ[n, m] = Σ_k s(x)·s(w)·T(|xT[k, m]|, |w[k, n]|) on the plan's kernel (`KernelPlan.kernel`) at
+    /// level `isa` (capped by the CPU).
     public static func fastTransposed(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan,
                                       isa: KernelISA = .current) throws -> [Int32] {
         try validate(x: xT, w: w, m: m, k: k, n: n, table: plan.table)
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
         let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
-        switch convKernel(plan: plan, nonNegative: !NativeRoutes.anyNegative(xT), isa: isa) {
+        switch plan.kernel(nonNegative: !NativeRoutes.anyNegative(xT), isa: isa) {
         case .vnniExact:
             return NativeRoutes.vnniExact(xT: xT, w: w, m: m, k: k, n: n, rowMajorY: false)
         case .vbmiBlocks:
             return NativeRoutes.vbmiBlocks(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
+        case .vbmiGather:
+            return NativeRoutes.vbmiGather(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
         case .pair:
             return NativeRoutes.pair(xT: xT, w: w, m: m, k: k, n: n, plan: plan, blocks: plan.byteBlocks!, avx2: avx2,
                                      rowMajorY: false)
@@ -31,20 +34,6 @@ extension LUTGemm {
         }
     }
 
-    /// The kernel `fastTransposed` runs for `plan` on activations with (`nonNegative: false`) or
-    /// without a negative value, at instruction-set level `isa` (capped by the CPU).
-    public static func convKernel(plan: KernelPlan, nonNegative: Bool, isa: KernelISA = .current) -> ConvKernel {
-        let isa = min(isa, KernelISA.detected)
-        switch plan.route {
-        case .exact where isa == .avx512: return .vnniExact
-        case .exact, .lowRank: return isa >= .avx2 && plan.byteBlocks != nil && nonNegative ? .pair : .sgemm
-        case .blockComposed4: return .nibble
-        case .byteBlocks4 where plan.byteBlocks != nil && nonNegative: return isa == .avx512 ? .vbmiBlocks : .pair
-        case .byteBlocks4: return .nibble
-        case .gather: return .gather
-        }
-    }
-
     /// Row-major rows × cols → cols × rows.
     static func transpose<T>(_ a: [T], rows: Int, cols: Int) -> [T] {
         guard let first = a.first else { return [] }
@@ -52,11 +41,6 @@ extension LUTGemm {
         for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = a[r * cols + c] } }
         return out
     }
-}
-
-/// The kernels behind `LUTGemm.fastTransposed` (docs/kernels.md), named as bench output prints them.
-public enum ConvKernel: String, Sendable, Codable {
-    case vnniExact = "vnni-exact", vbmiBlocks = "vbmi-blocks", pair, nibble, sgemm, gather
 }
 
 extension NativeRoutes {
