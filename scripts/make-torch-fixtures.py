@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Exports the torch-made ONNX fixtures of Tests/ONNXTests/Fixtures/torch (issue 26).
 
-usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]
+usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]   (--only keeps the other entries of
+                                                                                     OUT_DIR/manifest.json)
        .venv/bin/python scripts/make-torch-fixtures.py --status OUT_DIR   the import-status survey (docs/onnx.md)
        (needs torch, torchvision and onnxscript: scripts/setup --torch)
 
@@ -29,7 +30,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 from torchvision import models
-from torchvision.models import regnet
+from torchvision.models import inception, regnet
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "ONNXTests", "Fixtures", "torch")
 
@@ -75,6 +76,21 @@ class MNISTExample(nn.Module):
         return F.log_softmax(self.fc2(x), dim=1)
 
 
+class InceptionBlock(nn.Module):
+    """Inception v3's 17×17 block (torchvision's InceptionC: 1×7 and 7×1 convolutions, 3×3 average pool with
+    count_include_pad) at 4 channels in its 7×7 branches, after a strided stem and before a linear classifier."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = inception.BasicConv2d(3, 8, kernel_size=3, stride=2)
+        self.mixed = inception.InceptionC(8, channels_7x7=4)
+        self.fc = nn.Linear(768, 10)
+
+    def forward(self, x):
+        x = self.mixed(self.stem(x))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+
+
 def small_regnet():
     params = regnet.BlockParams.from_init_params(depth=4, w_0=8, w_a=8.0, w_m=2.0, group_width=8, se_ratio=0.25)
     return regnet.RegNet(params, num_classes=10, stem_width=8)
@@ -87,6 +103,7 @@ MODELS = {
     "mobilenet_v2": (lambda: models.mobilenet_v2(width_mult=0.25, num_classes=10), (3, 32, 32)),
     "shufflenet_v2": (lambda: models.ShuffleNetV2([1, 1, 1], [8, 16, 32, 64, 64], num_classes=10), (3, 32, 32)),
     "regnet": (small_regnet, (3, 32, 32)),
+    "inception_block": (InceptionBlock, (3, 17, 17)),
 }   # (squeezenet has no width setting: 3 MB per export; --status covers it)
 
 
@@ -188,7 +205,13 @@ def main():
             cases.append({"name": case, "model": name, "exporter": "dynamo" if dynamo else "classic",
                           "opset": onnx.load(path).opset_import[0].version, "ops": ops, "torch_vs_ort": drift})
             print(f"{case}: {os.path.getsize(path)} bytes, ops {', '.join(ops)}")
-    with open(os.path.join(out, "manifest.json"), "w") as f:
+    manifest = os.path.join(out, "manifest.json")
+    if only and os.path.exists(manifest):  # --only replaces its models' entries and keeps the others
+        with open(manifest) as f:
+            old = json.load(f)
+        kept = lambda entries: [e for e in entries if e["name"].rsplit("_", 1)[0] not in only]
+        cases, failures = kept(old["cases"]) + cases, kept(old["failures"]) + failures
+    with open(manifest, "w") as f:
         json.dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "onnx": onnx.__version__,
                    "onnxruntime": ort.__version__, "cases": cases, "failures": failures}, f, indent=1)
 

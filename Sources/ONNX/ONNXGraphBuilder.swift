@@ -16,6 +16,10 @@ struct ONNXGraphBuilder {
     /// For a folded constant that holds an initialiser's values (Identity, Transpose, …): that initialiser's name.
     var constantOrigin: [String: String] = [:]
     var values: [String: (node: Int, shape: [Int])] = [:]
+    /// Outputs of a batched MatMul: the index of its 1×1 Conv node, which an Add of a bias [M] may fold into.
+    var matMulProducts: [String: Int] = [:]
+    /// Outputs of a zero Pad: the padded value and the padding, which the Conv reading it absorbs.
+    var zeroPadded: [String: (value: (node: Int, shape: [Int]), pads: Pads)] = [:]
     /// How many nodes read each tensor (a MatMul's bias Add folds only when it is the one reader).
     var readers: [String: Int] = [:]
     var layerNames: Set<String> = []
@@ -99,6 +103,9 @@ struct ONNXGraphBuilder {
 
     /// The computed value read by input `i` of the node.
     func value(_ node: Onnx_NodeProto, _ i: Int) throws -> (node: Int, shape: [Int]) {
+        if i < node.input.count, zeroPadded[node.input[i]] != nil {
+            throw refuse("input \(i) ('\(node.input[i])') is a zero Pad's output; a zero Pad is imported only as the padding of a Conv that reads it")
+        }
         guard i < node.input.count, let v = values[node.input[i]] else {
             throw refuse("input \(i) ('\(i < node.input.count ? node.input[i] : "")') must be computed from the graph input")
         }

@@ -21,7 +21,7 @@ extension ONNXGraphWriter {
             var inputs = [qx, w]
             if conv.hasBias { inputs.append(initializer("\(name).bias", shape: [conv.outChannels], floats: conv.parameters[1].value.data)) }
             return node("Conv", inputs, name: name, [
-                ("kernel_shape", .ints([conv.kernel, conv.kernel])), ("strides", .ints([conv.stride, conv.stride])),
+                ("kernel_shape", .ints([conv.kernelH, conv.kernelW])), ("strides", .ints([conv.stride, conv.stride])),
                 ("pads", .ints(conv.pads.onnx)), ("dilations", .ints([conv.dilation, conv.dilation])),
                 ("group", .int(Int64(conv.groups))),
             ])

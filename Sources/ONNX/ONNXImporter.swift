@@ -43,7 +43,7 @@ public struct ONNXPreprocessing: Sendable, Equatable {
 public enum ONNXImporter {
     public static let supportedOps = Set(["Add", "AveragePool", "BatchNormalization", "Clip", "Conv", "Div", "Dropout", "Expand",
                                           "Flatten", "Gemm", "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "LogSoftmax",
-                                          "MatMul", "MaxPool", "ReduceMean", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
+                                          "MatMul", "MaxPool", "Pad", "ReduceMean", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
                                           "Sub", "Tanh", "Transpose"]).union(ONNXFolding.ops).sorted()
     /// Default-domain opsets: 11 to the newest the onnx 1.23 package ships.
     public static let opsets: ClosedRange<Int> = 11...28

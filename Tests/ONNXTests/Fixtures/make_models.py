@@ -249,6 +249,42 @@ def tensor_models(w):
                             n("Reshape", ["t", "s4"], ["y"], name="merge_groups")], [const("s5", i64(2, 2, 2, 6, 6)), const("s4", i64(2, -1, 6, 6))])
 
 
+def rectangular_models(w):
+    """Non-square kernels (Inception v3's 1×7 and 7×1, issue 26), with per-axis pads and auto_pad."""
+    img = (2, 4, 8, 9)
+    x = rand(*img)
+    n = helper.make_node
+
+    def one(name, node, kh, kw):
+        w.add(name, model([node], [const("w", rand(5, 4, kh, kw)), const("b", rand(5))], img, None, 13, name), x, "op")
+
+    one("conv_1x7", n("Conv", ["x", "w", "b"], ["y"], name="conv", kernel_shape=[1, 7], pads=[0, 3, 0, 3]), 1, 7)
+    one("conv_7x1_stride2", n("Conv", ["x", "w", "b"], ["y"], name="conv", kernel_shape=[7, 1], pads=[3, 0, 3, 0], strides=[2, 2]), 7, 1)
+    one("conv_3x5_same_upper", n("Conv", ["x", "w", "b"], ["y"], name="conv", auto_pad="SAME_UPPER", strides=[2, 2]), 3, 5)
+
+
+def pad_matmul_models(w):
+    """Zero Pad absorbed by the Conv after it, and MatMul with a batched left side (issue 26)."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def one(name, nodes, inits, xs=x, shape=img, opset=13):
+        w.add(name, model(nodes, inits, shape, None, opset, name), xs, "op")
+
+    one("pad_conv", [n("Pad", ["x", "p"], ["xp"], name="pad"), n("Conv", ["xp", "w", "b"], ["y"], name="conv")],
+        [const("p", i64(0, 0, 1, 2, 0, 0, 2, 1)), const("w", rand(5, 4, 3, 3)), const("b", rand(5))])
+    one("pad_axes_conv_pads", [n("Pad", ["x", "p", "v", "ax"], ["xp"], name="pad"),
+                               n("Conv", ["xp", "w"], ["y"], name="conv", pads=[1, 0, 0, 1], strides=[2, 2])],
+        [const("p", i64(1, 1, 1, 1)), const("v", np.float32(0)), const("ax", i64(-2, -1)), const("w", rand(3, 4, 3, 3))], opset=18)
+    pixels = (2, 3, 4, 8)   # [N, H, W, C]: torch's Linear on channels-last pixels (ConvNeXt)
+    one("matmul_batched_pixels", [n("MatMul", ["x", "w"], ["h"], name="mm"), n("Add", ["h", "b"], ["y"], name="bias")],
+        [const("w", rand(8, 5)), const("b", rand(5))], xs=rand(*pixels), shape=pixels)
+    one("matmul_batched_sequence", [n("Reshape", ["x", "s"], ["seq"], name="to_sequence"), n("MatMul", ["seq", "w"], ["y"], name="mm")],
+        [const("s", i64(0, 3, 8)), const("w", rand(8, 5))], xs=rand(2, 24), shape=(2, 24))
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -340,6 +376,10 @@ def error_models(out):
         "gemm_transa": ([n("Gemm", ["x", "w"], ["y"], name="fc_t", transA=1)], [const("w", rand(2, 3))], flat),
         "add_broadcast_width": ([n("Conv", ["x", "w"], ["c"], name="conv"), n("Add", ["c", "b"], ["y"], name="wide_add")],
                                 [const("w", rand(3, 4, 3, 3)), const("b", rand(4))], (2, 4, 6, 6)),
+        "pad_reflect": ([n("Pad", ["x", "p"], ["xp"], name="reflect_pad", mode="reflect"), n("Conv", ["xp", "w"], ["y"], name="conv")],
+                        [const("p", np.array([0, 0, 1, 1, 0, 0, 1, 1], dtype=np.int64)), const("w", rand(3, 4, 3, 3))], (2, 4, 6, 6)),
+        "pad_relu": ([n("Pad", ["x", "p"], ["xp"], name="pad"), n("Relu", ["xp"], ["y"], name="relu_of_pad")],
+                     [const("p", np.array([0, 0, 1, 1, 0, 0, 1, 1], dtype=np.int64))], (2, 4, 6, 6)),
     }
     for name, (nodes, inits, shape) in refused.items():
         onnx.save_model(model(nodes, inits, shape, None, 13, name), os.path.join(out, name + ".onnx"))
@@ -398,6 +438,8 @@ def main():
     window_models(w)
     folding_models(w)
     tensor_models(w)
+    rectangular_models(w)
+    pad_matmul_models(w)
     error_models(out)
     w.finish()
 
