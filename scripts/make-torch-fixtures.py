@@ -91,6 +91,21 @@ class InceptionBlock(nn.Module):
         return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
 
 
+class AdaptivePools(nn.Module):
+    """AlexNet's and VGG's adaptive average pooling to a larger size: 5×5 → 7×7 (windows of 1 or 2 pixels, dynamo's
+    masked sums) and 1×1 → 6×6 (dynamo's ReduceMean of gathered pixels). The classic exporter refuses both."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, stride=2)
+        self.fc = nn.Linear(4 * 49 + 4 * 36, 10)
+
+    def forward(self, x):
+        x = F.relu(self.conv(x))
+        up = F.adaptive_avg_pool2d(F.adaptive_avg_pool2d(x, 1), 6)
+        return self.fc(torch.cat([torch.flatten(F.adaptive_avg_pool2d(x, 7), 1), torch.flatten(up, 1)], 1))
+
+
 def small_regnet():
     params = regnet.BlockParams.from_init_params(depth=4, w_0=8, w_a=8.0, w_m=2.0, group_width=8, se_ratio=0.25)
     return regnet.RegNet(params, num_classes=10, stem_width=8)
@@ -104,6 +119,7 @@ MODELS = {
     "shufflenet_v2": (lambda: models.ShuffleNetV2([1, 1, 1], [8, 16, 32, 64, 64], num_classes=10), (3, 32, 32)),
     "regnet": (small_regnet, (3, 32, 32)),
     "inception_block": (InceptionBlock, (3, 17, 17)),
+    "adaptive_pools": (AdaptivePools, (3, 11, 11)),
 }   # (squeezenet has no width setting: 3 MB per export; --status covers it)
 
 

@@ -26,6 +26,7 @@ extension ONNXGraphBuilder {
         case "Softmax", "LogSoftmax": try softmax(node, a)
         case "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish": try activation(node, a)
         case "ReduceMean": try globalPool(node, a)
+        case "GatherND", "ReduceSum": throw refuse("\(node.opType) is supported only in the pixel arithmetic of adaptive average pooling (constant indices, pixel axes)")
         case "Mul": try binary(node)
         case "Concat": try concat(node, a)
         case "Split": try split(node, a)

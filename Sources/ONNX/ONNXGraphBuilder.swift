@@ -16,6 +16,8 @@ struct ONNXGraphBuilder {
     /// For a folded constant that holds an initialiser's values (Identity, Transpose, …): that initialiser's name.
     var constantOrigin: [String: String] = [:]
     var values: [String: (node: Int, shape: [Int])] = [:]
+    /// Values followed through the pixel index arithmetic of dynamo's adaptive pooling (ONNXGraphBuilder+SpatialMix).
+    var pixelTerms: [String: PixelTerms] = [:]
     /// Outputs of a batched MatMul: the index of its 1×1 Conv node, which an Add of a bias [M] may fold into.
     var matMulProducts: [String: Int] = [:]
     /// Outputs of a zero Pad: the padded value and the padding, which the Conv reading it absorbs.
@@ -59,8 +61,12 @@ struct ONNXGraphBuilder {
         for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }
         for (i, node) in graph.node.enumerated() {
             current = (ONNXImporter.nodeName(node, i), node.opType)
+            if try trackPixels(node) { continue }
+            try materialisePixels(node.input)
             if try !fold(node) { try convert(node) }
         }
+        current = (output.name, "graph output")
+        try materialisePixels([output.name])
         guard let out = values[output.name] else { throw invalid("graph output '\(output.name)' is not computed from the input") }
         if out.node != network.last || network.nodes.isEmpty {
             network.add(Add(unique("output")), inputs: [out.node])  // one input: identity

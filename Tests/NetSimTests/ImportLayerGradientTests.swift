@@ -47,4 +47,19 @@ import Testing
         #expect(GradientTests.check(Transpose("transpose", permutation: [1, 0, 2]), x) <= 1)
         #expect(GradientTests.check(Slice("slice", axis: 0, range: 1..<3), x) <= 1)
     }
+
+    /// Adaptive average pooling 3×2 → 2×3 as a SpatialMix: forward by hand, backward by finite differences.
+    @Test func spatialMix() {
+        // Output (i, j) averages input rows ⌊3i/2⌋..<⌈3(i+1)/2⌉ and columns ⌊2j/3⌋..<⌈2(j+1)/3⌉.
+        let terms: [[(pixel: Int, weight: Float)]] = (0..<2).flatMap { i in (0..<3).map { j in
+            let rows = (3 * i / 2)..<((3 * (i + 1) + 1) / 2), cols = (2 * j / 3)..<((2 * (j + 1) + 2) / 3)
+            let w = 1 / Float(rows.count * cols.count)
+            return rows.flatMap { r in cols.map { c in (r * 2 + c, w) } }
+        } }
+        var mix = SpatialMix("pool", inputSize: [3, 2], outputSize: [2, 3], terms: terms)
+        var ctx = ForwardContext(mode: .eval)
+        let y = mix.forward(Tensor(shape: [1, 1, 3, 2], data: [1, 2, 3, 4, 5, 6]), context: &ctx)
+        #expect(y.shape == [1, 1, 2, 3] && y.data == [2, 2.5, 3, 4, 4.5, 5])
+        #expect(GradientTests.check(mix, FD.random([2, 2, 3, 2], seed: 34)) <= 1)
+    }
 }

@@ -285,6 +285,46 @@ def pad_matmul_models(w):
         [const("s", i64(0, 3, 8)), const("w", rand(8, 5))], xs=rand(2, 24), shape=(2, 24))
 
 
+def adaptive_pool_models(w):
+    """Adaptive average pooling to a size that does not divide the input, in the form torch's dynamo exporter
+    writes it: pixels moved in front (Transpose), windows gathered with constant indices (GatherND), moved
+    back, and averaged (ReduceMean) or masked to each window's length (Where), summed and divided (issue 26)."""
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def windows(size, out):
+        start = [i * size // out for i in range(out)]
+        end = [-(-(i + 1) * size // out) for i in range(out)]
+        k = max(e - s for s, e in zip(start, end))
+        idx = np.array([[min(s + j, size - 1) for j in range(k)] for s in start])
+        short = np.array([[j >= e - s for j in range(k)] for s, e in zip(start, end)])
+        return idx, short, np.array([e - s for s, e in zip(start, end)], dtype=np.float32)
+
+    def gather_nodes(h, out):
+        idx, short, length = windows(h, out)
+        k = idx.shape[1]
+        grid = np.zeros((out, k, out, k, 2), dtype=np.int64)
+        grid[..., 0] = idx[:, :, None, None]
+        grid[..., 1] = idx[None, None, :, :]
+        nodes = [n("Transpose", ["x"], ["pixels_first"], name="to_pixels", perm=[2, 3, 0, 1]),
+                 n("GatherND", ["pixels_first", "grid"], ["windows"], name="gather"),
+                 n("Transpose", ["windows"], ["w6"], name="from_pixels", perm=[4, 5, 0, 1, 2, 3])]
+        return nodes, [const("grid", grid)], short, length
+
+    x = rand(2, 3, 5, 5)
+    nodes, inits, short, length = gather_nodes(5, 7)
+    nodes += [n("Where", ["short_h", "zero", "w6"], ["m1"], name="mask_h"), n("Where", ["short_w", "zero", "m1"], ["m2"], name="mask_w"),
+              n("ReduceSum", ["m2", "axes"], ["sums"], name="sum", keepdims=0), n("Div", ["sums", "counts"], ["y"], name="average")]
+    inits += [const("short_h", short[:, :, None, None]), const("short_w", short), const("zero", np.float32(0)),
+              const("axes", i64(3, 5)), const("counts", np.outer(length, length).astype(np.float32))]
+    w.add("adaptive_pool_5_to_7", model(nodes, inits, x.shape, None, 18, "adaptive_pool_5_to_7"), x, "op")
+    x = rand(2, 3, 1, 1)
+    nodes, inits, _, _ = gather_nodes(1, 6)
+    nodes += [n("ReduceMean", ["w6", "axes"], ["y"], name="mean", keepdims=0)]
+    inits += [const("axes", i64(-3, -1))]
+    w.add("adaptive_pool_1_to_6", model(nodes, inits, x.shape, None, 18, "adaptive_pool_1_to_6"), x, "op")
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -440,6 +480,7 @@ def main():
     tensor_models(w)
     rectangular_models(w)
     pad_matmul_models(w)
+    adaptive_pool_models(w)
     error_models(out)
     w.finish()
 
