@@ -325,6 +325,34 @@ def adaptive_pool_models(w):
     w.add("adaptive_pool_1_to_6", model(nodes, inits, x.shape, None, 18, "adaptive_pool_1_to_6"), x, "op")
 
 
+def convnext_models(w):
+    """ConvNeXt's Float ops (issue 26): LayerNormalization over the channels of channels-last pixels, Gelu, and
+    the layer scale (a computed value times a [C, 1, 1] constant); one ConvNeXt block as dynamo writes it."""
+    n = helper.make_node
+    pixels = (2, 3, 4, 8)
+    w.add("layernorm_last_axis", model([n("LayerNormalization", ["x", "g", "b"], ["y"], name="ln", axis=-1, epsilon=1e-6)],
+                                       [const("g", rand(8)), const("b", rand(8))], pixels, None, 17, "layernorm_last_axis"),
+          rand(*pixels) * 3 + 1, "op")
+    w.add("gelu", model([n("Gelu", ["x"], ["y"], name="gelu")], [], pixels, None, 20, "gelu"), rand(*pixels) * 3, "op")
+    img = (2, 4, 6, 6)
+    w.add("mul_channel", model([n("Mul", ["s", "x"], ["y"], name="layer_scale")], [const("s", rand(4, 1, 1))], img, None, 13, "mul_channel"),
+          rand(*img), "op")
+    # dwconv 7×7 → channels last → LayerNorm → Linear 4C → Gelu → Linear C → channels first → layer scale → + input
+    c = 4
+    nodes = [n("Conv", ["x", "dw", "dwb"], ["d"], name="dwconv", group=c, pads=[3, 3, 3, 3]),
+             n("Transpose", ["d"], ["dl"], name="permute", perm=[0, 2, 3, 1]),
+             n("LayerNormalization", ["dl", "g", "b"], ["ln"], name="norm", axis=-1, epsilon=1e-6),
+             n("MatMul", ["ln", "w1"], ["h1"], name="pwconv1"), n("Add", ["h1", "b1"], ["a1"], name="pwconv1_bias"),
+             n("Gelu", ["a1"], ["g1"], name="gelu"),
+             n("MatMul", ["g1", "w2"], ["h2"], name="pwconv2"), n("Add", ["h2", "b2"], ["a2"], name="pwconv2_bias"),
+             n("Transpose", ["a2"], ["a2c"], name="permute_back", perm=[0, 3, 1, 2]),
+             n("Mul", ["scale", "a2c"], ["s"], name="layer_scale"), n("Add", ["s", "x"], ["y"], name="residual")]
+    inits = [const("dw", rand(c, 1, 7, 7, scale=0.3)), const("dwb", rand(c)), const("g", rand(c)), const("b", rand(c)),
+             const("w1", rand(c, 4 * c, scale=0.5)), const("b1", rand(4 * c)), const("w2", rand(4 * c, c, scale=0.5)),
+             const("b2", rand(c)), const("scale", rand(c, 1, 1))]
+    w.add("convnext_block", model(nodes, inits, img, None, 20, "convnext_block"), rand(2, c, 6, 6), "op")
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -481,6 +509,7 @@ def main():
     rectangular_models(w)
     pad_matmul_models(w)
     adaptive_pool_models(w)
+    convnext_models(w)
     error_models(out)
     w.finish()
 
