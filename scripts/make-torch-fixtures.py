@@ -4,6 +4,7 @@
 usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]   (--only keeps the other entries of
                                                                                      OUT_DIR/manifest.json)
        .venv/bin/python scripts/make-torch-fixtures.py --status OUT_DIR   the import-status survey (docs/onnx.md)
+       .venv/bin/python scripts/make-torch-fixtures.py --bench OUT_DIR    resnet50 and resnet18 for docs/onnx.md's benchmark
        (needs torch, torchvision and onnxscript: scripts/setup --torch)
 
 --status exports the smallest variant of every torchvision classification family (10 classes, random weights,
@@ -182,8 +183,24 @@ def export(m, x, path, dynamo):
                           dynamic_axes={"x": {0: "N"}, "y": {0: "N"}})
 
 
+def bench(out):
+    """--bench OUT_DIR: the models of docs/onnx.md's benchmark, dynamo-exported, random weights: torchvision resnet50
+    (1000 classes, 3×224×224, 25.6 M parameters) and resnet18 (10 classes, 3×64×64)."""
+    os.makedirs(out, exist_ok=True)
+    for name, make, shape in (("resnet50", lambda: models.resnet50(), (3, 224, 224)),
+                              ("resnet18_64", lambda: models.resnet18(num_classes=10), (3, 64, 64))):
+        torch.manual_seed(26)
+        m = make()
+        calibrate(m, shape, np.random.default_rng(26))
+        with torch.no_grad():
+            export(m, torch.randn((2,) + shape), os.path.join(out, name + ".onnx"), dynamo=True)
+        print(f"{name}: {sum(p.numel() for p in m.parameters())} parameters")
+
+
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--bench":
+        return bench(args[1])
     only = None
     if "--only" in args:
         k = args.index("--only")

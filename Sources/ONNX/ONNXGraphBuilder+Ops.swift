@@ -34,6 +34,7 @@ extension ONNXGraphBuilder {
         case "Slice": try slice(node)
         case "Transpose": try transpose(node, a)
         case "Pad": try pad(node, a)
+        case "Gather": try asStrided(node, a)
         default: throw refuse("\(node.opType) is folded when its inputs are constants; here it reads a computed value, which is not supported")
         }
     }
@@ -287,6 +288,10 @@ extension ONNXGraphBuilder {
         let x = try value(node, 0)
         let target = try targetShape(node, 1), features = x.shape.reduce(1, *)
         let describe = target.map { $0.map(String.init) ?? "N" }
+        if target == [-1] {   // the batch flattened in too: only dynamo's as_strided Gather may read it (asStrided)
+            batchFlattened[node.output[0]] = x
+            return
+        }
         guard let first = target.first, first.map({ $0 == 0 || $0 == -1 || $0 > 0 }) ?? true else { throw refuse("target shape \(describe) is not supported") }
         let rest = Array(target.dropFirst())
         guard !rest.contains(nil) else { throw refuse("target shape \(describe) uses the batch size after the first axis") }

@@ -18,6 +18,8 @@ struct ONNXGraphBuilder {
     var values: [String: (node: Int, shape: [Int])] = [:]
     /// Values followed through the pixel index arithmetic of dynamo's adaptive pooling (ONNXGraphBuilder+SpatialMix).
     var pixelTerms: [String: PixelTerms] = [:]
+    /// Computed values reshaped to [−1] with their batch (dynamo's as_strided), by output name.
+    var batchFlattened: [String: (node: Int, shape: [Int])] = [:]
     /// Outputs of a batched MatMul: the index of its 1×1 Conv node, which an Add of a bias [M] may fold into.
     var matMulProducts: [String: Int] = [:]
     /// Outputs of a zero Pad: the padded value and the padding, which the Conv reading it absorbs.
@@ -109,6 +111,9 @@ struct ONNXGraphBuilder {
 
     /// The computed value read by input `i` of the node.
     func value(_ node: Onnx_NodeProto, _ i: Int) throws -> (node: Int, shape: [Int]) {
+        if i < node.input.count, batchFlattened[node.input[i]] != nil {
+            throw refuse("input \(i) ('\(node.input[i])') is flattened together with the batch; only dynamo's as_strided Gather may read it")
+        }
         if i < node.input.count, zeroPadded[node.input[i]] != nil {
             throw refuse("input \(i) ('\(node.input[i])') is a zero Pad's output; a zero Pad is imported only as the padding of a Conv that reads it")
         }

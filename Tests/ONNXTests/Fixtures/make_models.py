@@ -351,6 +351,17 @@ def convnext_models(w):
              const("w1", rand(c, 4 * c, scale=0.5)), const("b1", rand(4 * c)), const("w2", rand(4 * c, c, scale=0.5)),
              const("b2", rand(c)), const("scale", rand(c, 1, 1))]
     w.add("convnext_block", model(nodes, inits, img, None, 20, "convnext_block"), rand(2, c, 6, 6), "op")
+    # dynamo's as_strided before ConvNeXt's classifier: flatten with the batch, Gather every position back as [N, 3, 2, 2]
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+    small = (2, 3, 2, 2)
+    nodes = [n("Reshape", ["x", "minus1"], ["flat"], name="flatten_all"), n("Shape", ["x"], ["s"], name="shape"),
+             n("Gather", ["s", "zero"], ["nb"], name="batch"), n("Range", ["zero", "nb", "one"], ["r"], name="range"),
+             n("Mul", ["r", "twelve"], ["base"], name="offsets"), n("Unsqueeze", ["base", "axes"], ["b4"], name="unsqueeze"),
+             n("Add", ["b4", "within"], ["idx"], name="positions"), n("Gather", ["flat", "idx"], ["g"], name="as_strided", axis=0),
+             n("Relu", ["g"], ["y"], name="relu")]
+    inits = [const("minus1", i64(-1)), const("zero", np.array(0, dtype=np.int64)), const("one", np.array(1, dtype=np.int64)),
+             const("twelve", np.array(12, dtype=np.int64)), const("axes", i64(1, 2, 3)), const("within", np.arange(12).reshape(1, 3, 2, 2))]
+    w.add("as_strided_reshape", model(nodes, inits, small, None, 13, "as_strided_reshape"), rand(*small), "op")
 
 
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
