@@ -55,6 +55,7 @@ extension ONNXGraphBuilder {
             if let t = pixelTerms[first] {
                 result = try transposed(t, perm)
             } else if let v = values[first], v.shape.count == 3, perm.count == 4, perm.suffix(2) == [0, 1] {
+                try checkTermCount([v.shape[1], v.shape[2]])
                 let identity = PixelTerms(source: v, dims: [v.shape[1], v.shape[2]], batchFirst: true,
                                           terms: (0..<v.shape[1] * v.shape[2]).map { [($0, 1)] })
                 result = try transposed(identity, perm)
@@ -102,6 +103,16 @@ extension ONNXGraphBuilder {
         }
     }
 
+    /// Refuses a followed value of more than `maxPixelTerms` elements before it is built (file-given sizes).
+    private func checkTermCount(_ factors: [Int]) throws {
+        var n = 1
+        for f in factors {
+            let (p, overflow) = n.multipliedReportingOverflow(by: f)
+            guard !overflow, p <= Self.maxPixelTerms else { throw refuse("the pixel index arithmetic grows past \(Self.maxPixelTerms) elements") }
+            n = p
+        }
+    }
+
     private func constantInput(_ node: Onnx_NodeProto, _ i: Int) throws -> ONNXConstant {
         guard let c = try constant(node, i) else { throw refuse("input \(i) is missing") }
         return c
@@ -124,6 +135,7 @@ extension ONNXGraphBuilder {
             throw refuse("only GatherND with batch_dims 0 over leading pixel axes is supported")
         }
         let lead = Array(t.dims.prefix(q)), inner = t.dims.dropFirst(q).reduce(1, *), leadStrides = PixelTerms.strides(lead)
+        try checkTermCount([indices.values.count / q, inner])
         var terms: [[(pixel: Int, weight: Float)]] = []
         for g in 0..<indices.values.count / q {
             var offset = 0
@@ -141,6 +153,7 @@ extension ONNXGraphBuilder {
     private func gathered(_ t: PixelTerms, _ indices: ONNXConstant, axis: Int) throws -> PixelTerms {
         guard let k = t.pixelAxis(axis < 0 ? axis + t.rank : axis) else { throw refuse("Gather along axis \(axis) of gathered pixels: only pixel axes") }
         let outer = t.dims.prefix(k).reduce(1, *), size = t.dims[k], inner = t.dims.dropFirst(k + 1).reduce(1, *)
+        try checkTermCount([outer, indices.values.count, inner])
         let picks = try indices.values.map { v -> Int in
             let i = ONNXFolding.int(v) < 0 ? ONNXFolding.int(v) + size : ONNXFolding.int(v)
             guard (0..<size).contains(i) else { throw refuse("index \(i) is outside pixel axis of size \(size)") }
