@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Exports the torch-made ONNX fixtures of Tests/ONNXTests/Fixtures/torch (issue 26).
 
-usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]
+usage: .venv/bin/python scripts/make-torch-fixtures.py [OUT_DIR] [--only NAME,...]   (--only keeps the other entries of
+                                                                                     OUT_DIR/manifest.json)
        .venv/bin/python scripts/make-torch-fixtures.py --status OUT_DIR   the import-status survey (docs/onnx.md)
+       .venv/bin/python scripts/make-torch-fixtures.py --bench OUT_DIR    resnet50 and resnet18 for docs/onnx.md's benchmark
        (needs torch, torchvision and onnxscript: scripts/setup --torch)
 
 --status exports the smallest variant of every torchvision classification family (10 classes, random weights,
@@ -29,7 +31,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 from torchvision import models
-from torchvision.models import regnet
+from torchvision.models import inception, regnet
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "ONNXTests", "Fixtures", "torch")
 
@@ -75,6 +77,36 @@ class MNISTExample(nn.Module):
         return F.log_softmax(self.fc2(x), dim=1)
 
 
+class InceptionBlock(nn.Module):
+    """Inception v3's 17×17 block (torchvision's InceptionC: 1×7 and 7×1 convolutions, 3×3 average pool with
+    count_include_pad) at 4 channels in its 7×7 branches, after a strided stem and before a linear classifier."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = inception.BasicConv2d(3, 8, kernel_size=3, stride=2)
+        self.mixed = inception.InceptionC(8, channels_7x7=4)
+        self.fc = nn.Linear(768, 10)
+
+    def forward(self, x):
+        x = self.mixed(self.stem(x))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+
+
+class AdaptivePools(nn.Module):
+    """AlexNet's and VGG's adaptive average pooling to a larger size: 5×5 → 7×7 (windows of 1 or 2 pixels, dynamo's
+    masked sums) and 1×1 → 6×6 (dynamo's ReduceMean of gathered pixels). The classic exporter refuses both."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, stride=2)
+        self.fc = nn.Linear(4 * 49 + 4 * 36, 10)
+
+    def forward(self, x):
+        x = F.relu(self.conv(x))
+        up = F.adaptive_avg_pool2d(F.adaptive_avg_pool2d(x, 1), 6)
+        return self.fc(torch.cat([torch.flatten(F.adaptive_avg_pool2d(x, 7), 1), torch.flatten(up, 1)], 1))
+
+
 def small_regnet():
     params = regnet.BlockParams.from_init_params(depth=4, w_0=8, w_a=8.0, w_m=2.0, group_width=8, se_ratio=0.25)
     return regnet.RegNet(params, num_classes=10, stem_width=8)
@@ -87,6 +119,8 @@ MODELS = {
     "mobilenet_v2": (lambda: models.mobilenet_v2(width_mult=0.25, num_classes=10), (3, 32, 32)),
     "shufflenet_v2": (lambda: models.ShuffleNetV2([1, 1, 1], [8, 16, 32, 64, 64], num_classes=10), (3, 32, 32)),
     "regnet": (small_regnet, (3, 32, 32)),
+    "inception_block": (InceptionBlock, (3, 17, 17)),
+    "adaptive_pools": (AdaptivePools, (3, 11, 11)),
 }   # (squeezenet has no width setting: 3 MB per export; --status covers it)
 
 
@@ -120,6 +154,11 @@ def survey():
     }
 
 
+# The classic exporter refuses adaptive_avg_pool2d to a size that is not a factor of its input (AlexNet's 6×6 and
+# VGG's 7×7 at 64×64); 224×224 is the smallest ImageNet size where both fit. --status exports these at it.
+CLASSIC_SHAPE = {"alexnet": (3, 224, 224), "vgg11_bn": (3, 224, 224)}
+
+
 def calibrate(m, shape, rng):
     """BatchNorm statistics from data: cumulative averages over a few random batches in train mode."""
     bns = [b for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm)]
@@ -144,8 +183,24 @@ def export(m, x, path, dynamo):
                           dynamic_axes={"x": {0: "N"}, "y": {0: "N"}})
 
 
+def bench(out):
+    """--bench OUT_DIR: the models of docs/onnx.md's benchmark, dynamo-exported, random weights: torchvision resnet50
+    (1000 classes, 3×224×224, 25.6 M parameters) and resnet18 (10 classes, 3×64×64)."""
+    os.makedirs(out, exist_ok=True)
+    for name, make, shape in (("resnet50", lambda: models.resnet50(), (3, 224, 224)),
+                              ("resnet18_64", lambda: models.resnet18(num_classes=10), (3, 64, 64))):
+        torch.manual_seed(26)
+        m = make()
+        calibrate(m, shape, np.random.default_rng(26))
+        with torch.no_grad():
+            export(m, torch.randn((2,) + shape), os.path.join(out, name + ".onnx"), dynamo=True)
+        print(f"{name}: {sum(p.numel() for p in m.parameters())} parameters")
+
+
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--bench":
+        return bench(args[1])
     only = None
     if "--only" in args:
         k = args.index("--only")
@@ -163,6 +218,7 @@ def main():
             continue
         for dynamo in (False, True):
             case = f"{name}_{'dynamo' if dynamo else 'classic'}"
+            shape = CLASSIC_SHAPE.get(name, shape) if chosen is not MODELS and not dynamo else chosen[name][1]
             torch.manual_seed(26)
             rng = np.random.default_rng(26)
             m = make()
@@ -188,7 +244,13 @@ def main():
             cases.append({"name": case, "model": name, "exporter": "dynamo" if dynamo else "classic",
                           "opset": onnx.load(path).opset_import[0].version, "ops": ops, "torch_vs_ort": drift})
             print(f"{case}: {os.path.getsize(path)} bytes, ops {', '.join(ops)}")
-    with open(os.path.join(out, "manifest.json"), "w") as f:
+    manifest = os.path.join(out, "manifest.json")
+    if only and os.path.exists(manifest):  # --only replaces its models' entries and keeps the others
+        with open(manifest) as f:
+            old = json.load(f)
+        kept = lambda entries: [e for e in entries if e["name"].rsplit("_", 1)[0] not in only]
+        cases, failures = kept(old["cases"]) + cases, kept(old["failures"]) + failures
+    with open(manifest, "w") as f:
         json.dump({"torch": torch.__version__, "torchvision": torchvision.__version__, "onnx": onnx.__version__,
                    "onnxruntime": ort.__version__, "cases": cases, "failures": failures}, f, indent=1)
 

@@ -64,6 +64,28 @@ extension ONNXGraphBuilder {
         }
     }
 
+    /// dynamo's `as_strided` that only reshapes: a computed value flattened with its batch (Reshape to [−1]),
+    /// then a Gather along axis 0 whose batch-dependent indices are, in both of folding's evaluations, every
+    /// position in order, shaped [N] + S. That is a Reshape of each sample to S (nothing when S is its shape).
+    mutating func asStrided(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        guard let x = node.input.first.flatMap({ batchFlattened[$0] }), node.input.count == 2,
+              let first = constants[node.input[1]], a.int("axis", 0) == 0 else {
+            throw refuse("Gather of a computed value is supported only as dynamo's as_strided of a value flattened with its batch")
+        }
+        let second = otherBatch[node.input[1]] ?? first, features = x.shape.reduce(1, *)
+        func isEveryPosition(_ c: ONNXConstant, batch: Int) -> Bool {
+            c.shape.first == batch && c.shape.dropFirst().reduce(1, *) == features
+                && c.values.enumerated().allSatisfy { $0.element == Float($0.offset) }
+        }
+        guard isEveryPosition(first, batch: ONNXFolding.batches.0), isEveryPosition(second, batch: ONNXFolding.batches.1),
+              Array(first.shape.dropFirst()) == Array(second.shape.dropFirst()) else {
+            throw refuse("the indices do not read every position of the flattened value in order; only a reshaping as_strided is supported")
+        }
+        let shape = Array(first.shape.dropFirst())
+        if shape == x.shape { return values[node.output[0]] = x }
+        try append(Reshape(unique(current.name), shape: shape), node, inputs: [x])
+    }
+
     /// Expand of a computed value to a shape it already has ([N] + its shape, or one that broadcasts to it).
     mutating func expand(_ node: Onnx_NodeProto) throws {
         let x = try value(node, 0)

@@ -24,13 +24,17 @@ extension ONNXGraphBuilder {
         case "Reshape": try reshape(node)
         case "Expand": try expand(node)
         case "Softmax", "LogSoftmax": try softmax(node, a)
-        case "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish": try activation(node, a)
+        case "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Gelu": try activation(node, a)
+        case "LayerNormalization": try layerNorm(node, a)
         case "ReduceMean": try globalPool(node, a)
+        case "GatherND", "ReduceSum": throw refuse("\(node.opType) is supported only in the pixel arithmetic of adaptive average pooling (constant indices, pixel axes)")
         case "Mul": try binary(node)
         case "Concat": try concat(node, a)
         case "Split": try split(node, a)
         case "Slice": try slice(node)
         case "Transpose": try transpose(node, a)
+        case "Pad": try pad(node, a)
+        case "Gather": try asStrided(node, a)
         default: throw refuse("\(node.opType) is folded when its inputs are constants; here it reads a computed value, which is not supported")
         }
     }
@@ -45,22 +49,27 @@ extension ONNXGraphBuilder {
     }
 
     mutating func conv(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
-        let x = try value(node, 0)
-        guard let w = try constant(node, 1), w.shape.count == 4, w.shape[2] == w.shape[3], !w.values.isEmpty else {
-            throw refuse("the weight must be a constant [M, C/group, k, k] (2-D, square kernel)")
+        let (x, padded) = try paddedInput(node)
+        guard let w = try constant(node, 1), w.shape.count == 4, !w.values.isEmpty else {
+            throw refuse("the weight must be a constant [M, C/group, kH, kW] (a 2-D convolution)")
+        }
+        if let k = a.ints("kernel_shape"), k != [w.shape[2], w.shape[3]] {
+            throw refuse("kernel_shape \(k) does not match the weight's \(w.shape[2])×\(w.shape[3])")
         }
         let groups = a.int("group", 1)
         guard x.shape.count == 3, groups > 0, x.shape[0] == w.shape[1] * groups, w.shape[0] % groups == 0 else {
             throw refuse("input \(x.shape), weight \(w.shape) and group \(groups) do not fit")
         }
+        let paddedShape = [x.shape[0], x.shape[1] + padded.top + padded.bottom, x.shape[2] + padded.left + padded.right]
         let bias = try constant(node, 2, required: false)
         if let bias, bias.values.count != w.shape[0] { throw refuse("bias has \(bias.values.count) values for \(w.shape[0]) channels") }
         let (stride, dilation) = (try squareStride(a), try squareDilation(a))
-        let span = (w.shape[2] - 1) * dilation + 1
-        let pads = try windowPads(a, input: x.shape, span: span, stride: stride)
+        let span = (height: (w.shape[2] - 1) * dilation + 1, width: (w.shape[3] - 1) * dilation + 1)
+        let pads = try windowPads(a, input: paddedShape, span: span, stride: stride) + padded
         var rng = SplitMix64(seed: 0)
-        var layer = Conv2D(layerName(node, weight: 1), inChannels: x.shape[0], outChannels: w.shape[0], kernel: w.shape[2],
-                           stride: stride, pads: pads, dilation: dilation, groups: groups, bias: bias != nil, rng: &rng)
+        var layer = Conv2D(layerName(node, weight: 1), inChannels: x.shape[0], outChannels: w.shape[0], kernelH: w.shape[2],
+                           kernelW: w.shape[3], stride: stride, pads: pads, dilation: dilation, groups: groups,
+                           bias: bias != nil, rng: &rng)
         layer.parameters[0].value = Tensor(shape: w.shape, data: w.values)
         if let bias { layer.parameters[1].value = Tensor(shape: [w.shape[0]], data: bias.values) }
         try append(layer, node, inputs: [x])
@@ -105,10 +114,40 @@ extension ONNXGraphBuilder {
 
     mutating func matMul(_ node: Onnx_NodeProto) throws {
         let x = try value(node, 0)
-        guard x.shape.count == 1 else { throw refuse("input \(x.shape) must be flat [N, K]") }
         guard let b = try constant(node, 1), b.shape.count == 2 else { throw refuse("B must be a 2-D constant [K, M]") }
-        try dense(node, x: x, weight: Self.transposed(b.values, rows: b.shape[0], cols: b.shape[1]), out: b.shape[1],
-                  bias: [Float](repeating: 0, count: b.shape[1]))
+        guard x.shape.last == b.shape[0] else { throw refuse("input [N] + \(x.shape) does not end in B's \(b.shape[0]) rows") }
+        let weight = Self.transposed(b.values, rows: b.shape[0], cols: b.shape[1])
+        if x.shape.count == 1 {
+            return try dense(node, x: x, weight: weight, out: b.shape[1], bias: [Float](repeating: 0, count: b.shape[1]))
+        }
+        try batchedMatMul(node, x: x, weight: weight, out: b.shape[1])
+    }
+
+    /// A computed [N, S, K] or [N, A, B, K] times a constant [K, M] (torch's Linear on a sequence or on
+    /// channels-last pixels): a 1×1 `Conv2D` (approximable, weight [M, K, 1, 1]) between `Transpose`s that
+    /// move K to the channel axis and back (and `Reshape`s [K, S] ↔ [K, S, 1] for a sequence). The same
+    /// products and sums as the MatMul, one output pixel per row of A.
+    mutating func batchedMatMul(_ node: Onnx_NodeProto, x: (node: Int, shape: [Int]), weight: [Float], out: Int) throws {
+        guard x.shape.count <= 3 else { throw refuse("input [N] + \(x.shape): only [N, S, K] and [N, A, B, K] are supported") }
+        let k = x.shape[x.shape.count - 1], sequence = x.shape.count == 2
+        let base = unique(current.name)
+        let toChannels = Transpose(unique("\(base).channels_first"), permutation: sequence ? [1, 0] : [2, 0, 1])
+        var v = (node: network.add(toChannels, inputs: [x.node]), shape: try toChannels.outputShape(for: x.shape))
+        if sequence {
+            let r = Reshape(unique("\(base).image"), shape: v.shape + [1])
+            v = (network.add(r, inputs: [v.node]), r.shape)
+        }
+        var rng = SplitMix64(seed: 0)
+        var conv = Conv2D(layerName(node, weight: 1), inChannels: k, outChannels: out, kernel: 1, bias: false, rng: &rng)
+        conv.parameters[0].value = Tensor(shape: [out, k, 1, 1], data: weight)
+        v = (network.add(conv, inputs: [v.node]), try conv.outputShape(for: v.shape))
+        matMulProducts[node.output[0]] = v.node
+        if sequence {
+            let r = Reshape(unique("\(base).sequence"), shape: [out, x.shape[0]])
+            v = (network.add(r, inputs: [v.node]), r.shape)
+        }
+        let back = Transpose(base, permutation: sequence ? [1, 0] : [1, 2, 0])
+        values[node.output[0]] = (network.add(back, inputs: [v.node]), try back.outputShape(for: v.shape))
     }
 
     /// Two computed values of one shape: a residual Add layer. A computed value plus a constant
@@ -123,6 +162,12 @@ extension ONNXGraphBuilder {
         }
         let k = values[node.input[0]] != nil ? 0 : 1
         let x = try value(node, k)
+        if let conv = matMulProducts[node.input[k]], readers[node.input[k]] == 1, let c = try constant(node, 1 - k),
+           let bias = Self.lastAxis(c, shape: x.shape), let biased = Self.addingBias(bias, to: network.nodes[conv].layer) {
+            network.nodes[conv].layer = biased   // the bias of a batched MatMul's 1×1 Conv, before the Transpose back
+            values[node.output[0]] = x
+            return
+        }
         guard let c = try constant(node, 1 - k), let perChannel = Self.perChannel(c, shape: x.shape),
               x.node >= 0, x.node == network.last, readers[node.input[k]] == 1,
               let biased = Self.addingBias(perChannel, to: network.nodes[x.node].layer) else {
@@ -164,6 +209,13 @@ extension ONNXGraphBuilder {
         return aligned[0] == 1 ? [Float](repeating: c.values[0], count: channels) : c.values
     }
 
+    /// One value per element of the last axis of the per-sample `shape` when `c` ([M], [1, M], …) broadcasts
+    /// against [N] + shape along that axis only; nil otherwise.
+    static func lastAxis(_ c: ONNXConstant, shape: [Int]) -> [Float]? {
+        guard let m = shape.last, c.values.count == m, c.shape.last == m, c.shape.dropLast().allSatisfy({ $0 == 1 }) else { return nil }
+        return c.values
+    }
+
     /// `layer` with `bias` added to its output bias (a Conv without one gains it); nil for other layers.
     static func addingBias(_ bias: [Float], to layer: any Layer) -> (any Layer)? {
         switch layer {
@@ -174,11 +226,7 @@ extension ONNXGraphBuilder {
             for j in 0..<bias.count { bn.parameters[1].value.data[j] += bias[j] }
             return bn
         case let conv as Conv2D where bias.count == conv.outChannels:
-            var rng = SplitMix64(seed: 0)
-            var out = Conv2D(conv.name, inChannels: conv.inChannels, outChannels: conv.outChannels, kernel: conv.kernel,
-                             stride: conv.stride, pads: conv.pads, dilation: conv.dilation, groups: conv.groups, bias: true, rng: &rng)
-            out.parameters[0].value = conv.parameters[0].value
-            if conv.hasBias { out.parameters[1].value = conv.parameters[1].value }
+            var out = conv.withBias()
             for j in 0..<bias.count { out.parameters[1].value.data[j] += bias[j] }
             return out
         default:
@@ -212,7 +260,7 @@ extension ONNXGraphBuilder {
         guard a.int("storage_order", 0) == 0, node.output.dropFirst().allSatisfy(\.isEmpty) else { throw refuse("the Indices output is not supported") }
         guard try squareDilation(a) == 1 else { throw refuse("pooling dilations \(a.ints("dilations") ?? []) are not supported (only 1)") }
         let stride = try squareStride(a)
-        let declared = try windowPads(a, input: x.shape, span: k[0], stride: stride)
+        let declared = try windowPads(a, input: x.shape, span: (k[0], k[0]), stride: stride)
         guard declared.onnx.allSatisfy({ $0 < k[0] }) else { throw refuse("pads \(declared.onnx) must be smaller than the kernel \(k[0])") }
         let ceil = a.int("ceil_mode", 0) != 0
         let pads = ceil ? ceilModePads(declared, input: x.shape, kernel: k[0], stride: stride) : declared
@@ -240,6 +288,10 @@ extension ONNXGraphBuilder {
         let x = try value(node, 0)
         let target = try targetShape(node, 1), features = x.shape.reduce(1, *)
         let describe = target.map { $0.map(String.init) ?? "N" }
+        if target == [-1] {   // the batch flattened in too: only dynamo's as_strided Gather may read it (asStrided)
+            batchFlattened[node.output[0]] = x
+            return
+        }
         guard let first = target.first, first.map({ $0 == 0 || $0 == -1 || $0 > 0 }) ?? true else { throw refuse("target shape \(describe) is not supported") }
         let rest = Array(target.dropFirst())
         guard !rest.contains(nil) else { throw refuse("target shape \(describe) uses the batch size after the first axis") }

@@ -11,9 +11,33 @@ extension ONNXGraphBuilder {
         case "Sigmoid": function = .sigmoid
         case "Tanh": function = .tanh
         case "HardSigmoid": function = .hardSigmoid(alpha: a.float("alpha", 0.2), beta: a.float("beta", 0.5))
+        case "Gelu":
+            let approximation = a.string("approximate") ?? "none"
+            guard approximation == "none" else { throw refuse("approximate '\(approximation)' is not supported (only the exact erf form, 'none')") }
+            function = .gelu
         default: function = .hardSwish
         }
         try append(Activation(unique(current.name), function), node, inputs: [value(node, 0)])
+    }
+
+    /// LayerNormalization over the last axis (ConvNeXt's, channels last): a `LayerNorm` with the constant
+    /// scale and bias; the optional Mean and InvStdDev outputs must be unused.
+    mutating func layerNorm(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
+        let x = try value(node, 0)
+        let axis = a.int("axis", -1)
+        guard let f = x.shape.last, axis == -1 || axis == x.shape.count else {
+            throw refuse("axis \(axis) is not supported; only the last axis (−1) of [N] + \(x.shape)")
+        }
+        guard node.output.dropFirst().allSatisfy(\.isEmpty) else { throw refuse("the Mean and InvStdDev outputs are not supported") }
+        guard let scale = try constant(node, 1), scale.values.count == f else { throw refuse("the scale must be a constant [\(f)]") }
+        let bias = try constant(node, 2, required: false)
+        guard bias == nil || bias?.values.count == f else { throw refuse("the bias must be a constant [\(f)]") }
+        let epsilon = a.float("epsilon", 1e-5)
+        guard epsilon > 0, epsilon.isFinite else { throw refuse("epsilon \(epsilon) must be positive") }
+        var layer = LayerNorm(layerName(node, weight: 1), features: f, epsilon: epsilon)
+        layer.parameters[0].value = Tensor(shape: [f], data: scale.values)
+        if let bias { layer.parameters[1].value = Tensor(shape: [f], data: bias.values) }
+        try append(layer, node, inputs: [x])
     }
 
     /// GlobalAveragePool, or ReduceMean over the two spatial axes: a `GlobalAvgPool` ([C]), then a
@@ -39,6 +63,13 @@ extension ONNXGraphBuilder {
     /// Mul, or an Add of two computed values whose shapes differ: a broadcasting `Broadcast` layer.
     mutating func binary(_ node: Onnx_NodeProto) throws {
         guard node.input.count == 2 else { throw refuse("\(node.opType) needs two inputs") }
+        if node.opType == "Mul", let k = [0, 1].first(where: { values[node.input[$0]] != nil }), values[node.input[1 - k]] == nil {
+            let x = try value(node, k)
+            guard let c = try constant(node, 1 - k), let perChannel = Self.perChannel(c, shape: x.shape) else {
+                throw refuse("a computed value times a constant is supported only for a per-channel constant ([C, 1, 1], [F] or a scalar)")
+            }
+            return try append(ChannelScale(unique(current.name), scale: perChannel), node, inputs: [x])
+        }
         guard let l = values[node.input[0]], let r = values[node.input[1]] else {
             throw refuse("\(node.opType) of a computed value and a constant is supported only as a per-channel bias (Add); here both operands must be computed")
         }

@@ -17,9 +17,9 @@ extension ONNXGraphBuilder {
         return d[0]
     }
 
-    /// Padding per side from `pads` or `auto_pad` for a window spanning `span` input pixels over
-    /// an [C, H, W] input. SAME_UPPER puts the odd pixel at the end, SAME_LOWER at the start.
-    func windowPads(_ a: ONNXAttributes, input: [Int], span: Int, stride: Int) throws -> Pads {
+    /// Padding per side from `pads` or `auto_pad` for a window spanning `span` input pixels (per axis)
+    /// over an [C, H, W] input. SAME_UPPER puts the odd pixel at the end, SAME_LOWER at the start.
+    func windowPads(_ a: ONNXAttributes, input: [Int], span: (height: Int, width: Int), stride: Int) throws -> Pads {
         guard input.count == 3 else { throw refuse("input \(input) must be [N, C, H, W]") }
         switch a.string("auto_pad") ?? "NOTSET" {
         case "NOTSET":
@@ -31,12 +31,12 @@ extension ONNXGraphBuilder {
         case "VALID":
             return Pads(0)
         case let mode where mode == "SAME_UPPER" || mode == "SAME_LOWER":
-            func split(_ size: Int) -> (Int, Int) {
+            func split(_ size: Int, _ span: Int) -> (Int, Int) {
                 let total = max(0, ((size + stride - 1) / stride - 1) * stride + span - size)
                 let begin = mode == "SAME_UPPER" ? total / 2 : total - total / 2
                 return (begin, total - begin)
             }
-            let (h, w) = (split(input[1]), split(input[2]))
+            let (h, w) = (split(input[1], span.height), split(input[2], span.width))
             return Pads(top: h.0, left: w.0, bottom: h.1, right: w.1)
         case let mode:
             throw refuse("auto_pad '\(mode)' is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER")

@@ -16,6 +16,14 @@ struct ONNXGraphBuilder {
     /// For a folded constant that holds an initialiser's values (Identity, Transpose, …): that initialiser's name.
     var constantOrigin: [String: String] = [:]
     var values: [String: (node: Int, shape: [Int])] = [:]
+    /// Values followed through the pixel index arithmetic of dynamo's adaptive pooling (ONNXGraphBuilder+SpatialMix).
+    var pixelTerms: [String: PixelTerms] = [:]
+    /// Computed values reshaped to [−1] with their batch (dynamo's as_strided), by output name.
+    var batchFlattened: [String: (node: Int, shape: [Int])] = [:]
+    /// Outputs of a batched MatMul: the index of its 1×1 Conv node, which an Add of a bias [M] may fold into.
+    var matMulProducts: [String: Int] = [:]
+    /// Outputs of a zero Pad: the padded value and the padding, which the Conv reading it absorbs.
+    var zeroPadded: [String: (value: (node: Int, shape: [Int]), pads: Pads)] = [:]
     /// How many nodes read each tensor (a MatMul's bias Add folds only when it is the one reader).
     var readers: [String: Int] = [:]
     var layerNames: Set<String> = []
@@ -55,8 +63,12 @@ struct ONNXGraphBuilder {
         for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }
         for (i, node) in graph.node.enumerated() {
             current = (ONNXImporter.nodeName(node, i), node.opType)
+            if try trackPixels(node) { continue }
+            try materialisePixels(node.input)
             if try !fold(node) { try convert(node) }
         }
+        current = (output.name, "graph output")
+        try materialisePixels([output.name])
         guard let out = values[output.name] else { throw invalid("graph output '\(output.name)' is not computed from the input") }
         if out.node != network.last || network.nodes.isEmpty {
             network.add(Add(unique("output")), inputs: [out.node])  // one input: identity
@@ -99,6 +111,12 @@ struct ONNXGraphBuilder {
 
     /// The computed value read by input `i` of the node.
     func value(_ node: Onnx_NodeProto, _ i: Int) throws -> (node: Int, shape: [Int]) {
+        if i < node.input.count, batchFlattened[node.input[i]] != nil {
+            throw refuse("input \(i) ('\(node.input[i])') is flattened together with the batch; only dynamo's as_strided Gather may read it")
+        }
+        if i < node.input.count, zeroPadded[node.input[i]] != nil {
+            throw refuse("input \(i) ('\(node.input[i])') is a zero Pad's output; a zero Pad is imported only as the padding of a Conv that reads it")
+        }
         guard i < node.input.count, let v = values[node.input[i]] else {
             throw refuse("input \(i) ('\(i < node.input.count ? node.input[i] : "")') must be computed from the graph input")
         }

@@ -21,7 +21,7 @@ extension ONNXGraphWriter {
             var inputs = [qx, w]
             if conv.hasBias { inputs.append(initializer("\(name).bias", shape: [conv.outChannels], floats: conv.parameters[1].value.data)) }
             return node("Conv", inputs, name: name, [
-                ("kernel_shape", .ints([conv.kernel, conv.kernel])), ("strides", .ints([conv.stride, conv.stride])),
+                ("kernel_shape", .ints([conv.kernelH, conv.kernelW])), ("strides", .ints([conv.stride, conv.stride])),
                 ("pads", .ints(conv.pads.onnx)), ("dilations", .ints([conv.dilation, conv.dilation])),
                 ("group", .int(Int64(conv.groups))),
             ])
@@ -43,6 +43,8 @@ extension ONNXGraphWriter {
             case .leakyRelu(let alpha): return node("LeakyRelu", [input], name: name, [("alpha", .float(alpha))])
             case .hardSigmoid(let alpha, let beta): return node("HardSigmoid", [input], name: name, [("alpha", .float(alpha)), ("beta", .float(beta))])
             case .sigmoid, .tanh: return node(act.function.onnxName, [input], name: name)
+            case .gelu:
+                throw ModelError.invalidArgument(what: "layer \(name)", value: "Gelu", rule: "ONNX Gelu needs opset 20; the export writes opset 13")
             case .hardSwish:   // HardSwish needs opset 14; the export writes 13: x · HardSigmoid(x; 1/6, 1/2)
                 let gate = node("HardSigmoid", [input], name: "\(name).gate", [("alpha", .float(1 / 6)), ("beta", .float(0.5))])
                 return node("Mul", [input, gate], name: name)

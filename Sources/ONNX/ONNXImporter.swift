@@ -42,8 +42,8 @@ public struct ONNXPreprocessing: Sendable, Equatable {
 /// their ONNX nodes, so they are approximable and `--layer-multiplier` takes those names.
 public enum ONNXImporter {
     public static let supportedOps = Set(["Add", "AveragePool", "BatchNormalization", "Clip", "Conv", "Div", "Dropout", "Expand",
-                                          "Flatten", "Gemm", "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "LogSoftmax",
-                                          "MatMul", "MaxPool", "ReduceMean", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
+                                          "Flatten", "GatherND", "Gelu", "Gemm", "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LayerNormalization", "LeakyRelu", "LogSoftmax",
+                                          "MatMul", "MaxPool", "Pad", "ReduceMean", "ReduceSum", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
                                           "Sub", "Tanh", "Transpose"]).union(ONNXFolding.ops).sorted()
     /// Default-domain opsets: 11 to the newest the onnx 1.23 package ships.
     public static let opsets: ClosedRange<Int> = 11...28

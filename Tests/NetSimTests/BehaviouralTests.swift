@@ -71,19 +71,23 @@ struct BehaviouralTests {
     func convFastVsReference() throws {
         let table = try KernelTestTables.signed(KernelTestTables.smapprox([1, 1, 1, 0]))
         var rng = SplitMix64(seed: 4)
-        let configs: [(c: Int, o: Int, k: Int, s: Int, p: Int, g: Int)] =
-            [(2, 3, 3, 1, 1, 1), (3, 3, 3, 2, 1, 3), (4, 2, 1, 1, 0, 1), (4, 4, 3, 1, 0, 2), (1, 2, 5, 2, 2, 1)]
+        // (kw, pw): Inception v3's 1×7 and 7×1 kernels with their (0, 3) and (3, 0) padding, after the square ones.
+        let configs: [(c: Int, o: Int, k: Int, s: Int, p: Int, g: Int, kw: Int?, pw: Int?)] =
+            [(2, 3, 3, 1, 1, 1, nil, nil), (3, 3, 3, 2, 1, 3, nil, nil), (4, 2, 1, 1, 0, 1, nil, nil), (4, 4, 3, 1, 0, 2, nil, nil),
+             (1, 2, 5, 2, 2, 1, nil, nil), (3, 4, 1, 1, 0, 1, 7, 3), (3, 4, 7, 1, 3, 1, 1, 0), (4, 4, 3, 2, 1, 2, 5, 0)]
         for (i, cfg) in configs.enumerated() {
             let h = 5 + i, w = 6, n = 2
-            var conv = Conv2D("c", inChannels: cfg.c, outChannels: cfg.o, kernel: cfg.k, stride: cfg.s,
-                              padding: cfg.p, groups: cfg.g, rng: &rng)
+            let pads = Pads(top: cfg.p, left: cfg.pw ?? cfg.p, bottom: cfg.p, right: cfg.pw ?? cfg.p)
+            var conv = Conv2D("c", inChannels: cfg.c, outChannels: cfg.o, kernelH: cfg.k, kernelW: cfg.kw ?? cfg.k, stride: cfg.s,
+                              pads: pads, groups: cfg.g, rng: &rng)
             conv.parameters[1].value.data = Self.randomFloats(cfg.o, &rng)
             let x = Self.randomFloats(n * cfg.c * h * w, &rng), dx = Quantiser.delta(forRange: 1)
             let perChannel = i % 2 == 1
             let y = Self.run(conv, Tensor(shape: [n, cfg.c, h, w], data: x), table: table, inputDelta: dx, perChannel: perChannel)
             let wt = conv.parameters[0].value.data
             let shape = BehaviouralReference.ConvShape(batch: n, inChannels: cfg.c, height: h, width: w, outChannels: cfg.o,
-                                                       kernel: cfg.k, stride: cfg.s, padding: cfg.p, groups: cfg.g)
+                                                       kernel: cfg.k, kernelW: cfg.kw, stride: cfg.s, padding: cfg.p,
+                                                       paddingW: cfg.pw, groups: cfg.g)
             let ref = BehaviouralReference.conv(x: x, shape: shape, weight: wt, bias: conv.parameters[1].value.data,
                                                 inputDelta: dx, weightScale: .forWeights(wt, channels: cfg.o, perChannel: perChannel),
                                                 table: table)

@@ -71,6 +71,16 @@ import Testing
         #expect(Self.check(c, FD.random([2, 4, 6, 5], seed: 17)) <= 1)
     }
 
+    /// 1×7 and 7×1 kernels (Inception v3), the second strided: im2col/col2im with kh ≠ kw.
+    @Test(arguments: [(1, 7, 1), (7, 1, 2)])
+    func rectangularConv2D(kh: Int, kw: Int, stride: Int) {
+        var rng = SplitMix64(seed: 18)
+        var c = Conv2D("conv", inChannels: 3, outChannels: 2, kernelH: kh, kernelW: kw, stride: stride,
+                       pads: Pads(top: kh / 2, left: kw / 2, bottom: kh / 2, right: kw / 2), rng: &rng)
+        c.parameters[1].value = FD.random([2], seed: 19)
+        #expect(Self.check(c, FD.random([2, 3, 7, 6], seed: 20)) <= 1)
+    }
+
     @Test(arguments: [Mode.train, Mode.eval])
     func batchNorm(mode: Mode) {
         var bn = BatchNorm("bn", channels: 2)

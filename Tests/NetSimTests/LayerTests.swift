@@ -3,25 +3,45 @@ import Testing
 
 /// Forward passes against direct, independently written reference loops.
 @Suite struct LayerTests {
-    /// Direct convolution: y[n,o,i,j] = b[o] + Σ w[o,c',u,v] · x[n, g·Cg + c', i·s−p+u, j·s−p+v].
-    static func directConv(_ x: Tensor, _ w: Tensor, _ b: [Float], stride s: Int, pad p: Int, groups: Int) -> Tensor {
+    /// Direct convolution: y[n,o,i,j] = b[o] + Σ w[o,c',u,v] · x[n, g·Cg + c', i·s−p+u, j·s−pw+v] for a kh × kw
+    /// kernel (from w's shape), `p` rows of padding above and below and `pw` (= p unless given) columns left and right.
+    static func directConv(_ x: Tensor, _ w: Tensor, _ b: [Float], stride s: Int, pad p: Int, padW: Int? = nil, groups: Int) -> Tensor {
         let (n, c, h, wd) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let (o, cg, k) = (w.shape[0], w.shape[1], w.shape[2])
-        let oh = (h + 2 * p - k) / s + 1, ow = (wd + 2 * p - k) / s + 1
+        let (o, cg, kh, kw) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
+        let pw = padW ?? p
+        let oh = (h + 2 * p - kh) / s + 1, ow = (wd + 2 * pw - kw) / s + 1
         let og = o / groups
         var y = Tensor(shape: [n, o, oh, ow])
         for ni in 0..<n { for oi in 0..<o { for i in 0..<oh { for j in 0..<ow {
             var acc = Double(b[oi])
             let grp = oi / og
-            for ci in 0..<cg { for u in 0..<k { for v in 0..<k {
-                let yy = i * s - p + u, xx = j * s - p + v
+            for ci in 0..<cg { for u in 0..<kh { for v in 0..<kw {
+                let yy = i * s - p + u, xx = j * s - pw + v
                 if yy < 0 || yy >= h || xx < 0 || xx >= wd { continue }
-                acc += Double(w.data[((oi * cg + ci) * k + u) * k + v]) * Double(x.data[((ni * c + grp * cg + ci) * h + yy) * wd + xx])
+                acc += Double(w.data[((oi * cg + ci) * kh + u) * kw + v]) * Double(x.data[((ni * c + grp * cg + ci) * h + yy) * wd + xx])
             }}}
             y.data[((ni * o + oi) * oh + i) * ow + j] = Float(acc)
         }}}}
         _ = c
         return y
+    }
+
+    /// Inception v3's 1×7 (pads 0, 3) and 7×1 (pads 3, 0) kernels, and a strided grouped 3×5.
+    @Test(arguments: [(1, 7, 0, 3, 1, 1), (7, 1, 3, 0, 1, 1), (3, 5, 1, 0, 2, 2)])
+    func rectangularConvMatchesDirectLoop(kh: Int, kw: Int, ph: Int, pw: Int, stride: Int, groups: Int) throws {
+        var rng = SplitMix64(seed: 5)
+        var conv = Conv2D("c", inChannels: 4, outChannels: 6, kernelH: kh, kernelW: kw, stride: stride,
+                          pads: Pads(top: ph, left: pw, bottom: ph, right: pw), groups: groups, rng: &rng)
+        #expect(conv.parameters[0].value.shape == [6, 4 / groups, kh, kw])
+        conv.parameters[1].value = FD.random([6], seed: 9)
+        let x = FD.random([2, 4, 8, 9], seed: 4)
+        var ctx = ForwardContext(mode: .eval)
+        let y = conv.forward(x, context: &ctx)
+        let ref = Self.directConv(x, conv.parameters[0].value, conv.parameters[1].value.data, stride: stride, pad: ph, padW: pw, groups: groups)
+        let declared = try conv.outputShape(for: [4, 8, 9])
+        #expect(y.shape == ref.shape && declared == Array(ref.shape.dropFirst()))
+        #expect(zip(y.data, ref.data).allSatisfy { abs($0 - $1) < 1e-4 })
+        #expect(conv.macs(for: [4, 8, 9]) == ref.count / 2 * (4 / groups) * kh * kw)
     }
 
     @Test(arguments: [(1, 0, 1), (2, 1, 1), (1, 1, 2), (2, 1, 4), (2, 0, 1), (3, 2, 2)])

@@ -65,11 +65,12 @@ import TestSupport
         }
     }
 
-    /// Gemm transA = 1 and an Add broadcasting along the width are refused naming the node and
-    /// saying why; nothing is approximated silently.
+    /// Gemm transA = 1, an Add broadcasting along the width, a reflecting Pad and a zero Pad read by
+    /// anything but a Conv are refused naming the node and saying why; nothing is approximated silently.
     @Test func unsupportedFormsAreRefused() throws {
         let d = try ONNXFixtures.dir()
-        for (file, node, words) in [("gemm_transa", "fc_t", "transA = 1"), ("add_broadcast_width", "wide_add", "per-channel bias")] {
+        for (file, node, words) in [("gemm_transa", "fc_t", "transA = 1"), ("add_broadcast_width", "wide_add", "per-channel bias"),
+                                    ("pad_reflect", "reflect_pad", "mode 'reflect'"), ("pad_relu", "relu_of_pad", "padding of a Conv")] {
             do {
                 _ = try ONNXImporter.load(contentsOf: d.appendingPathComponent(file + ".onnx"))
                 Issue.record("\(file) imported")

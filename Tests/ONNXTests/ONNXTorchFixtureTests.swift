@@ -33,6 +33,15 @@ import TestSupport
         #expect(regnet.network.nodes.contains { $0.layer.name == "trunk_output.block1.block1-0.f.se.fc1" })
     }
 
+    /// dynamo's GatherND/Where/Gather/Add/Div arithmetic for 5×5 → 7×7 and its ReduceMean form for 1×1 → 6×6
+    /// each import as one SpatialMix (the classic exporter cannot export either).
+    @Test func dynamoAdaptivePoolsAreSpatialMixes() throws {
+        let net = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent("adaptive_pools_dynamo.onnx")).network
+        let mixes = net.nodes.compactMap { $0.layer as? SpatialMix }
+        #expect(mixes.map(\.outputSize).sorted { $0[0] < $1[0] } == [[6, 6], [7, 7]])
+        #expect(!Self.cases.contains("adaptive_pools_classic"))
+    }
+
     @Test(arguments: cases)
     func importsAndMatchesOnnxruntime(name: String) throws {
         let model = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent(name + ".onnx"),

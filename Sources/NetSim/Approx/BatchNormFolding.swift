@@ -51,12 +51,7 @@ public enum BatchNormFolding {
         for i in 0..<weight.count { weight.data[i] *= scale[i / per] }
         let oldBias = layer.parameters.count > 1 ? layer.parameters[1].value.data : [Float](repeating: 0, count: scale.count)
         let bias = Tensor(shape: [scale.count], data: (0..<scale.count).map { oldBias[$0] * scale[$0] + shift[$0] })
-        var out: any Layer = layer
-        if let c = layer as? Conv2D, !c.hasBias {
-            var rng = SplitMix64(seed: 0)   // weights are replaced below
-            out = Conv2D(c.name, inChannels: c.inChannels, outChannels: c.outChannels, kernel: c.kernel, stride: c.stride,
-                         pads: c.pads, dilation: c.dilation, groups: c.groups, bias: true, rng: &rng)
-        }
+        var out: any Layer = (layer as? Conv2D)?.withBias() ?? layer
         out.parameters = [Parameter("weight", weight), Parameter("bias", bias)]
         return out
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An element-wise non-linearity computed in Float (the imported models' LeakyRelu, Sigmoid, Tanh,
-/// HardSigmoid and HardSwish), with its first and second derivatives for backward and R passes.
+/// HardSigmoid, HardSwish and Gelu), with its first and second derivatives for backward and R passes.
 public struct Activation: Layer {
     public enum Function: Sendable, Equatable {
         /// x ≥ 0 ? x : αx
@@ -13,6 +13,8 @@ public struct Activation: Layer {
         case hardSigmoid(alpha: Float, beta: Float)
         /// x · max(0, min(1, x/6 + 1/2))
         case hardSwish
+        /// x · Φ(x) = x/2 · (1 + erf(x/√2)) (ONNX Gelu, approximate "none")
+        case gelu
 
         /// The ONNX op type.
         public var onnxName: String {
@@ -22,6 +24,7 @@ public struct Activation: Layer {
             case .tanh: "Tanh"
             case .hardSigmoid: "HardSigmoid"
             case .hardSwish: "HardSwish"
+            case .gelu: "Gelu"
             }
         }
 
@@ -41,6 +44,10 @@ public struct Activation: Layer {
                 return v <= 0 ? (0, 0, 0) : v >= 1 ? (1, 0, 0) : (v, a, 0)
             case .hardSwish:
                 return x <= -3 ? (0, 0, 0) : x >= 3 ? (x, 1, 0) : (x * (x + 3) / 6, (2 * x + 3) / 6, 1 / 3)
+            case .gelu:   // Φ′ = φ(x) = e^(−x²/2)/√(2π); f′ = Φ + xφ, f″ = (2 − x²)φ
+                let cdf = 0.5 * (1 + Foundation.erf(x * Float(0.5).squareRoot()))
+                let pdf = Foundation.exp(-x * x / 2) / (2 * Float.pi).squareRoot()
+                return (x * cdf, cdf + x * pdf, (2 - x * x) * pdf)
             }
         }
     }

@@ -1,13 +1,15 @@
 
-/// 2-D convolution over NCHW input with stride, dilation, zero padding (per side) and groups
-/// (depthwise when groups == inChannels == outChannels). Weight [out, in/groups, k, k], bias [out]
-/// (optional).
+/// 2-D convolution over NCHW input with a kh × kw kernel (square or not, e.g. Inception's 1×7), stride,
+/// dilation, zero padding (per side) and groups (depthwise when groups == inChannels == outChannels).
+/// Weight [out, in/groups, kh, kw], bias [out] (optional).
 ///
 /// Implemented as im2col + one GEMM per group.
 public struct Conv2D: WeightedLayer {
     public var name: String
     public var kind: String { "Conv2D" }
-    public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, groups: Int
+    public let inChannels: Int, outChannels: Int, stride: Int, groups: Int
+    /// Kernel height and width (equal for a square kernel).
+    public let kernelH: Int, kernelW: Int
     /// Zero padding per side, and the spacing between kernel taps (1: a plain convolution).
     public let pads: Pads, dilation: Int
     public let hasBias: Bool
@@ -21,30 +23,50 @@ public struct Conv2D: WeightedLayer {
     /// Column-gradient storage reused from step to step (same size every batch).
     private var dcols: [Float] = []
 
-    /// He-uniform initialised weights (fan-in = in/groups·k²), zero bias. `pads`, when given,
-    /// overrides the equal `padding` on all sides.
+    /// A square k × k kernel (see the kh × kw initialiser).
     public init(_ name: String, inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1,
+                padding: Int = 0, pads: Pads? = nil, dilation: Int = 1, groups: Int = 1, bias: Bool = true,
+                rng: inout SplitMix64) {
+        self.init(name, inChannels: inChannels, outChannels: outChannels, kernelH: kernel, kernelW: kernel, stride: stride,
+                  padding: padding, pads: pads, dilation: dilation, groups: groups, bias: bias, rng: &rng)
+    }
+
+    /// He-uniform initialised weights (fan-in = in/groups·kh·kw), zero bias. `pads`, when given,
+    /// overrides the equal `padding` on all sides.
+    public init(_ name: String, inChannels: Int, outChannels: Int, kernelH: Int, kernelW: Int, stride: Int = 1,
                 padding: Int = 0, pads: Pads? = nil, dilation: Int = 1, groups: Int = 1, bias: Bool = true,
                 rng: inout SplitMix64) {
         precondition(inChannels % groups == 0 && outChannels % groups == 0, "\(name): channels not divisible by groups")
         precondition(dilation >= 1, "\(name): dilation \(dilation) < 1")
+        precondition(kernelH >= 1 && kernelW >= 1, "\(name): kernel \(kernelH)×\(kernelW)")
         self.name = name
-        (self.inChannels, self.outChannels, self.kernel) = (inChannels, outChannels, kernel)
+        (self.inChannels, self.outChannels, self.kernelH, self.kernelW) = (inChannels, outChannels, kernelH, kernelW)
         (self.stride, self.pads, self.dilation) = (stride, pads ?? Pads(padding), dilation)
         (self.groups, self.hasBias) = (groups, bias)
-        let fanIn = inChannels / groups * kernel * kernel
+        let fanIn = inChannels / groups * kernelH * kernelW
         let bound = (6.0 / Float(fanIn)).squareRoot()
-        var w = Tensor(shape: [outChannels, inChannels / groups, kernel, kernel])
+        var w = Tensor(shape: [outChannels, inChannels / groups, kernelH, kernelW])
         for i in 0..<w.count { w.data[i] = (rng.nextUniform() * 2 - 1) * bound }
         parameters = [Parameter("weight", w)]
         if bias { parameters.append(Parameter("bias", Tensor(shape: [outChannels]))) }
     }
 
+    /// This convolution with a bias: itself when it has one, else the same geometry and weight with a zero bias.
+    public func withBias() -> Conv2D {
+        guard !hasBias else { return self }
+        var rng = SplitMix64(seed: 0)   // the weight is replaced below
+        var out = Conv2D(name, inChannels: inChannels, outChannels: outChannels, kernelH: kernelH, kernelW: kernelW,
+                         stride: stride, pads: pads, dilation: dilation, groups: groups, bias: true, rng: &rng)
+        out.parameters[0] = parameters[0]
+        return out
+    }
+
     public func outputShape(for input: [Int]) throws -> [Int] {
-        let span = ConvGeometry.extent(kernel, dilation: dilation)
-        guard input.count == 3, input[0] == inChannels, input[1] + pads.top + pads.bottom >= span,
-              input[2] + pads.left + pads.right >= span else {
-            throw ModelError.shapeMismatch(layer: name, expected: "[\(inChannels), H, W] with the padded H, W ≥ \(span)", found: input)
+        let spanH = ConvGeometry.extent(kernelH, dilation: dilation), spanW = ConvGeometry.extent(kernelW, dilation: dilation)
+        guard input.count == 3, input[0] == inChannels, input[1] + pads.top + pads.bottom >= spanH,
+              input[2] + pads.left + pads.right >= spanW else {
+            let expected = spanH == spanW ? "the padded H, W ≥ \(spanH)" : "the padded H ≥ \(spanH) and W ≥ \(spanW)"
+            throw ModelError.shapeMismatch(layer: name, expected: "[\(inChannels), H, W] with \(expected)", found: input)
         }
         let g = geometry(batch: 1, input)
         return [outChannels, g.outH, g.outW]
@@ -52,14 +74,14 @@ public struct Conv2D: WeightedLayer {
 
     public func macs(for input: [Int]) -> Int {
         guard let s = try? outputShape(for: input) else { return 0 }
-        return s.reduce(1, *) * inChannels / groups * kernel * kernel
+        return s.reduce(1, *) * inChannels / groups * kernelH * kernelW
     }
 
     public var outputChannels: Int { outChannels }
 
     func geometry(batch: Int, _ chw: [Int]) -> ConvGeometry {
         ConvGeometry(batch: batch, channels: chw[0], height: chw[1], width: chw[2],
-                     kernelH: kernel, kernelW: kernel, stride: stride, pads: pads, dilation: dilation)
+                     kernelH: kernelH, kernelW: kernelW, stride: stride, pads: pads, dilation: dilation)
     }
 
     /// y = W ∗ cols (+ bias), returned NCHW.

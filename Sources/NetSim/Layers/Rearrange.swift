@@ -48,7 +48,7 @@ public struct Transpose: Layer {
     }
 
     /// For each output element of one sample, the input element it copies.
-    static func sources(_ input: [Int], _ perm: [Int]) -> [Int] {
+    public static func sources(_ input: [Int], _ perm: [Int]) -> [Int] {
         let out = perm.map { input[$0] }, r = input.count
         var inStrides = [Int](repeating: 1, count: r), outStrides = inStrides
         for k in stride(from: r - 2, through: 0, by: -1) {

@@ -249,6 +249,121 @@ def tensor_models(w):
                             n("Reshape", ["t", "s4"], ["y"], name="merge_groups")], [const("s5", i64(2, 2, 2, 6, 6)), const("s4", i64(2, -1, 6, 6))])
 
 
+def rectangular_models(w):
+    """Non-square kernels (Inception v3's 1×7 and 7×1, issue 26), with per-axis pads and auto_pad."""
+    img = (2, 4, 8, 9)
+    x = rand(*img)
+    n = helper.make_node
+
+    def one(name, node, kh, kw):
+        w.add(name, model([node], [const("w", rand(5, 4, kh, kw)), const("b", rand(5))], img, None, 13, name), x, "op")
+
+    one("conv_1x7", n("Conv", ["x", "w", "b"], ["y"], name="conv", kernel_shape=[1, 7], pads=[0, 3, 0, 3]), 1, 7)
+    one("conv_7x1_stride2", n("Conv", ["x", "w", "b"], ["y"], name="conv", kernel_shape=[7, 1], pads=[3, 0, 3, 0], strides=[2, 2]), 7, 1)
+    one("conv_3x5_same_upper", n("Conv", ["x", "w", "b"], ["y"], name="conv", auto_pad="SAME_UPPER", strides=[2, 2]), 3, 5)
+
+
+def pad_matmul_models(w):
+    """Zero Pad absorbed by the Conv after it, and MatMul with a batched left side (issue 26)."""
+    img = (2, 4, 6, 6)
+    x = rand(*img)
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def one(name, nodes, inits, xs=x, shape=img, opset=13):
+        w.add(name, model(nodes, inits, shape, None, opset, name), xs, "op")
+
+    one("pad_conv", [n("Pad", ["x", "p"], ["xp"], name="pad"), n("Conv", ["xp", "w", "b"], ["y"], name="conv")],
+        [const("p", i64(0, 0, 1, 2, 0, 0, 2, 1)), const("w", rand(5, 4, 3, 3)), const("b", rand(5))])
+    one("pad_axes_conv_pads", [n("Pad", ["x", "p", "v", "ax"], ["xp"], name="pad"),
+                               n("Conv", ["xp", "w"], ["y"], name="conv", pads=[1, 0, 0, 1], strides=[2, 2])],
+        [const("p", i64(1, 1, 1, 1)), const("v", np.float32(0)), const("ax", i64(-2, -1)), const("w", rand(3, 4, 3, 3))], opset=18)
+    pixels = (2, 3, 4, 8)   # [N, H, W, C]: torch's Linear on channels-last pixels (ConvNeXt)
+    one("matmul_batched_pixels", [n("MatMul", ["x", "w"], ["h"], name="mm"), n("Add", ["h", "b"], ["y"], name="bias")],
+        [const("w", rand(8, 5)), const("b", rand(5))], xs=rand(*pixels), shape=pixels)
+    one("matmul_batched_sequence", [n("Reshape", ["x", "s"], ["seq"], name="to_sequence"), n("MatMul", ["seq", "w"], ["y"], name="mm")],
+        [const("s", i64(0, 3, 8)), const("w", rand(8, 5))], xs=rand(2, 24), shape=(2, 24))
+
+
+def adaptive_pool_models(w):
+    """Adaptive average pooling to a size that does not divide the input, in the form torch's dynamo exporter
+    writes it: pixels moved in front (Transpose), windows gathered with constant indices (GatherND), moved
+    back, and averaged (ReduceMean) or masked to each window's length (Where), summed and divided (issue 26)."""
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+
+    def windows(size, out):
+        start = [i * size // out for i in range(out)]
+        end = [-(-(i + 1) * size // out) for i in range(out)]
+        k = max(e - s for s, e in zip(start, end))
+        idx = np.array([[min(s + j, size - 1) for j in range(k)] for s in start])
+        short = np.array([[j >= e - s for j in range(k)] for s, e in zip(start, end)])
+        return idx, short, np.array([e - s for s, e in zip(start, end)], dtype=np.float32)
+
+    def gather_nodes(h, out):
+        idx, short, length = windows(h, out)
+        k = idx.shape[1]
+        grid = np.zeros((out, k, out, k, 2), dtype=np.int64)
+        grid[..., 0] = idx[:, :, None, None]
+        grid[..., 1] = idx[None, None, :, :]
+        nodes = [n("Transpose", ["x"], ["pixels_first"], name="to_pixels", perm=[2, 3, 0, 1]),
+                 n("GatherND", ["pixels_first", "grid"], ["windows"], name="gather"),
+                 n("Transpose", ["windows"], ["w6"], name="from_pixels", perm=[4, 5, 0, 1, 2, 3])]
+        return nodes, [const("grid", grid)], short, length
+
+    x = rand(2, 3, 5, 5)
+    nodes, inits, short, length = gather_nodes(5, 7)
+    nodes += [n("Where", ["short_h", "zero", "w6"], ["m1"], name="mask_h"), n("Where", ["short_w", "zero", "m1"], ["m2"], name="mask_w"),
+              n("ReduceSum", ["m2", "axes"], ["sums"], name="sum", keepdims=0), n("Div", ["sums", "counts"], ["y"], name="average")]
+    inits += [const("short_h", short[:, :, None, None]), const("short_w", short), const("zero", np.float32(0)),
+              const("axes", i64(3, 5)), const("counts", np.outer(length, length).astype(np.float32))]
+    w.add("adaptive_pool_5_to_7", model(nodes, inits, x.shape, None, 18, "adaptive_pool_5_to_7"), x, "op")
+    x = rand(2, 3, 1, 1)
+    nodes, inits, _, _ = gather_nodes(1, 6)
+    nodes += [n("ReduceMean", ["w6", "axes"], ["y"], name="mean", keepdims=0)]
+    inits += [const("axes", i64(-3, -1))]
+    w.add("adaptive_pool_1_to_6", model(nodes, inits, x.shape, None, 18, "adaptive_pool_1_to_6"), x, "op")
+
+
+def convnext_models(w):
+    """ConvNeXt's Float ops (issue 26): LayerNormalization over the channels of channels-last pixels, Gelu, and
+    the layer scale (a computed value times a [C, 1, 1] constant); one ConvNeXt block as dynamo writes it."""
+    n = helper.make_node
+    pixels = (2, 3, 4, 8)
+    w.add("layernorm_last_axis", model([n("LayerNormalization", ["x", "g", "b"], ["y"], name="ln", axis=-1, epsilon=1e-6)],
+                                       [const("g", rand(8)), const("b", rand(8))], pixels, None, 17, "layernorm_last_axis"),
+          rand(*pixels) * 3 + 1, "op")
+    w.add("gelu", model([n("Gelu", ["x"], ["y"], name="gelu")], [], pixels, None, 20, "gelu"), rand(*pixels) * 3, "op")
+    img = (2, 4, 6, 6)
+    w.add("mul_channel", model([n("Mul", ["s", "x"], ["y"], name="layer_scale")], [const("s", rand(4, 1, 1))], img, None, 13, "mul_channel"),
+          rand(*img), "op")
+    # dwconv 7×7 → channels last → LayerNorm → Linear 4C → Gelu → Linear C → channels first → layer scale → + input
+    c = 4
+    nodes = [n("Conv", ["x", "dw", "dwb"], ["d"], name="dwconv", group=c, pads=[3, 3, 3, 3]),
+             n("Transpose", ["d"], ["dl"], name="permute", perm=[0, 2, 3, 1]),
+             n("LayerNormalization", ["dl", "g", "b"], ["ln"], name="norm", axis=-1, epsilon=1e-6),
+             n("MatMul", ["ln", "w1"], ["h1"], name="pwconv1"), n("Add", ["h1", "b1"], ["a1"], name="pwconv1_bias"),
+             n("Gelu", ["a1"], ["g1"], name="gelu"),
+             n("MatMul", ["g1", "w2"], ["h2"], name="pwconv2"), n("Add", ["h2", "b2"], ["a2"], name="pwconv2_bias"),
+             n("Transpose", ["a2"], ["a2c"], name="permute_back", perm=[0, 3, 1, 2]),
+             n("Mul", ["scale", "a2c"], ["s"], name="layer_scale"), n("Add", ["s", "x"], ["y"], name="residual")]
+    inits = [const("dw", rand(c, 1, 7, 7, scale=0.3)), const("dwb", rand(c)), const("g", rand(c)), const("b", rand(c)),
+             const("w1", rand(c, 4 * c, scale=0.5)), const("b1", rand(4 * c)), const("w2", rand(4 * c, c, scale=0.5)),
+             const("b2", rand(c)), const("scale", rand(c, 1, 1))]
+    w.add("convnext_block", model(nodes, inits, img, None, 20, "convnext_block"), rand(2, c, 6, 6), "op")
+    # dynamo's as_strided before ConvNeXt's classifier: flatten with the batch, Gather every position back as [N, 3, 2, 2]
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+    small = (2, 3, 2, 2)
+    nodes = [n("Reshape", ["x", "minus1"], ["flat"], name="flatten_all"), n("Shape", ["x"], ["s"], name="shape"),
+             n("Gather", ["s", "zero"], ["nb"], name="batch"), n("Range", ["zero", "nb", "one"], ["r"], name="range"),
+             n("Mul", ["r", "twelve"], ["base"], name="offsets"), n("Unsqueeze", ["base", "axes"], ["b4"], name="unsqueeze"),
+             n("Add", ["b4", "within"], ["idx"], name="positions"), n("Gather", ["flat", "idx"], ["g"], name="as_strided", axis=0),
+             n("Relu", ["g"], ["y"], name="relu")]
+    inits = [const("minus1", i64(-1)), const("zero", np.array(0, dtype=np.int64)), const("one", np.array(1, dtype=np.int64)),
+             const("twelve", np.array(12, dtype=np.int64)), const("axes", i64(1, 2, 3)), const("within", np.arange(12).reshape(1, 3, 2, 2))]
+    w.add("as_strided_reshape", model(nodes, inits, small, None, 13, "as_strided_reshape"), rand(*small), "op")
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -340,6 +455,10 @@ def error_models(out):
         "gemm_transa": ([n("Gemm", ["x", "w"], ["y"], name="fc_t", transA=1)], [const("w", rand(2, 3))], flat),
         "add_broadcast_width": ([n("Conv", ["x", "w"], ["c"], name="conv"), n("Add", ["c", "b"], ["y"], name="wide_add")],
                                 [const("w", rand(3, 4, 3, 3)), const("b", rand(4))], (2, 4, 6, 6)),
+        "pad_reflect": ([n("Pad", ["x", "p"], ["xp"], name="reflect_pad", mode="reflect"), n("Conv", ["xp", "w"], ["y"], name="conv")],
+                        [const("p", np.array([0, 0, 1, 1, 0, 0, 1, 1], dtype=np.int64)), const("w", rand(3, 4, 3, 3))], (2, 4, 6, 6)),
+        "pad_relu": ([n("Pad", ["x", "p"], ["xp"], name="pad"), n("Relu", ["xp"], ["y"], name="relu_of_pad")],
+                     [const("p", np.array([0, 0, 1, 1, 0, 0, 1, 1], dtype=np.int64))], (2, 4, 6, 6)),
     }
     for name, (nodes, inits, shape) in refused.items():
         onnx.save_model(model(nodes, inits, shape, None, 13, name), os.path.join(out, name + ".onnx"))
@@ -398,6 +517,10 @@ def main():
     window_models(w)
     folding_models(w)
     tensor_models(w)
+    rectangular_models(w)
+    pad_matmul_models(w)
+    adaptive_pool_models(w)
+    convnext_models(w)
     error_models(out)
     w.finish()
 
