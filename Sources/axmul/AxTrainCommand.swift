@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 import TableFormat
 
 /// `axmul axtrain`: AxTrain (He et al., ISLPED 2018) — sensitivity-regularised training (act),
@@ -86,11 +87,11 @@ struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
             throw session.annotated(error)
         }
         try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
-        let text = try DesignArgument.json(summary)
-        try OutputFile.write(Data(text.utf8), to: folder.appendingPathComponent("axtrain.json"))
-        if let map = SensitivityMap.lastDense(trained, probe: test) { try OutputFile.write(Data(try DesignArgument.json(map).utf8), to: folder.appendingPathComponent("sensitivity.json")) }
+        let text = try RecordJSON.encode(summary)
+        try OutputFile.write(text, to: folder.appendingPathComponent("axtrain.json"))
+        if let map = SensitivityMap.lastDense(trained, probe: test) { try OutputFile.write(try RecordJSON.encode(map), to: folder.appendingPathComponent("sensitivity.json")) }
         if json {
-            print(text)
+            print(String(decoding: text, as: UTF8.self), terminator: "")
         } else {
             print(String(format: "exact accuracy %.4f  hardware accuracy %.4f ± %.4f (%d runs)  S %.4g",
                          summary.exactAccuracy, summary.hardwareAccuracyMean, summary.hardwareAccuracyStd,

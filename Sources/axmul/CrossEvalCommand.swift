@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 
 /// `axmul crosseval`: each retrained model evaluated with each multiplier (the paper's Table 7).
 struct CrossEvalCommand: ParsableCommand, UsesThreads {
@@ -43,7 +44,7 @@ struct CrossEvalCommand: ParsableCommand, UsesThreads {
         let calibration = subset.subset.calibration(d.train, options: &options)
         let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: calibration, test: subset.subset.test(d.test),
                                             options: options, records: records)
-        if json { print(try DesignArgument.json(table)); return }
+        if json { print(try RecordJSON.text(table), terminator: ""); return }
         let width = max(12, table.models.map(\.count).max() ?? 0)
         let pad = { (s: String) in s.padding(toLength: width, withPad: " ", startingAt: 0) }
         print(pad("model") + "  8b-exact  " + table.multipliers.map { $0.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined())

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 import TableFormat
 
 /// `axmul retrain`: retrain a model for an approximate multiplier with one of the paper's methods.
@@ -112,9 +113,9 @@ struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: outURL) }   // --epochs 0
         let report = Retrainer.finish(prepared, test: data.test, assignment: assignment, config: config,
                                       epochSeconds: seconds, log: say)
-        try OutputFile.write(Data(try DesignArgument.json(report).utf8), to: Self.resultURL(outURL))
+        try OutputFile.write(try RecordJSON.encode(report), to: Self.resultURL(outURL))
         if json {
-            print(try DesignArgument.json(report))
+            print(try RecordJSON.text(report), terminator: "")
         } else {
             print(String(format: "behavioural accuracy %.4f -> %.4f (%@, %@); wrote %@", report.approxAccuracyBefore,
                          report.approxAccuracyAfter, method.rawValue, assignment.label, output))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import NetSim
+import Records
 import TableFormat
 
 /// `axmul train`: trains a zoo model on a data set, checkpointing every epoch.

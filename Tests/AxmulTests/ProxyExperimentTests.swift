@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import NetSim
+import Records
 import Testing
 import TestSupport
 
@@ -124,7 +125,8 @@ import TestSupport
         let mlp = runAxmul(["experiment", "delaparra", "--quick", "--model", "mlp", "--methods", "behavioural",
                             "--multipliers", "smapprox8x8-2222", "--no-ablation", "-o", out.path] + Self.tiny)
         #expect(mlp.status == 0, "\(mlp.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("experiment.json").path))
+        let written = try Data(contentsOf: out.appendingPathComponent("experiment.json"))
+        #expect(RecordSchema.tag(of: written) == "axmul.experiment-delaparra/1")
         let bad = try cliTestFolder("delaparra-misfit")
         defer { try? FileManager.default.removeItem(at: bad) }
         let misfit = runAxmul(["experiment", "delaparra", "--quick", "--model", "resnet8", "--data", "breast_cancer_wdbc",

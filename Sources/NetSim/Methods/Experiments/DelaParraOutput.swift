@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The `delaparra` results folder: `experiment.json` and the CSVs of Tables 5–7, Figs. 6–7
 /// (`retrain.csv`, one row per method and multiplier) and the ablation.
