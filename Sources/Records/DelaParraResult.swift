@@ -45,6 +45,15 @@ public struct DelaParraResult: Record, Sendable, Codable, Equatable {
         retrains.first { $0.method == method && $0.multiplier == multiplier && $0.seed == seed }
     }
 
+    /// Seed `seed`'s accuracy after retraining with `method` on `multiplier`, with the cell it comes from:
+    /// the cell's own, or for the control (retrained with the exact multiplier) its evaluation on `multiplier`.
+    public func after(_ method: DelaParraMethod, _ multiplier: String, seed: Int = 1) -> (accuracy: Double, cell: DelaParraRetrain)? {
+        guard method.exactMultiplier else { return retrain(method.name, multiplier, seed: seed).map { ($0.after, $0) } }
+        guard let c = retrains.first(where: { $0.method == method.name && $0.seed == seed }),
+              let a = c.cross.first(where: { $0.multiplier == multiplier }) else { return nil }
+        return (a.accuracy, c)
+    }
+
     /// The seed summary of `method` on `multiplier`, if any cell ran.
     public func seedSummary(_ method: String, _ multiplier: String) -> DelaParraSeedSummary? {
         retrainSeeds?.first { $0.method == method && $0.multiplier == multiplier }

@@ -9,15 +9,7 @@ extension DelaParraResult {
     /// than one seed ran, else seed 1's value (the control: its evaluation there).
     public func afterSeeds(_ method: DelaParraMethod, _ multiplier: String) -> (mean: Double, sd: Double?)? {
         if let s = seedSummary(method.name, multiplier), s.n > 1 { return (s.mean, s.sd) }
-        return after(method, multiplier).map { ($0, nil) }
-    }
-
-    /// Seed 1's accuracy after retraining with `method` on `multiplier` (the control: its evaluation there).
-    public func after(_ method: DelaParraMethod, _ multiplier: String) -> Double? {
-        if method.exactMultiplier {
-            return retrains.first { $0.method == method.name && $0.seed == 1 }?.cross.first { $0.multiplier == multiplier }?.accuracy
-        }
-        return retrain(method.name, multiplier)?.after
+        return after(method, multiplier).map { ($0.accuracy, nil) }
     }
 
     /// Accuracy before retraining on `multiplier` (from any seed-1 cell that retrained for it).

@@ -92,6 +92,16 @@ struct RecordRoundTripTests {
             activationSteps: nil)])
     }
 
+    /// The accuracy after retraining is the cell's own, or the control's evaluation on the multiplier; per seed.
+    @Test func delaParraAfterIsTheCellsOrTheControlsEvaluation() {
+        let e = S.delaParra, m = "smapprox8x8-2222"
+        #expect(e.after(e.methods[1], m)?.accuracy == 0.7 && e.after(e.methods[1], m)?.cell.method == "control")
+        #expect(e.after(e.methods[0], m) == nil, "the errormodel cell ran only with seed 2")
+        #expect(e.after(e.methods[0], m, seed: 2)?.accuracy == 0.85)
+        #expect(e.afterSeeds(e.methods[0], m)! == (0.86, 0.0141) && e.before(m) == nil)
+        #expect(e.afterSeeds(e.methods[1], m)! == (0.7, nil) && e.before("exact8") == 0.89)
+    }
+
     @Test func schemaTagsParse() {
         #expect(RecordSchema(tag: "axmul.search-front/1") == SearchResult.schema)
         #expect(RecordSchema(tag: "axmul.search-front/0") == nil && RecordSchema(tag: "search-front/1") == nil)
