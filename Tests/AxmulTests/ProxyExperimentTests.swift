@@ -81,6 +81,7 @@ import TestSupport
         let run = runAxmul(["experiment", "hammad", "--quick", "-o", out.path] + Self.tiny)
         #expect(run.status == 0, "\(run.stderr)")
         let r = try ExperimentOutput.read(HammadResult.self, recipe: "hammad", from: out)
+        #expect(RecordSchema.tag(of: try Data(contentsOf: out.appendingPathComponent("experiment.json"))) == "axmul.experiment-hammad/1")
         // --quick: IDs 1 and 8, ID 1 searched, drum8-k6 searched; 2 epochs.
         #expect(r.rows.map(\.sweep.label) == ["1", "8", "drum8-k6"])
         #expect(r.rows.map(\.searched) == [true, false, true])
