@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat", "Records"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records"], exclude: ["Golden"]),
-        .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX"]),
+        .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX", "Records"]),
         .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim", "Workflows"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers", "Records"]),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "NetSim", "Records", "TestSupport"]),

@@ -13,4 +13,9 @@ public enum RecordJSON {
     public static func encode<R: Record>(_ record: R) throws -> Data {
         try encode(TaggedRecord(record))
     }
+
+    /// `record` with its tag as text (what a `--json` flag prints), ending in a newline.
+    public static func text<R: Record>(_ record: R) throws -> String {
+        String(decoding: try encode(record), as: UTF8.self)
+    }
 }

@@ -10,8 +10,11 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
     public init(_ kind: String, version: Int) { (self.kind, self.version) = (kind, version) }
 
     /// Every record this version writes and reads (one line per saved format as it moves here).
-    public static let known: Set<RecordSchema> = [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema,
-                                                     HybridSweepResult.schema]
+    public static let known: Set<RecordSchema> = [
+        SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema, HybridSweepResult.schema, RetrainReport.schema,
+        CrossEvaluation.schema, AxTrainSummary.schema, SensitivityMap.schema, Table1Result.schema, DelaParraResult.schema,
+        HammadResult.schema,
+    ]
 
     /// `axmul.<kind>/<version>`.
     public var description: String { "axmul.\(kind)/\(version)" }

@@ -1,9 +1,10 @@
 import Foundation
+import Records
 
 extension ExperimentFigures {
     /// Fig. 4: the last layer's per-weight sensitivity |w|·Σk|∂Ok/∂w| of each method, stacked, on
     /// one shared colour scale (darker = more sensitive) with a colour bar.
-    public static func fig4(_ e: ResultsFolder.Experiment) -> String {
+    public static func fig4(_ e: Table1Result) -> String {
         let maps = e.sensitivityMaps
         let hi = max(maps.flatMap(\.map.values).filter(\.isFinite).max() ?? 0, 1e-300)
         let imageH = Double(max(60, min(160, (maps.first?.map.rows ?? 10) * 10)))

@@ -1,38 +1,15 @@
 import Foundation
+import Records
 
 /// Tables II and III of Hammad & El-Sankary as figures, from a `hammad` `experiment.json`:
 /// accuracy with every epoch approximate per error setting (against the exact baseline and the
 /// tolerance), and the approximate-multiplier utilisation of the hybrid schedule found.
 extension ExperimentFigures {
-    public struct Hammad: Sendable, Codable, Equatable {
-        public struct Spec: Sendable, Codable, Equatable { public var mre: Double; public var sd: Double }
-        public struct Sweep: Sendable, Codable, Equatable {
-            public var label: String
-            public var realised: Spec
-            public var approxAccuracy: Double
-            public var switchEpoch: Int
-            public var utilisation: Double
-            public var accuracy: Double
-            enum CodingKeys: String, CodingKey {
-                case label, realised, approxAccuracy = "approx_accuracy", switchEpoch = "switch_epoch", utilisation, accuracy
-            }
-        }
-        public struct Row: Sendable, Codable, Equatable { public var id: Int?; public var searched: Bool; public var sweep: Sweep }
-        public struct Settings: Sendable, Codable, Equatable {
-            public var model: String; public var data: String; public var epochs: Int; public var tolerance: Double
-        }
-        public var recipe: String
-        public var settings: Settings
-        public var baselineAccuracy: Double
-        public var rows: [Row]
-        enum CodingKeys: String, CodingKey { case recipe, settings, baselineAccuracy = "baseline_accuracy", rows }
-    }
-
-    static func hammad(_ e: Hammad) -> [(name: String, svg: String)] {
+    static func hammad(_ e: HammadResult) -> [(name: String, svg: String)] {
         [("table2.svg", hammadTableII(e)), ("table3.svg", hammadTableIII(e))]
     }
 
-    static func hammadTableII(_ e: Hammad) -> String {
+    static func hammadTableII(_ e: HammadResult) -> String {
         let rows = e.rows
         let lo = max(0, min(e.baselineAccuracy, rows.map(\.sweep.approxAccuracy).min() ?? 0) - 0.05)
         var f = PlotFrame(title: "\(e.settings.model) on \(e.settings.data), \(e.settings.epochs) epochs", xLabel: "test ID (realised MRE %) or multiplier",
@@ -47,7 +24,7 @@ extension ExperimentFigures {
                     legend: ["approximate"], panels: [panel], panelWidth: f.width, panelHeight: f.height)
     }
 
-    static func hammadTableIII(_ e: Hammad) -> String {
+    static func hammadTableIII(_ e: HammadResult) -> String {
         let rows = e.rows.filter(\.searched)
         var f = PlotFrame(title: "hybrid schedules within \(Markup.number(e.settings.tolerance)) of exact", xLabel: "test ID or multiplier",
                           yLabel: "approximate-multiplier utilisation", xRange: (-0.5, Double(max(1, rows.count)) - 0.5), yRange: (0, 1.05),

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Standalone SVG figures of an AxTrain Table 1 experiment (He et al. 2018): Fig. 6 (normalised
 /// error per DRUM configuration), Fig. 7 (accuracy under NTV storage, mean ± SD) and Fig. 4 (last-
@@ -11,26 +12,20 @@ public enum ExperimentFigures {
                          "baseline-mean": "#a6761d", "awgn": "#e7298a", "control": "#666666", "exact": "#7f7f7f",
                          "approximate": "#d95f02", "hybrid": "#1b9e77"]
 
-    /// Decodes `experiment.json` and draws its figures as (file name, SVG text).
+    /// Decodes `experiment.json` (as the report reads it: by its schema tag, or by its keys) and draws
+    /// its figures as (file name, SVG text).
     public static func render(experimentJSON data: Data) throws(ReportError) -> [(name: String, svg: String)] {
-        struct Head: Decodable { var recipe: String }
-        switch (try? JSONDecoder().decode(Head.self, from: data))?.recipe {
-        case "delaparra":
-            guard let e = try? JSONDecoder().decode(DelaParra.self, from: data) else { throw .io(path: "experiment.json", reason: "not a delaparra experiment result") }
-            return delaParra(e)
-        case "hammad":
-            guard let e = try? JSONDecoder().decode(Hammad.self, from: data) else { throw .io(path: "experiment.json", reason: "not a hammad experiment result") }
-            return hammad(e)
-        default: break
-        }
-        guard let e = try? JSONDecoder().decode(ResultsFolder.Experiment.self, from: data) else {
-            throw .io(path: "experiment.json", reason: "not an axtrain-table1 experiment result")
-        }
-        return render(e)
+        var read = ResultsFolder(unread: "")
+        _ = read.readRecord(name: "experiment.json", data: data)
+        if let e = read.delaParras.first { return delaParra(e.experiment) }
+        if let e = read.hammads.first { return hammad(e.experiment) }
+        if let e = read.experiments.first { return render(e.experiment) }
+        throw .io(path: "experiment.json", reason: "not an axtrain-table1, delaparra or hammad experiment result"
+                  + (RecordSchema.tag(of: data).map { " (its schema is '\($0)')" } ?? ""))
     }
 
     /// fig6.svg and fig7.svg, plus fig4.svg when the result has sensitivity maps.
-    public static func render(_ e: ResultsFolder.Experiment) -> [(name: String, svg: String)] {
+    public static func render(_ e: Table1Result) -> [(name: String, svg: String)] {
         var out = [("fig6.svg", fig6(e)), ("fig7.svg", fig7(e))]
         if !e.sensitivityMaps.isEmpty { out.append(("fig4.svg", fig4(e))) }
         return out
@@ -38,7 +33,7 @@ public enum ExperimentFigures {
 
     /// One panel per app: grouped bars per approximate multiplier (BP, AxTrain-act, AxTrain) of the
     /// normalised error; the dashed line at 1 is BP with the accurate multiplier.
-    public static func fig6(_ e: ResultsFolder.Experiment) -> String {
+    public static func fig6(_ e: Table1Result) -> String {
         let ks = Array(e.multipliers.dropFirst())
         let panels = e.apps.map { app -> String in
             let rows = e.fig6.filter { $0.app == app.name && ks.map(\.design).contains($0.multiplier) }
@@ -61,7 +56,7 @@ public enum ExperimentFigures {
     }
 
     /// One panel per app: accuracy under its Agg and Con NTV levels, BP vs AxTrain, mean ± SD bars.
-    public static func fig7(_ e: ResultsFolder.Experiment) -> String {
+    public static func fig7(_ e: Table1Result) -> String {
         let shown = ["BP", "AxTrain"]
         let panels = e.apps.map { app -> String in
             let rows = e.fig7.filter { $0.app == app.name }

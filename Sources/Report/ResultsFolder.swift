@@ -1,54 +1,24 @@
 import Foundation
 import Records
 
-/// NetSim result files found in a folder, decoded by their JSON keys (the CLI's interface), so this
-/// target needs no NetSim dependency. Files that match no known shape are listed in `skipped`.
+/// NetSim result files found in a folder, decoded as the Records types their writers encode (by the
+/// `"schema"` tag, or by the keys of a file written before the tags; `ResultsFolder+Records.swift`).
+/// Files that match no known shape are listed in `skipped`, with the tag of a kind this version does not read.
 public struct ResultsFolder: Sendable {
-    /// One line of `axmul train`'s per-epoch JSONL log.
-    public struct Epoch: Sendable, Codable, Equatable {
-        public var epoch: Int
-        public var trainLoss: Double
-        public var trainAccuracy: Double
-        public var testLoss: Double
-        public var testAccuracy: Double
-        enum CodingKeys: String, CodingKey {
-            case epoch, trainLoss = "train_loss", trainAccuracy = "train_accuracy", testLoss = "test_loss", testAccuracy = "test_accuracy"
-        }
-    }
-
-    /// `axmul retrain --json` output.
-    public struct Retrain: Sendable, Codable, Equatable {
-        public var approxAccuracyBefore: Double
-        public var approxAccuracyAfter: Double
-        public var method: String
-        public var multiplier: String
-        enum CodingKeys: String, CodingKey {
-            case approxAccuracyBefore = "approx_accuracy_before", approxAccuracyAfter = "approx_accuracy_after", method, multiplier
-        }
-    }
-
-    /// `axmul crosseval --json` output: accuracy[i][j] of model i with multiplier j.
-    public struct CrossEval: Sendable, Codable, Equatable {
-        public var models: [String]
-        public var multipliers: [String]
-        public var exact8: [Double]
-        public var accuracy: [[Double]]
-    }
-
     public var path: String
-    public var trainingLogs: [(file: String, epochs: [Epoch])] = []
-    public var retrains: [Retrain] = []
-    public var crossEvals: [(file: String, table: CrossEval)] = []
+    public var trainingLogs: [(file: String, epochs: [EpochRecord])] = []
+    public var retrains: [RetrainReport] = []
+    public var crossEvals: [(file: String, table: CrossEvaluation)] = []
     public var hybrids: [(file: String, sweep: HybridSweepResult)] = []
     public var evaluations: [EvaluationRecord] = []
-    public var axTrains: [(file: String, summary: AxTrain)] = []
+    public var axTrains: [(file: String, summary: AxTrainSummary)] = []
     public var sensitivityMaps: [(file: String, map: SensitivityMap)] = []
-    public var experiments: [(file: String, experiment: Experiment)] = []
+    public var experiments: [(file: String, experiment: Table1Result)] = []
     public var searchFronts: [(file: String, front: SearchResult)] = []
     public var searchSensitivities: [(file: String, table: SensitivityTable)] = []
-    /// `delaparra` and `hammad` experiment results (their figures' keys).
-    public var delaParras: [(file: String, experiment: ExperimentFigures.DelaParra)] = []
-    public var hammads: [(file: String, experiment: ExperimentFigures.Hammad)] = []
+    /// `delaparra` and `hammad` experiment results.
+    public var delaParras: [(file: String, experiment: DelaParraResult)] = []
+    public var hammads: [(file: String, experiment: HammadResult)] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped,
@@ -69,6 +39,9 @@ public struct ResultsFolder: Sendable {
         }
     }
 
+    /// A folder with nothing read yet (for reading one file's bytes).
+    init(unread path: String) { self.path = path }
+
     /// The file's name, with the schema tag it carries and why it was not read.
     static func skipNote(_ name: String, _ data: Data) -> String {
         guard let tag = RecordSchema.tag(of: data) else { return name }
@@ -84,25 +57,8 @@ public struct ResultsFolder: Sendable {
         && searchFronts.isEmpty && searchSensitivities.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {
-        let decoder = JSONDecoder()
-        if readExperiment(name: name, data: data) || readSearch(name: name, data: data) { return true }
-        if name.hasSuffix(".jsonl") {
-            let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            let epochs = lines.compactMap { try? decoder.decode(Epoch.self, from: Data($0.utf8)) }
-            guard !epochs.isEmpty else { return false }
-            trainingLogs.append((name, epochs))
-            return true
-        }
-        guard name.hasSuffix(".json") else { return false }
-        if let t = try? decoder.decode(CrossEval.self, from: data), t.accuracy.count == t.models.count {
-            crossEvals.append((name, t))
-        } else if let r = try? decoder.decode(Retrain.self, from: data) {
-            retrains.append(r)
-        } else if let rs = try? decoder.decode([Retrain].self, from: data), !rs.isEmpty {
-            retrains += rs
-        } else if !readMore(name: name, data: data) {
-            return false
-        }
-        return true
+        if isExperimentDerived(name) { return true }
+        if name.hasSuffix(".jsonl") { return readTrainingLog(name: name, data: data) }
+        return name.hasSuffix(".json") && readRecord(name: name, data: data)
     }
 }

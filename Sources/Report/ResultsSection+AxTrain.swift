@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// AxTrain results: the summary table and the per-weight sensitivity map (the paper's Fig. 4).
 extension ResultsSection {
@@ -11,7 +12,7 @@ extension ResultsSection {
         return s
     }
 
-    private func axTrainTable(_ a: ResultsFolder.AxTrain) -> String {
+    private func axTrainTable(_ a: AxTrainSummary) -> String {
         let rows: [(String, String)] = [
             ("act / pas epochs", "\(a.actEpochs) / \(a.pasEpochs)"), ("final γ", Markup.number(a.finalGamma)),
             ("sensitivity S after act", Markup.number(a.sensitivityAfterAct)), ("sensitivity S final", Markup.number(a.sensitivityFinal)),
@@ -25,7 +26,7 @@ extension ResultsSection {
     }
 
     /// The map as a pixel image (input feature across, output neuron down) with a sequential colour bar.
-    private func sensitivityMap(_ m: ResultsFolder.SensitivityMap) -> String {
+    private func sensitivityMap(_ m: SensitivityMap) -> String {
         var frame = PlotFrame(title: "Per-weight sensitivity of layer \(m.layer)", xLabel: "input feature (column of the weight matrix)",
                               yLabel: "output neuron (row)", xRange: (0, Double(m.cols)), yRange: (0, Double(m.rows)))
         frame.width = 520
@@ -48,7 +49,7 @@ extension ResultsSection {
     }
 }
 
-extension ResultsFolder.SensitivityMap {
+extension SensitivityMap {
     /// The map as a palette PNG (sequential scale, 0 … `hi`) filling the frame's plot area. PNG row 0
     /// is the top, so the last output comes first and output 0 sits at the bottom, by the y axis' 0.
     func image(in frame: PlotFrame, hi: Double) -> String {

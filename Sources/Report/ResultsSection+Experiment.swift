@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// AxTrain Table 1 experiments: Figs. 6, 7 and 4 plus the tables behind them and the paper-style
 /// averages (error reduction vs BP per multiplier, NTV accuracy gain per level).
@@ -14,7 +15,7 @@ extension ResultsSection {
         return s
     }
 
-    private func fig6Table(_ e: ResultsFolder.Experiment) -> String {
+    private func fig6Table(_ e: Table1Result) -> String {
         let ks = e.multipliers
         var s = "<table><caption>Fig. 6 data: normalised error (test error rate) per app, method and multiplier</caption><thead><tr><th>app</th><th>method</th>"
         for k in ks { s += "<th>\(Markup.escape(k.label)) (\(Markup.escape(k.design)))</th>" }
@@ -38,7 +39,7 @@ extension ResultsSection {
         return s + "</tr></tbody></table>"
     }
 
-    private func fig7Table(_ e: ResultsFolder.Experiment) -> String {
+    private func fig7Table(_ e: Table1Result) -> String {
         var s = "<table><caption>Fig. 7 data: test accuracy mean ± SD under NTV weight storage</caption><thead><tr><th>app</th><th>level</th><th>flip rate</th>"
         for m in ExperimentFigures.methods { s += "<th>\(Markup.escape(m))</th>" }
         s += "</tr></thead><tbody>"
@@ -64,7 +65,7 @@ extension ResultsSection {
 extension ExperimentFigures {
     /// Mean over apps of 1 − normalised error(method) / normalised error(BP) with the same
     /// multiplier: the paper's "reduces error by x% on average"; nil if no app has both.
-    public static func meanReduction(_ e: ResultsFolder.Experiment, method: String, design: String) -> Double? {
+    public static func meanReduction(_ e: Table1Result, method: String, design: String) -> Double? {
         let values = e.apps.compactMap { app -> Double? in
             guard let bp = e.fig6.first(where: { $0.app == app.name && $0.method == "BP" && $0.multiplier == design }),
                   let m = e.fig6.first(where: { $0.app == app.name && $0.method == method && $0.multiplier == design }),

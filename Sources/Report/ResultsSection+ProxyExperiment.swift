@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The `delaparra` and `hammad` experiments in a results report: their figures and the tables
 /// behind them.
@@ -20,7 +21,7 @@ extension ResultsSection {
         return s
     }
 
-    private func delaParraTable(_ e: ExperimentFigures.DelaParra) -> String {
+    private func delaParraTable(_ e: DelaParraResult) -> String {
         var s = "<table><caption>Behavioural accuracy after retraining per method (before: no retraining; mean ± SD where several seeds ran)</caption><thead><tr><th>multiplier</th><th>MRE</th><th>before</th>"
         for m in e.methods { s += "<th>\(Markup.escape(m.name))</th>" }
         s += "</tr></thead><tbody>"
@@ -35,7 +36,7 @@ extension ResultsSection {
         return s + "</tbody></table>"
     }
 
-    private func hammadTable(_ e: ExperimentFigures.Hammad) -> String {
+    private func hammadTable(_ e: HammadResult) -> String {
         var s = "<table><caption>Tables II and III: accuracy with every epoch approximate, and the hybrid schedule found</caption>"
             + "<thead><tr><th>setting</th><th>realised MRE</th><th>realised SD</th><th>all approximate</th><th>approx. epochs</th><th>hybrid accuracy</th><th>utilisation</th></tr></thead><tbody>"
         for r in e.rows {

@@ -1,3 +1,5 @@
+import Records
+
 /// Plots of one NetSim results folder: training curves, accuracy per multiplier and method, and the
 /// cross-evaluation matrix.
 struct ResultsSection {
@@ -18,7 +20,7 @@ struct ResultsSection {
         return s + "</section>"
     }
 
-    private func curves(_ file: String, _ epochs: [ResultsFolder.Epoch]) -> String {
+    private func curves(_ file: String, _ epochs: [EpochRecord]) -> String {
         let xs = epochs.map { Double($0.epoch) }
         let loss = [("train loss", "#2166ac", epochs.map(\.trainLoss)), ("test loss", "#b2182b", epochs.map(\.testLoss))]
         let acc = [("train accuracy", "#2166ac", epochs.map(\.trainAccuracy)), ("test accuracy", "#b2182b", epochs.map(\.testAccuracy))]
@@ -68,7 +70,7 @@ struct ResultsSection {
     }
 
     /// The cross-evaluation matrix as a table-like SVG heatmap with the accuracies printed in the cells.
-    private func matrix(_ t: ResultsFolder.CrossEval) -> String {
+    private func matrix(_ t: CrossEvaluation) -> String {
         let columns = ["exact 8-bit"] + t.multipliers
         let rows = t.models.indices.map { [t.exact8.indices.contains($0) ? t.exact8[$0] : .nan] + t.accuracy[$0] }
         let values = rows.flatMap { $0 }.filter(\.isFinite)

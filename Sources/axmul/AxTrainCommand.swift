@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 import TableFormat
 import Workflows
 
@@ -47,7 +48,7 @@ struct AxTrainCommand: ParsableCommand, UsesThreads, WritesFiles {
             print(String(format: "%@ epoch %d  loss %.4f  train %.4f  test %.4f", phase.rawValue, record.epoch,
                          record.trainLoss, record.trainAccuracy, record.testAccuracy) + extra)
         }
-        if json { print(try DesignArgument.json(summary)); return }
+        if json { print(try RecordJSON.text(summary), terminator: ""); return }
         print(String(format: "exact accuracy %.4f  hardware accuracy %.4f ± %.4f (%d runs)  S %.4g", summary.exactAccuracy,
                      summary.hardwareAccuracyMean, summary.hardwareAccuracyStd, summary.hardwareRuns, summary.sensitivityFinal))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 import Workflows
 
 /// `axmul crosseval`: each retrained model evaluated with each multiplier (the paper's Table 7).
@@ -44,7 +45,7 @@ struct CrossEvalCommand: ParsableCommand, UsesThreads {
         let calibration = subset.subset.calibration(d.train, options: &options)
         let table = try CrossEvaluation.run(models: models, multipliers: entries, calibration: calibration, test: subset.subset.test(d.test),
                                             options: options, records: records)
-        if json { print(try DesignArgument.json(table)); return }
+        if json { print(try RecordJSON.text(table), terminator: ""); return }
         printTable(table)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TableFormat
 import NetSim
+import Records
 import Report
 
 /// `axmul experiment delaparra`: De la Parra et al. (ASP-DAC 2021) Tables 5–7 and Figs. 6–7.
@@ -44,7 +45,7 @@ extension ExperimentCommand {
         }
         say(String(format: "wrote experiment.json, table5-7.csv, retrain.csv, ablation.csv, fig6.svg, fig7.svg in %@ (%.0f s)",
                    folder.path, result.seconds))
-        if json { print(try DesignArgument.json(DelaParraOutput.summarised(result))) }
+        if json { print(try RecordJSON.text(DelaParraOutput.summarised(result)), terminator: "") }
     }
 
     /// The data set, capped to evenly spaced training and test samples.

@@ -1,5 +1,6 @@
 import Foundation
 import NetSim
+import Records
 import Report
 
 /// `axmul experiment hammad`: Hammad & El-Sankary Tables II–III on a CPU proxy.
@@ -34,6 +35,6 @@ extension ExperimentCommand {
         try HammadOutput.write(result, to: folder)
         _ = try Self.writeFigures(json: try ExperimentOutput.json(result), to: folder)
         say(String(format: "wrote experiment.json, table2.csv, table3.csv, table2.svg, table3.svg in %@ (%.0f s)", folder.path, result.seconds))
-        if json { print(try DesignArgument.json(result)) }
+        if json { print(try RecordJSON.text(result), terminator: "") }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TableFormat
 import NetSim
+import Records
 import Report
 
 /// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder

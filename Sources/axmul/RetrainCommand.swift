@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import Records
 import TableFormat
 import Workflows
 
@@ -74,7 +75,7 @@ struct RetrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     func run() throws {
         let report = try job().run(context: .terminal)
         if json {
-            print(try DesignArgument.json(report))
+            print(try RecordJSON.text(report), terminator: "")
         } else {
             print(String(format: "behavioural accuracy %.4f -> %.4f (%@, %@); wrote %@", report.approxAccuracyBefore,
                          report.approxAccuracyAfter, method.rawValue, report.multiplier, output))

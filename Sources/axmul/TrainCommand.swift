@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import NetSim
+import Records
 import TableFormat
 import Workflows
 

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Testing
 @testable import NetSim
 
@@ -25,6 +26,12 @@ import Testing
         #expect(try TrainingLog.records(at: split.appendingPathComponent("pas.log.jsonl")).map(\.epoch) == [4])
         let act = try TrainCheckpoint.load(from: split.appendingPathComponent("act.safetensors"))
         #expect(act.trainer.epoch == 3 && act.info.extra["axtrain_gamma"] != nil)
+        let summary = try Data(contentsOf: split.appendingPathComponent("axtrain.json"))
+        #expect(RecordSchema.tag(of: summary) == "axmul.axtrain/1")
+        #expect(try JSONDecoder().decode(AxTrainSummary.self, from: summary).actEpochs == 3)
+        let map = try Data(contentsOf: split.appendingPathComponent("sensitivity.json"))
+        #expect(RecordSchema.tag(of: map) == "axmul.sensitivity-map/1")
+        #expect(try JSONDecoder().decode(SensitivityMap.self, from: map).cols == 8, "the last Dense layer reads the 8 hidden units")
     }
 
     /// Stopped exactly at the act/pas boundary (all act epochs done, no pas), the resumed run still

@@ -1,5 +1,6 @@
 import Foundation
 import NetSim
+import Records
 import Testing
 
 /// `axmul experiment delaparra --seeds N` (issue 17 item 6): every retraining cell runs with seeds

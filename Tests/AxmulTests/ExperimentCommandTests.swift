@@ -1,5 +1,6 @@
 import Foundation
 import NetSim
+import Records
 import Testing
 
 /// End-to-end: `axmul experiment axtrain-table1 --quick` writes a consistent results folder,

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import NetSim
+import Records
 import Testing
 import TestSupport
 
@@ -80,6 +81,7 @@ import TestSupport
         let run = runAxmul(["experiment", "hammad", "--quick", "-o", out.path] + Self.tiny)
         #expect(run.status == 0, "\(run.stderr)")
         let r = try ExperimentOutput.read(HammadResult.self, recipe: "hammad", from: out)
+        #expect(RecordSchema.tag(of: try Data(contentsOf: out.appendingPathComponent("experiment.json"))) == "axmul.experiment-hammad/1")
         // --quick: IDs 1 and 8, ID 1 searched, drum8-k6 searched; 2 epochs.
         #expect(r.rows.map(\.sweep.label) == ["1", "8", "drum8-k6"])
         #expect(r.rows.map(\.searched) == [true, false, true])
@@ -124,7 +126,8 @@ import TestSupport
         let mlp = runAxmul(["experiment", "delaparra", "--quick", "--model", "mlp", "--methods", "behavioural",
                             "--multipliers", "smapprox8x8-2222", "--no-ablation", "-o", out.path] + Self.tiny)
         #expect(mlp.status == 0, "\(mlp.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("experiment.json").path))
+        let written = try Data(contentsOf: out.appendingPathComponent("experiment.json"))
+        #expect(RecordSchema.tag(of: written) == "axmul.experiment-delaparra/1")
         let bad = try cliTestFolder("delaparra-misfit")
         defer { try? FileManager.default.removeItem(at: bad) }
         let misfit = runAxmul(["experiment", "delaparra", "--quick", "--model", "resnet8", "--data", "breast_cancer_wdbc",

@@ -48,6 +48,7 @@ import Testing
         #expect(cross.status == 0, "\(cross.stderr)")
         let table = try Self.json(cross.stdout)
         #expect((table["accuracy"] as? [[Double]])?.first?.first == after, "crosseval \(table)")
+        #expect(table["schema"] as? String == "axmul.crosseval/1")
 
         let info = try TrainCheckpoint.load(from: out).info
         let provenance = try #require(info.provenance)
@@ -57,7 +58,8 @@ import Testing
         #expect(try #require(info.quantisation).inputDeltas.keys.sorted() == ["fc1", "fc2"])
 
         let saved = folder.appendingPathComponent("m-2222.retrain.json")
-        #expect((try Self.json(String(decoding: try Data(contentsOf: saved), as: UTF8.self)))["approx_accuracy_after"] as? Double == after)
+        let savedJSON = try Self.json(String(decoding: try Data(contentsOf: saved), as: UTF8.self))
+        #expect(savedJSON["approx_accuracy_after"] as? Double == after && savedJSON["schema"] as? String == "axmul.retrain/1")
         let html = folder.appendingPathComponent("report.html")
         let rendered = runAxmul(["report", folder.path, "-o", html.path])
         #expect(rendered.status == 0, "\(rendered.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -8,11 +9,17 @@ import Testing
 /// Fig. 4/6/7 of an AxTrain Table 1 experiment: well-formed SVG with the expected series, labels
 /// and bars, the report section, and the paper-style averages (hand-computed).
 @Suite struct ExperimentFiguresTests {
-    /// Two apps, the accurate multiplier and K1/K2; numbers chosen so the averages are exact.
+    /// Two apps, the accurate multiplier and K1/K2; numbers chosen so the averages are exact. Untagged,
+    /// as `experiment.json` was written before the schema tags, with every key its writer writes.
     static let json = """
-    {"recipe": "axtrain-table1", "normalisation": "test normalisation", "seconds": 12.5,
-     "apps": [{"name": "alpha", "topology": "4-8-2", "aggressive_flip_rate": 0.1, "conservative_flip_rate": 0.01},
-              {"name": "beta", "topology": "4-8-3", "aggressive_flip_rate": 0.01, "conservative_flip_rate": 0.001}],
+    {"recipe": "axtrain-table1", "normalisation": "test normalisation", "seconds": 12.5, "networks": [],
+     "settings": {"act_epochs": 2, "cnn_act_epochs": 1, "pas_epochs": 1, "batch_size": 32, "lr": 0.01, "pas_lr": 0.005,
+                  "pas_keep_best": true, "momentum": 0.9, "gamma": 0.2, "delta_gamma": 0.1, "error_bound": 0.02,
+                  "weight_bits": 8, "activation_bits": 16, "runs": 50, "seeds": 1},
+     "apps": [{"name": "alpha", "dataset": "a", "model": "mlp", "hidden": [8], "topology": "4-8-2",
+               "aggressive_flip_rate": 0.1, "conservative_flip_rate": 0.01},
+              {"name": "beta", "dataset": "b", "model": "mlp", "hidden": [8], "topology": "4-8-3",
+               "aggressive_flip_rate": 0.01, "conservative_flip_rate": 0.001}],
      "multipliers": [{"label": "accurate", "design": "exact8"}, {"label": "K1", "design": "drum8-k1"}, {"label": "K2", "design": "drum8-k2"}],
      "fig6": [
       {"app": "alpha", "method": "BP", "multiplier": "exact8", "accuracy": 0.9, "error_rate": 0.1, "loss": 0.3, "normalised_error": 1},
@@ -31,8 +38,8 @@ import Testing
       {"app": "alpha", "method": "AxTrain-act", "map": {"layer": "fc3", "rows": 2, "cols": 3, "values": [0, 0.5, 1, 1, 1, 1]}}]}
     """
 
-    static func experiment() throws -> ResultsFolder.Experiment {
-        try JSONDecoder().decode(ResultsFolder.Experiment.self, from: Data(json.utf8))
+    static func experiment() throws -> Table1Result {
+        try JSONDecoder().decode(Table1Result.self, from: Data(json.utf8))
     }
 
     @Test func figuresAreWellFormedWithSeriesAndLabels() throws {

@@ -4,29 +4,11 @@ import Testing
 @testable import Report
 
 /// Every record type round-trips through its writer (`RecordJSON.encode`, tagged) and its readers: its
-/// own decoder and the report's `ResultsFolder`. Files written before the tags still load; a tag this
-/// version does not know is named in the report's skipped list.
+/// own decoder and the report's `ResultsFolder`. Files written before the tags still load, hand-made
+/// (ResultsFolderTests, HybridEnergyResultsTests, ExperimentFiguresTests) and committed (`results/`);
+/// a tag this version does not know is named in the report's skipped list.
 struct RecordRoundTripTests {
-    static let front = SearchResult(
-        layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"], exact8ValidationAccuracy: 0.96, exact8TestAccuracy: 0.94,
-        constraints: SearchConstraints(maxAccuracyLoss: 1, maxEnergy: nil), maxDistinct: 2, population: 6, generations: 2,
-        seed: 1, candidates: 8,
-        front: [.init(assignment: ["truncated8-t8", "exact8"], energyRel: 0.44, validationAccuracy: 0.9605, testAccuracy: 0.9469, distinct: 2)],
-        uniform: [.init(assignment: ["exact8", "exact8"], energyRel: 1, validationAccuracy: 0.96, testAccuracy: 0.94, distinct: 1)],
-        refine: "none", refined: nil)
-    static let sensitivity = SensitivityTable(layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"],
-                                              accuracy: [[0.96, 0.95], [0.96, 0.93]], exactAccuracy: 0.96)
-
-    static let evaluation = EvaluationRecord(
-        multiplier: "smapprox8x8-3330",
-        accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.89, approxAccuracy: 0.87, energyRel: nil),
-        activationSteps: "stored")
-
-    static let hybrid = HybridSweepResult(epochs: 4, tolerance: 0.01, baselineAccuracy: 0.95, entries: [
-        HybridSweepEntry(label: "id1", requested: ErrorSpec(mre: 0.012, sd: 0.015), realised: ErrorSpec(mre: 0.0119, sd: 0.0151),
-                         approxAccuracy: 0.71, switchEpoch: 2, exactEpochs: 2, accuracy: 0.93, utilisation: 0.5,
-                         tried: [HybridTrial(switchEpoch: 2, accuracy: 0.93)]),
-    ])
+    typealias S = RecordSamples
 
     static func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("axmul-records-\(UUID().uuidString)")
@@ -34,44 +16,90 @@ struct RecordRoundTripTests {
         return dir
     }
 
+    /// Writes `record` tagged as `<name>.json` and, as before the tags, untagged as `old-<name>.json`;
+    /// checks its tag and that its own decoder gives it back.
+    static func write<R: Record & Equatable>(_ record: R, _ name: String, tag: String, in dir: URL) throws {
+        let bytes = try RecordJSON.encode(record)
+        #expect(RecordSchema.tag(of: bytes) == tag)
+        #expect(try JSONDecoder().decode(R.self, from: bytes) == record, "\(tag)")
+        try bytes.write(to: dir.appendingPathComponent(name + ".json"))
+        try JSONEncoder().encode(record).write(to: dir.appendingPathComponent("old-" + name + ".json"))
+    }
+
     @Test func everyRecordRoundTripsThroughItsWriterAndReaders() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let frontBytes = try RecordJSON.encode(Self.front), sensitivityBytes = try RecordJSON.encode(Self.sensitivity)
-        #expect(RecordSchema.tag(of: frontBytes) == "axmul.search-front/1")
-        #expect(RecordSchema.tag(of: sensitivityBytes) == "axmul.search-sensitivity/1")
-        #expect(RecordSchema.known == [SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema, HybridSweepResult.schema])
-        let hybridBytes = try RecordJSON.encode(Self.hybrid)
-        #expect(RecordSchema.tag(of: hybridBytes) == "axmul.hybrid-sweep/1")
-        #expect(try JSONDecoder().decode(HybridSweepResult.self, from: hybridBytes) == Self.hybrid)
-        try hybridBytes.write(to: dir.appendingPathComponent("hybrid.json"))
-        let evaluationBytes = try RecordJSON.encode(Self.evaluation)
-        #expect(RecordSchema.tag(of: evaluationBytes) == "axmul.evaluation/1")
-        #expect(String(decoding: evaluationBytes, as: UTF8.self).contains("\"energy_rel\" : null"), "an unknown energy is an explicit null")
-        #expect(try JSONDecoder().decode(EvaluationRecord.self, from: evaluationBytes) == Self.evaluation)
-        try evaluationBytes.write(to: dir.appendingPathComponent("evaluate-3330.json"))
-        // Written before the tag and activation_steps.
+        try Self.write(S.front, "front", tag: "axmul.search-front/1", in: dir)
+        try Self.write(S.sensitivity, "sensitivity", tag: "axmul.search-sensitivity/1", in: dir)
+        try Self.write(S.evaluation, "evaluate", tag: "axmul.evaluation/1", in: dir)
+        try Self.write(S.hybrid, "hybrid", tag: "axmul.hybrid-sweep/1", in: dir)
+        try Self.write(S.retrain, "m.retrain", tag: "axmul.retrain/1", in: dir)
+        try Self.write(S.crossEval, "crosseval", tag: "axmul.crosseval/1", in: dir)
+        try Self.write(S.axTrain, "axtrain", tag: "axmul.axtrain/1", in: dir)
+        try Self.write(S.map, "map", tag: "axmul.sensitivity-map/1", in: dir)
+        try Self.write(S.table1, "table1", tag: "axmul.experiment-axtrain-table1/1", in: dir)
+        try Self.write(S.delaParra, "delaparra", tag: "axmul.experiment-delaparra/1", in: dir)
+        try Self.write(S.hammad, "hammad", tag: "axmul.experiment-hammad/1", in: dir)
+        let log = try S.epochs.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) + "\n" }.joined()
+        try Data(log.utf8).write(to: dir.appendingPathComponent("m.log.jsonl"))
+        #expect(String(decoding: try RecordJSON.encode(S.evaluation), as: UTF8.self).contains("\"energy_rel\" : null"),
+                "an unknown energy is an explicit null")
+        let read = try ResultsFolder(path: dir.path)
+        #expect(read.skipped.isEmpty)
+        let both = { (name: String) in [name + ".json", "old-" + name + ".json"].sorted() }   // the folder is read in name order
+        #expect(read.searchFronts.map(\.file) == both("front") && read.searchFronts.allSatisfy { $0.front == S.front })
+        #expect(read.searchSensitivities.map(\.file) == both("sensitivity") && read.searchSensitivities.allSatisfy { $0.table == S.sensitivity })
+        #expect(read.evaluations == [S.evaluation, S.evaluation])
+        #expect(read.hybrids.map(\.file) == both("hybrid") && read.hybrids.allSatisfy { $0.sweep == S.hybrid })
+        #expect(read.retrains == [S.retrain, S.retrain])
+        #expect(read.crossEvals.map(\.file) == both("crosseval") && read.crossEvals.allSatisfy { $0.table == S.crossEval })
+        #expect(read.axTrains.map(\.file) == both("axtrain") && read.axTrains.allSatisfy { $0.summary == S.axTrain })
+        #expect(read.sensitivityMaps.map(\.file) == both("map") && read.sensitivityMaps.allSatisfy { $0.map == S.map })
+        #expect(read.experiments.map(\.file) == both("table1") && read.experiments.allSatisfy { $0.experiment == S.table1 })
+        #expect(read.delaParras.map(\.file) == both("delaparra") && read.delaParras.allSatisfy { $0.experiment == S.delaParra })
+        #expect(read.hammads.map(\.file) == both("hammad") && read.hammads.allSatisfy { $0.experiment == S.hammad })
+        #expect(read.trainingLogs.count == 1 && read.trainingLogs.first?.epochs == S.epochs)
+    }
+
+    @Test func theReportReadsEveryKnownSchemaAndNamesOthers() throws {
+        let tags = ["search-front", "search-sensitivity", "evaluation", "hybrid-sweep", "retrain", "crosseval", "axtrain", "sensitivity-map",
+                    "experiment-axtrain-table1", "experiment-delaparra", "experiment-hammad"].map { "axmul.\($0)/1" }
+        #expect(Set(RecordSchema.known.map(\.description)) == Set(tags))
+        #expect(ResultsFolder.readers.map(\.schema).sorted(by: { $0.description < $1.description })
+                == RecordSchema.known.sorted(by: { $0.description < $1.description }), "one reader per known schema")
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var future = try JSONSerialization.jsonObject(with: try RecordJSON.encode(S.front)) as? [String: Any] ?? [:]
+        future["schema"] = "axmul.search-front/9"
+        try JSONSerialization.data(withJSONObject: future).write(to: dir.appendingPathComponent("future.json"))
+        var mislabelled = try JSONSerialization.jsonObject(with: try RecordJSON.encode(S.map)) as? [String: Any] ?? [:]
+        mislabelled["schema"] = "axmul.axtrain/1"
+        try JSONSerialization.data(withJSONObject: mislabelled).write(to: dir.appendingPathComponent("wrong.json"))
+        let read = try ResultsFolder(path: dir.path)
+        #expect(read.isEmpty)
+        #expect(read.skipped == ["future.json (schema 'axmul.search-front/9', which this version of axmul does not read)",
+                                 "wrong.json (schema 'axmul.axtrain/1', but its content does not match it)"])
+    }
+
+    /// An `evaluate` result written before the tag and `activation_steps`.
+    @Test func anOldEvaluationLoads() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try Data(#"{"multiplier":"old","float_accuracy":0.9,"exact8_accuracy":0.8,"approx_accuracy":0.7,"energy_rel":0.5}"#.utf8)
             .write(to: dir.appendingPathComponent("evaluate-old.json"))
-        #expect(try JSONDecoder().decode(SearchResult.self, from: frontBytes) == Self.front)
-        #expect(try JSONDecoder().decode(SensitivityTable.self, from: sensitivityBytes) == Self.sensitivity)
-        try frontBytes.write(to: dir.appendingPathComponent("front.json"))
-        try sensitivityBytes.write(to: dir.appendingPathComponent("sensitivity.json"))
-        // Written before the tags: the same keys without "schema".
-        try JSONEncoder().encode(Self.front).write(to: dir.appendingPathComponent("old-front.json"))
-        var unknown = try JSONSerialization.jsonObject(with: frontBytes) as? [String: Any] ?? [:]
-        unknown["schema"] = "axmul.search-front/9"
-        try JSONSerialization.data(withJSONObject: unknown).write(to: dir.appendingPathComponent("future.json"))
-        let read = try ResultsFolder(path: dir.path)
-        #expect(read.searchFronts.map(\.file) == ["front.json", "old-front.json"])
-        #expect(read.searchFronts.allSatisfy { $0.front == Self.front })
-        #expect(read.searchSensitivities.count == 1 && read.searchSensitivities.first?.table == Self.sensitivity)
-        #expect(read.hybrids.count == 1 && read.hybrids.first?.sweep == Self.hybrid)
-        #expect(read.evaluations.first == Self.evaluation)
-        #expect(read.evaluations.last == EvaluationRecord(
+        #expect(try ResultsFolder(path: dir.path).evaluations == [EvaluationRecord(
             multiplier: "old", accuracy: ApproxAccuracy(floatAccuracy: 0.9, exact8Accuracy: 0.8, approxAccuracy: 0.7, energyRel: 0.5),
-            activationSteps: nil))
-        #expect(read.skipped == ["future.json (schema 'axmul.search-front/9', which this version of axmul does not read)"])
+            activationSteps: nil)])
+    }
+
+    /// The accuracy after retraining is the cell's own, or the control's evaluation on the multiplier; per seed.
+    @Test func delaParraAfterIsTheCellsOrTheControlsEvaluation() {
+        let e = S.delaParra, m = "smapprox8x8-2222"
+        #expect(e.after(e.methods[1], m)?.accuracy == 0.7 && e.after(e.methods[1], m)?.cell.method == "control")
+        #expect(e.after(e.methods[0], m) == nil, "the errormodel cell ran only with seed 2")
+        #expect(e.after(e.methods[0], m, seed: 2)?.accuracy == 0.85)
+        #expect(e.afterSeeds(e.methods[0], m)! == (0.86, 0.0141) && e.before(m) == nil)
+        #expect(e.afterSeeds(e.methods[1], m)! == (0.7, nil) && e.before("exact8") == 0.89)
     }
 
     @Test func schemaTagsParse() {

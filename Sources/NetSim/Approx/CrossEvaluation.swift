@@ -1,15 +1,7 @@
-/// The seed paper's Table 7: every retrained model evaluated with every multiplier (behavioural),
-/// plus the exact 8-bit accuracy of each model.
-public struct CrossEvaluation: Sendable, Codable, Equatable {
-    /// Row labels (model files or names).
-    public var models: [String]
-    /// Column labels.
-    public var multipliers: [String]
-    /// exact8[i]: model i with the exact 8-bit multiplier.
-    public var exact8: [Double]
-    /// accuracy[i][j]: model i with multiplier j.
-    public var accuracy: [[Double]]
+import Records
 
+/// `CrossEvaluation.run`: the seed paper's Table 7 measured (the record is in Records).
+extension CrossEvaluation {
     /// Evaluates each model on `test` with each multiplier: with the Δx and settings of its stored
     /// record (`records[name]`, a retrained checkpoint's), else calibrated on `calibration`.
     public static func run(models: [(name: String, network: Network)], multipliers: [MultiplierAssignment.Entry],

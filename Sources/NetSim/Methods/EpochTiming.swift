@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The seed paper's Table 5 on this machine: wall seconds of one retraining epoch per method,
 /// next to plain float training, all on the same data, batch size and network, in one run.

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Retrains a float network for approximate multipliers with one of the `RetrainMethod`s.
 /// Accuracy before and after is always measured with the behavioural simulation.

@@ -28,22 +28,6 @@ public struct TrainConfig: Sendable, Codable, Equatable {
     }
 }
 
-/// One line of the per-epoch JSONL log.
-public struct EpochRecord: Sendable, Codable, Equatable {
-    public var epoch: Int
-    public var lr: Float
-    public var trainLoss: Double
-    public var trainAccuracy: Double
-    public var testLoss: Double
-    public var testAccuracy: Double
-    public var seconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case epoch, lr, trainLoss = "train_loss", trainAccuracy = "train_accuracy"
-        case testLoss = "test_loss", testAccuracy = "test_accuracy", seconds
-    }
-}
-
 /// Progress within an epoch, for progress bars.
 public struct BatchProgress: Sendable {
     public var epoch: Int

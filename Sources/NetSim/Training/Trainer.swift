@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// NetSim's one training loop: seeded shuffling (SplitMix64), guarded mini-batch SGD/Adam steps
 /// with optional clipping, per-epoch evaluation; methods plug in through `TrainingHooks`.

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import TableFormat
 
 /// The per-epoch JSONL log of `axmul train`, kept consistent with the checkpoint.

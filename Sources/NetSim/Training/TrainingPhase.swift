@@ -1,3 +1,5 @@
+import Records
+
 /// One stretch of a training schedule: epochs until `trainer.epoch` reaches `end`, each run by `epoch`,
 /// with transforms of the trainer on entry and exit (installing and removing a hardware model, say).
 /// Schedules are lists of phases: retraining is one phase, hybrid training is [approximate, exact],

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import TableFormat
 
 /// Drives the training loop epoch by epoch for a command that writes files, and keeps them

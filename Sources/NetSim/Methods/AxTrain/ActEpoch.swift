@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// One AxTrain-act epoch's log line: the usual `EpochRecord` fields plus γ and S(w).
 public struct ActEpochRecord: Sendable, Codable, Equatable {

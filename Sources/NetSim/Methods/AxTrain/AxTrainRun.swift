@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The whole AxTrain recipe (He et al. 2018): AxTrain-act for `actEpochs` (the paper's "until
 /// convergence"), then AxTrain-pas for `pasEpochs` through the hardware model, then evaluation
@@ -85,35 +86,5 @@ public struct AxTrainRun: Sendable {
             hardwareAccuracyMean: mean, hardwareAccuracyStd: accs.count > 1 ? sd : 0, hardwareRuns: accs.count,
             samples: test.count, seconds: Date().timeIntervalSince(start))
         return (plain, summary)
-    }
-}
-
-/// What an AxTrain run achieved (`axtrain.json`; also the `--json` output with the run's names).
-public struct AxTrainSummary: Sendable, Codable, Equatable {
-    public var actEpochs: Int
-    public var pasEpochs: Int
-    public var finalGamma: Double
-    /// S(w) on up to 256 test samples after act and at the end.
-    public var sensitivityAfterAct: Double
-    public var sensitivityFinal: Double
-    public var multiplier: String?
-    public var flipRate: Double?
-    public var weightBits: Int?
-    /// Flipped / read weight bits during the pas epochs.
-    public var realisedFlipRate: Double?
-    /// Test accuracy of the float network, and on the modelled hardware (mean, std over runs).
-    public var exactAccuracy: Double
-    public var hardwareAccuracyMean: Double
-    public var hardwareAccuracyStd: Double
-    public var hardwareRuns: Int
-    public var samples: Int
-    public var seconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case actEpochs = "act_epochs", pasEpochs = "pas_epochs", finalGamma = "final_gamma"
-        case sensitivityAfterAct = "sensitivity_after_act", sensitivityFinal = "sensitivity_final"
-        case multiplier, flipRate = "flip_rate", weightBits = "weight_bits", realisedFlipRate = "realised_flip_rate"
-        case exactAccuracy = "exact_accuracy", hardwareAccuracyMean = "hardware_accuracy_mean"
-        case hardwareAccuracyStd = "hardware_accuracy_std", hardwareRuns = "hardware_runs", samples, seconds
     }
 }

@@ -1,17 +1,9 @@
 import Foundation
+import Records
 
-/// Per-weight sensitivity |w|·Σ_k|∂O_k/∂w| of the last Dense layer (AxTrain paper, Fig. 4), written
-/// as `sensitivity.json` so `axmul report` can draw it; the terms are those of `Sensitivity.value`.
-public struct SensitivityMap: Sendable, Codable, Equatable {
-    /// Layer name, e.g. "fc3".
-    public var layer: String
-    /// Output features (rows of the [out, in] weight matrix).
-    public var rows: Int
-    /// Input features.
-    public var cols: Int
-    /// Row-major, rows × cols.
-    public var values: [Double]
-
+/// Computing the last Dense layer's `SensitivityMap` (the record is in Records) with the terms of
+/// `Sensitivity.value`.
+extension SensitivityMap {
     /// The map on the first 256 test samples (AxTrainRun's sensitivity probe), or nil without a Dense layer.
     public static func lastDense(_ network: Network, probe test: LabeledData) -> SensitivityMap? {
         lastDense(network, Trainer.batch(test, Array(0..<min(test.count, 256))).0, outputs: test.classCount)

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Trains (or resumes, epoch by epoch) the float base model of the `delaparra` recipe and keeps
 /// two checkpoints in the results folder: `base.safetensors` (after `base_epochs`) and

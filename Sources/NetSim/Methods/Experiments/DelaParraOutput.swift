@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The `delaparra` results folder: `experiment.json` and the CSVs of Tables 5–7, Figs. 6–7
 /// (`retrain.csv`, one row per method and multiplier) and the ablation.
@@ -91,13 +92,9 @@ public enum DelaParraOutput {
         var rows: [(String, String, Double, Double?, Double, Double?)] = []
         for m in r.methods {
             for mult in r.multipliers {
-                if m.exactMultiplier {
-                    guard let c = r.retrains.first(where: { $0.method == m.name && $0.seed == seed }),
-                          let a = c.cross.first(where: { $0.multiplier == mult.name }) else { continue }
-                    rows.append((m.name, mult.name, mult.mre, nil, a.accuracy, c.floatAccuracy))
-                } else if let c = r.retrain(m.name, mult.name, seed: seed) {
-                    rows.append((m.name, mult.name, mult.mre, c.before, c.after, c.floatAccuracy))
-                }
+                guard let after = r.after(m, mult.name, seed: seed) else { continue }
+                let c = after.cell
+                rows.append((m.name, mult.name, mult.mre, m.exactMultiplier ? nil : c.before, after.accuracy, c.floatAccuracy))
             }
         }
         return rows

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The `delaparra` recipe (De la Parra et al., ASP-DAC 2021, section 5) on a CPU proxy: trains
 /// the base model, measures the ablation of how it is quantised, then retrains it with every

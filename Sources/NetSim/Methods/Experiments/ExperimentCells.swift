@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import TableFormat
 
 /// The resumable store of an experiment's cells: each finished cell (one retraining, one
@@ -37,7 +38,7 @@ public struct ExperimentCells {
             return
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try OutputFile.write(try ExperimentOutput.json(settings), to: file)
+        try OutputFile.write(try RecordJSON.encode(settings), to: file)
     }
 
     /// Whether cell `key` is finished (its file exists).

@@ -1,14 +1,13 @@
 import Foundation
+import Records
 import TableFormat
 
-/// Writing an experiment's results folder, shared by every recipe: pretty, key-sorted JSON and
+/// Writing an experiment's results folder, shared by every recipe: tagged records (`RecordJSON`) and
 /// files written atomically.
 public enum ExperimentOutput {
-    /// The `experiment.json` bytes of any recipe's result.
-    public static func json<T: Encodable>(_ result: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(result)
+    /// The `experiment.json` bytes of any recipe's result: the record with its schema tag.
+    public static func json<R: Record>(_ result: R) throws -> Data {
+        try RecordJSON.encode(result)
     }
 
     /// Writes (file name, contents) into `folder` atomically; returns the names written.

@@ -1,34 +1,6 @@
 import Foundation
 import Records
 
-/// One row of the `hammad` recipe: a Table II error setting (label "1"…"8") or a real multiplier,
-/// trained from scratch with every epoch approximate (Table II) and, when searched, its hybrid
-/// schedule (Table III).
-public struct HammadRow: Sendable, Codable, Equatable {
-    /// "ID" for Table II settings; nil for a real multiplier.
-    public var id: Int?
-    public var searched: Bool
-    public var sweep: HybridSweepEntry
-    public var seconds: Double
-}
-
-/// Everything the `hammad` recipe produced: `experiment.json`.
-public struct HammadResult: Sendable, Codable, Equatable {
-    public var recipe = "hammad"
-    public var settings: HammadSettings
-    public var baselineAccuracy: Double
-    public var baselineSeconds: Double
-    public var rows: [HammadRow]
-    public var paper: HammadPaper
-    public var seconds: Double
-    public var trainSamples: Int
-    public var testSamples: Int
-    enum CodingKeys: String, CodingKey {
-        case recipe, settings, baselineAccuracy = "baseline_accuracy", baselineSeconds = "baseline_seconds", rows, paper, seconds
-        case trainSamples = "train_samples", testSamples = "test_samples"
-    }
-}
-
 /// The `hammad` recipe: the exact baseline, then per Table II ID (Gaussian weight error) and per
 /// real multiplier (behavioural simulation) one `HybridSweep.sweepOne` from the same initial
 /// weights; each a resumable cell. JSONL logs of every run go to `logs/`.

@@ -1,3 +1,5 @@
+import Records
+
 /// The settings every CPU-proxy paper recipe (`delaparra`, `hammad`) shares, so the command line
 /// applies its common flags in one place.
 public protocol ProxyExperimentSettings {

@@ -1,30 +1,7 @@
-/// One application of AxTrain's Table 1 (He et al., ISLPED 2018): data set, topology and the
-/// aggressive/conservative NTV bit-flip rates (10%@400 mV, 1%@660 mV, 0.1%@850 mV).
-public struct Table1App: Sendable, Codable, Equatable {
-    /// Short name used by `--apps`, in file names and in the CSVs, e.g. "mnist_mlp".
-    public var name: String
-    /// Shipped data set (`DatasetLoader.load`).
-    public var dataset: String
-    /// Zoo model: "mlp" or "lenet5".
-    public var model: String
-    /// MLP hidden widths (ignored by LeNet-5).
-    public var hidden: [Int]
-    /// Paper's topology text, for tables.
-    public var topology: String
-    public var aggressiveFlipRate: Double
-    public var conservativeFlipRate: Double
+import Records
 
-    enum CodingKeys: String, CodingKey {
-        case name, dataset, model, hidden, topology
-        case aggressiveFlipRate = "aggressive_flip_rate", conservativeFlipRate = "conservative_flip_rate"
-    }
-
-    public init(name: String, dataset: String, model: String, hidden: [Int], topology: String,
-                aggressiveFlipRate: Double, conservativeFlipRate: Double) {
-        (self.name, self.dataset, self.model, self.hidden, self.topology) = (name, dataset, model, hidden, topology)
-        (self.aggressiveFlipRate, self.conservativeFlipRate) = (aggressiveFlipRate, conservativeFlipRate)
-    }
-
+/// Table 1's applications and their NTV levels (the record `Table1App` is in Records).
+extension Table1App {
     /// The NTV levels in Fig. 7's order: (label, flip rate).
     public var ntvLevels: [(level: String, flipRate: Double)] {
         [("Agg", aggressiveFlipRate), ("Con", conservativeFlipRate)]

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// One app and seed of the Table 1 recipe: trains BP, AxTrain-act and the pas fine-tunes, then
 /// records their Fig. 6 / Fig. 7 measurements.

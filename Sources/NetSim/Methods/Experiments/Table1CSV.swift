@@ -1,3 +1,5 @@
+import Records
+
 /// `fig6.csv` and `fig7.csv`: the figure rows of `experiment.json` as CSV (header row, one row
 /// per JSON row, numbers printed round-trip exact).
 public enum Table1CSV {

@@ -1,3 +1,5 @@
+import Records
+
 /// Raw per-seed measurements of the Table 1 recipe and their aggregation into figure rows.
 struct Table1Measurements {
     struct Key: Hashable { var app, method, column: String }

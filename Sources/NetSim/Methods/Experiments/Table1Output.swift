@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import TableFormat
 
 /// Writes the Table 1 recipe's results folder: `experiment.json`, `fig6.csv`, `fig7.csv`

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The `axtrain-table1` recipe: for each Table 1 app and seed, trains BP (γ = 0), AxTrain-act
 /// (adaptive γ) and, from the act network, one AxTrain-pas fine-tune per hardware setting (each

@@ -1,18 +1,4 @@
-/// The retraining methods compared in the seed paper's section 5.
-public enum RetrainMethod: String, Sendable, Codable, CaseIterable {
-    /// Behavioural simulation in the forward pass, straight-through gradient (eq. 13).
-    case behavioural
-    /// Exact quantised layers plus the neuron-wise error model (eqs. 12, 15).
-    case errormodel
-    /// "baseline-sd": exact quantised layers on W ⊙ Err with Err ~ N(1, σ) (eq. 16 as the paper
-    /// states it: the multiplier's relative-error SD only, unbiased).
-    case baseline
-    /// The biased reading of eq. 16: Err ~ N(1 + m, σ), m the multiplier's mean signed relative
-    /// error (`MultiplierProfile.relativeErrorMean`), so a biased multiplier's offset is modelled.
-    case baselineMean = "baseline-mean"
-    /// Exact quantised layers plus white Gaussian noise at an SNR.
-    case awgn
-}
+import Records
 
 /// Retraining hyper-parameters; defaults are the paper's (SGD, momentum 0.9, lr 1e-4, batch 64, 5 epochs).
 public struct RetrainConfig: Sendable {
@@ -44,19 +30,5 @@ public struct RetrainConfig: Sendable {
         (c.epochs, c.batchSize, c.learningRate, c.optimizer, c.momentum) = (epochs, batchSize, learningRate, .sgd, momentum)
         (c.seed, c.maxGradNorm) = (seed, maxGradNorm)
         return c
-    }
-}
-
-/// What `axmul retrain --json` ends with.
-public struct RetrainReport: Sendable, Codable, Equatable {
-    public var approxAccuracyBefore: Double
-    public var approxAccuracyAfter: Double
-    public var epochSeconds: [Double]
-    public var method: String
-    public var multiplier: String
-
-    enum CodingKeys: String, CodingKey {
-        case approxAccuracyBefore = "approx_accuracy_before", approxAccuracyAfter = "approx_accuracy_after"
-        case epochSeconds = "epoch_seconds", method, multiplier
     }
 }

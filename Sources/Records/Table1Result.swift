@@ -1,4 +1,41 @@
-import Foundation
+/// Everything the `axtrain-table1` experiment produced (He et al., ISLPED 2018): `experiment.json`,
+/// made by NetSim's `Table1Recipe` and drawn by the report's figures.
+public struct Table1Result: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema("experiment-axtrain-table1", version: 1)
+
+    public var recipe = "axtrain-table1"
+    public var settings: Table1Settings
+    public var apps: [Table1App]
+    /// The accurate multiplier first, then K1…K4.
+    public var multipliers: [Table1Multiplier]
+    /// Which quantity `normalised_error` normalises, in words.
+    public var normalisation: String
+    public var fig6: [Fig6Row]
+    public var fig7: [Fig7Row]
+    public var networks: [Table1Network]
+    public var sensitivityMaps: [Table1SensitivityMap]
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case recipe, settings, apps, multipliers, normalisation, fig6, fig7, networks
+        case sensitivityMaps = "sensitivity_maps", seconds
+    }
+
+    public init(recipe: String = "axtrain-table1", settings: Table1Settings, apps: [Table1App], multipliers: [Table1Multiplier],
+                normalisation: String, fig6: [Fig6Row], fig7: [Fig7Row], networks: [Table1Network],
+                sensitivityMaps: [Table1SensitivityMap], seconds: Double) {
+        (self.recipe, self.settings, self.apps, self.multipliers, self.normalisation) = (recipe, settings, apps, multipliers, normalisation)
+        (self.fig6, self.fig7, self.networks, self.sensitivityMaps, self.seconds) = (fig6, fig7, networks, sensitivityMaps, seconds)
+    }
+
+    /// The `--json` summary: the figure rows without the per-network details and maps.
+    public var summary: Table1Summary {
+        Table1Summary(recipe: recipe, apps: apps.map(\.name), normalisation: normalisation, fig6: fig6, fig7: fig7, seconds: seconds)
+    }
+
+    /// Text of the normalisation, shared by the JSON, the CSV readers and the docs.
+    public static let normalisationText = "normalised_error = max(1, misclassified test samples of the network under this multiplier) / max(1, misclassified test samples of the BP network with the accurate multiplier exact8), per app and seed, then averaged over seeds; BP with exact8 is exactly 1"
+}
 
 /// One Fig. 6 measurement: a network (method) evaluated with one multiplier, 8-bit behavioural
 /// simulation; averaged over seeds. A row of `fig6.csv`.
@@ -73,6 +110,12 @@ public struct Table1Network: Sendable, Codable, Equatable {
         case app, seed, method, hardware, epochs, finalGamma = "final_gamma", sensitivity
         case floatAccuracy = "float_accuracy", keptEpoch = "kept_epoch", log, seconds
     }
+
+    public init(app: String, seed: UInt64, method: String, hardware: String?, epochs: Int, finalGamma: Double?, sensitivity: Double,
+                floatAccuracy: Double, keptEpoch: Int?, log: String, seconds: Double) {
+        (self.app, self.seed, self.method, self.hardware, self.epochs, self.finalGamma) = (app, seed, method, hardware, epochs, finalGamma)
+        (self.sensitivity, self.floatAccuracy, self.keptEpoch, self.log, self.seconds) = (sensitivity, floatAccuracy, keptEpoch, log, seconds)
+    }
 }
 
 /// Per-weight sensitivity of the last layer for Fig. 4, one map per method.
@@ -81,6 +124,8 @@ public struct Table1SensitivityMap: Sendable, Codable, Equatable {
     /// "BP", "AxTrain-act" or "AxTrain-pas (<multiplier>)".
     public var method: String
     public var map: SensitivityMap
+
+    public init(app: String, method: String, map: SensitivityMap) { (self.app, self.method, self.map) = (app, method, map) }
 }
 
 /// A multiplier of Fig. 6 with its paper label ("accurate", "K1" … "K4").
@@ -90,36 +135,7 @@ public struct Table1Multiplier: Sendable, Codable, Equatable {
     public init(label: String, design: String) { (self.label, self.design) = (label, design) }
 }
 
-/// Everything the `axtrain-table1` recipe produced: `experiment.json`.
-public struct Table1Result: Sendable, Codable, Equatable {
-    public var recipe = "axtrain-table1"
-    public var settings: Table1Settings
-    public var apps: [Table1App]
-    /// The accurate multiplier first, then K1…K4.
-    public var multipliers: [Table1Multiplier]
-    /// Which quantity `normalised_error` normalises, in words.
-    public var normalisation: String
-    public var fig6: [Fig6Row]
-    public var fig7: [Fig7Row]
-    public var networks: [Table1Network]
-    public var sensitivityMaps: [Table1SensitivityMap]
-    public var seconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case recipe, settings, apps, multipliers, normalisation, fig6, fig7, networks
-        case sensitivityMaps = "sensitivity_maps", seconds
-    }
-
-    /// The `--json` summary: the figure rows without the per-network details and maps.
-    public var summary: Table1Summary {
-        Table1Summary(recipe: recipe, apps: apps.map(\.name), normalisation: normalisation, fig6: fig6, fig7: fig7, seconds: seconds)
-    }
-
-    /// Text of the normalisation, shared by the JSON, the CSV readers and the docs.
-    public static let normalisationText = "normalised_error = max(1, misclassified test samples of the network under this multiplier) / max(1, misclassified test samples of the BP network with the accurate multiplier exact8), per app and seed, then averaged over seeds; BP with exact8 is exactly 1"
-}
-
-/// The short result `axmul experiment --json` prints.
+/// The short result `axmul experiment axtrain-table1 --json` prints.
 public struct Table1Summary: Sendable, Codable, Equatable {
     public var recipe: String
     public var apps: [String]
@@ -127,4 +143,8 @@ public struct Table1Summary: Sendable, Codable, Equatable {
     public var fig6: [Fig6Row]
     public var fig7: [Fig7Row]
     public var seconds: Double
+
+    public init(recipe: String, apps: [String], normalisation: String, fig6: [Fig6Row], fig7: [Fig7Row], seconds: Double) {
+        (self.recipe, self.apps, self.normalisation, self.fig6, self.fig7, self.seconds) = (recipe, apps, normalisation, fig6, fig7, seconds)
+    }
 }
