@@ -33,30 +33,31 @@ struct BenchLUTGemmCommand: ParsableCommand, UsesThreads {
     func run() throws {
         let report = try DesignArgument.reporting { () throws -> LUTGemmBenchReport in
             let entry = try ApproxCLI.multiplier(design)
-            let plan: KernelPlan
-            if let route {
-                guard let r = KernelRoute(text: route) else { throw ValidationError("unknown route '\(route)'") }
-                plan = try KernelPlan(route: r, table: entry.table)
-            } else {
-                plan = entry.plan
-            }
+            let plan = try self.plan(entry)
             if !json { print("multiplier \(entry.name), route \(plan.route), ISA \(KernelISA.summary), workers \(Workers.current), best of \(repeats)") }
             let shapes = LUTGemmBenchmark.defaultShapes.filter { layers.map($0.layer.hasPrefix) ?? true }
-            let epoch = epochBatches > 0
-                ? RetrainEpochBenchmark(entry: entry, batches: epochBatches) : nil
+            let epoch = epochBatches > 0 ? RetrainEpochBenchmark(entry: entry, batches: epochBatches) : nil
             return try LUTGemmBenchmark(plan: plan, repeats: repeats).run(shapes, epoch: epoch) { t in
                 if !json { print(Self.line(t)) }
             }
         }
-        if json {
-            print(try DesignArgument.json(report))
-        } else {
-            if report.shapes.contains(where: { $0.layer.hasPrefix("resnet8.") }) {
-                print(String(format: "ResNet-8 epoch estimate (50,000 images, batch 64, GEMMs only: conv-layout fast forward + sgemm backward): %.1f s; anchor (ProxSim, GTX 1080 Ti): %.0f s",
-                             report.resnet8EpochEstimateSeconds, report.anchorSeconds))
-            }
-            if let m = report.resnet8EpochMeasurement { print(Self.epochLine(m, anchor: report.anchorSeconds)) }
+        if json { print(try DesignArgument.json(report)) } else { printEpochs(report) }
+    }
+
+    /// The multiplier's own plan, or the one `--route` forces.
+    private func plan(_ entry: MultiplierAssignment.Entry) throws -> KernelPlan {
+        guard let route else { return entry.plan }
+        guard let r = KernelRoute(text: route) else { throw ValidationError("unknown route '\(route)'") }
+        return try KernelPlan(route: r, table: entry.table)
+    }
+
+    /// The ResNet-8 epoch estimate from the GEMM timings, and the measured epoch when one ran.
+    private func printEpochs(_ report: LUTGemmBenchReport) {
+        if report.shapes.contains(where: { $0.layer.hasPrefix("resnet8.") }) {
+            print(String(format: "ResNet-8 epoch estimate (50,000 images, batch 64, GEMMs only: conv-layout fast forward + sgemm backward): %.1f s; anchor (ProxSim, GTX 1080 Ti): %.0f s",
+                         report.resnet8EpochEstimateSeconds, report.anchorSeconds))
         }
+        if let m = report.resnet8EpochMeasurement { print(Self.epochLine(m, anchor: report.anchorSeconds)) }
     }
 
     static func epochLine(_ m: RetrainEpochMeasurement, anchor: Double) -> String {
