@@ -1,3 +1,5 @@
+import TableFormat
+
 /// Straightforward reference loops for the benchmarks: one pass over the pairs with plain Double sums.
 /// They do the work a naive characteriser would do, so the exact scans have something to be compared to.
 public enum ScalarBaseline {
@@ -9,13 +11,13 @@ public enum ScalarBaseline {
                 for b in 0...domainTop {
                     let e = Double(t[a, b]) - Double(a * b)
                     sumAbs += abs(e); sumSq += e * e; maxAbs = max(maxAbs, abs(e)); nonzero += e != 0 ? 1 : 0
-                    mre += abs(e) / Double(max(1, a * b))
+                    mre += RelativeError.magnitude(absError: abs(e), exactMagnitude: Double(max(1, a * b)))
                 }
             }
         }
         let top = 1 << (t.widthA - 1)
         var magnitude = 0.0
-        for a in 0...top { for b in 0...top { magnitude += abs(Double(t[a, b]) - Double(a * b)) / Double(max(1, a * b)) } }
+        for a in 0...top { for b in 0...top { magnitude += RelativeError.magnitude(absError: abs(Double(t[a, b]) - Double(a * b)), exactMagnitude: Double(max(1, a * b))) } }
         _ = (sumAbs, sumSq, mre, maxAbs, nonzero)
         return 100 * magnitude / Double(top * top)
     }
@@ -33,7 +35,7 @@ public enum ScalarBaseline {
                     let p = Int(t[0][al, bl]) + (Int(t[1][ah, bl]) + Int(t[2][al, bh])) << 8 + Int(t[3][ah, bh]) << 16
                     let e = Double(p - a * b)
                     sumE += e; sumAbs += abs(e); sumSq += e * e; maxAbs = max(maxAbs, abs(e)); nonzero += e != 0 ? 1 : 0
-                    if a != 0 && b != 0 { ratio += abs(e) / (Double(a) * Double(b)) }
+                    if a != 0 && b != 0 { ratio += RelativeError.magnitude(absError: abs(e), exactMagnitude: Double(a) * Double(b)) }
                 }
             }
             _ = (sumSq, sumE, maxAbs, nonzero)
