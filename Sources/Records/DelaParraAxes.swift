@@ -7,11 +7,23 @@ public struct DelaParraMethod: Sendable, Codable, Equatable {
     /// The control: retrain with the exact 8-bit multiplier (behavioural) and evaluate on each
     /// approximate one, so a gain of a method over it is specific to the multiplier.
     public var exactMultiplier: Bool
+    /// false for the statistics-only control: the same epochs and batches as behavioural retraining
+    /// with the learning rate 0, so only BatchNorm's running statistics change (re-estimated under
+    /// the multiplier), never a weight.
+    public var updatesWeights: Bool
 
-    enum CodingKeys: String, CodingKey { case name, method, exactMultiplier = "exact_multiplier" }
+    enum CodingKeys: String, CodingKey { case name, method, exactMultiplier = "exact_multiplier", updatesWeights = "updates_weights" }
 
-    public init(name: String, method: RetrainMethod, exactMultiplier: Bool = false) {
-        (self.name, self.method, self.exactMultiplier) = (name, method, exactMultiplier)
+    public init(name: String, method: RetrainMethod, exactMultiplier: Bool = false, updatesWeights: Bool = true) {
+        (self.name, self.method, self.exactMultiplier, self.updatesWeights) = (name, method, exactMultiplier, updatesWeights)
+    }
+
+    /// Reads results written before `updates_weights` existed (absent = true).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), method: try c.decode(RetrainMethod.self, forKey: .method),
+                  exactMultiplier: try c.decode(Bool.self, forKey: .exactMultiplier),
+                  updatesWeights: try c.decodeIfPresent(Bool.self, forKey: .updatesWeights) ?? true)
     }
 }
 

@@ -25,12 +25,16 @@ public struct DelaParraSettings: Sendable, Codable, Equatable {
     public var maxTrainSamples: Int?
     public var maxTestSamples: Int?
     public var seed: UInt64 = 1
+    /// A trained float checkpoint used as the base model instead of training one (`--base`); the
+    /// path as given. With it the ablation has no under-trained snapshot and skips that setting.
+    public var baseCheckpoint: String?
 
     enum CodingKeys: String, CodingKey {
         case model, data, epochs, learningRate = "lr", batchSize = "batch_size", momentum
         case baseEpochs = "base_epochs", baseLearningRate = "base_lr", underTrainedEpochs = "under_trained_epochs"
         case errorModelSamples = "error_model_samples", percentile, tolerance
         case maxTrainSamples = "max_train_samples", maxTestSamples = "max_test_samples", seed
+        case baseCheckpoint = "base_checkpoint"
     }
 
     public init() {}

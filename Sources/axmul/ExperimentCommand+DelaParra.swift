@@ -13,6 +13,7 @@ extension ExperimentCommand {
         var s = proxy.applyCommon(to: quick ? DelaParraSettings.quick : DelaParraSettings())
         if let v = proxy.baseEpochs { s.baseEpochs = v }
         if let v = proxy.baseLR { s.baseLearningRate = v }
+        if let v = proxy.base { s.baseCheckpoint = v }
         return s
     }
 

@@ -7,12 +7,13 @@ struct ProxyExperimentOptions: ParsableArguments {
     @Option(help: "delaparra/hammad: data set name or path (default fashion-mnist; a CIFAR-10 folder works).") var data: String?
     @Option(help: "delaparra/hammad: zoo model (default resnet8 / vgg-small).") var model: String?
     @Option(help: "delaparra/hammad: comma-separated multipliers (default: the paper's).") var multipliers: String?
-    @Option(help: "delaparra: comma-separated methods (behavioural, errormodel, baseline, baseline-mean, awgn, control).") var methods: String?
+    @Option(help: "delaparra: comma-separated methods (behavioural, errormodel, baseline, baseline-mean, awgn, control, bn-stats).") var methods: String?
     @Option(help: "delaparra: retraining epochs (5); hammad: training epochs.") var epochs: Int?
     @Option(help: "delaparra: retraining lr (1e-4); hammad: training lr.") var lr: Float?
     @Option(help: "delaparra/hammad: batch size.") var batch: Int?
     @Option(name: .customLong("base-epochs"), help: "delaparra: float training epochs of the base model.") var baseEpochs: Int?
     @Option(name: .customLong("base-lr"), help: "delaparra: learning rate of the base model's training.") var baseLR: Float?
+    @Option(name: .customLong("base"), help: "delaparra: a trained float checkpoint of --model to start from instead of training the base model (the ablation then skips its under-trained setting).") var base: String?
     @Option(help: "delaparra/hammad: training images used (evenly spaced; default all).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "delaparra/hammad: test images used (evenly spaced; default all).") var testLimit: Int?
     @Option(help: "hammad: Table II test IDs (1-8), comma-separated.") var errors: String?

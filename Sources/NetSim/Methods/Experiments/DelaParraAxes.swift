@@ -4,12 +4,14 @@ import Records
 /// `DelaParraMethod` is in Records).
 extension DelaParraMethod {
     /// behavioural, errormodel, baseline (Err ~ N(1, σ)), baseline-mean (Err ~ N(1 + m, σ), m the
-    /// multiplier's mean relative error), awgn, control.
+    /// multiplier's mean relative error), awgn, control, and bn-stats: the statistics-only control
+    /// (behavioural passes at learning rate 0, so only BatchNorm's running statistics move).
     public static let all: [DelaParraMethod] = [
         .init(name: "behavioural", method: .behavioural), .init(name: "errormodel", method: .errormodel),
         .init(name: "baseline", method: .baseline), .init(name: "baseline-mean", method: .baselineMean),
         .init(name: "awgn", method: .awgn),
         .init(name: "control", method: .behavioural, exactMultiplier: true),
+        .init(name: "bn-stats", method: .behavioural, updatesWeights: false),
     ]
 
     public static var names: [String] { all.map(\.name) }
@@ -19,6 +21,7 @@ extension DelaParraMethod {
         var c = RetrainConfig()
         (c.method, c.epochs, c.learningRate, c.batchSize, c.momentum) = (method, s.epochs, s.learningRate, s.batchSize, s.momentum)
         (c.seed, c.errorModelSamples, c.quant) = (s.seed, s.errorModelSamples, quant)
+        if !updatesWeights { c.learningRate = 0 }
         return c
     }
 

@@ -3,7 +3,8 @@ import Records
 
 /// Trains (or resumes, epoch by epoch) the float base model of the `delaparra` recipe and keeps
 /// two checkpoints in the results folder: `base.safetensors` (after `base_epochs`) and
-/// `base-under-trained.safetensors` (the same run's snapshot after `under_trained_epochs`).
+/// `base-under-trained.safetensors` (the same run's snapshot after `under_trained_epochs`); or, with
+/// `settings.baseCheckpoint`, takes that trained checkpoint as the base and has no under-trained one.
 struct DelaParraBaseTraining {
     let settings: DelaParraSettings
     let folder: URL
@@ -12,9 +13,9 @@ struct DelaParraBaseTraining {
 
     struct Bases {
         var wellTrained: Network
-        var underTrained: Network
+        var underTrained: Network?
         var wellRecord: DelaParraBase
-        var underRecord: DelaParraBase
+        var underRecord: DelaParraBase?
     }
 
     static let wellFile = "base.safetensors", underFile = "base-under-trained.safetensors", partialFile = "base.partial.safetensors"
@@ -42,6 +43,7 @@ struct DelaParraBaseTraining {
     }
 
     func run(train: LabeledData, test: LabeledData) throws -> Bases {
+        if let path = settings.baseCheckpoint { return try given(URL(fileURLWithPath: path), train: train, test: test) }
         let info = info(train)
         let under = min(settings.underTrainedEpochs, settings.baseEpochs)
         let well = try cells.cell("base.well-trained") { try trainBase(info, train, test, under: under) }
@@ -50,6 +52,22 @@ struct DelaParraBaseTraining {
                           epochSeconds: Array(well.epochSeconds.prefix(under)), checkpoint: Self.underFile)
         }
         return Bases(wellTrained: try load(Self.wellFile), underTrained: try load(Self.underFile), wellRecord: well, underRecord: underRecord)
+    }
+
+    /// The base of `--base`: a checkpoint of `settings.model` for the data's input shape and classes.
+    private func given(_ file: URL, train: LabeledData, test: LabeledData) throws -> Bases {
+        let (trainer, info) = try TrainCheckpoint.load(from: file)
+        guard info.model == settings.model, info.inputShape == train.sampleShape, info.classCount == train.classCount else {
+            throw ModelError.invalidArgument(what: "base checkpoint \(file.path)",
+                                             value: "\(info.model) for input \(info.inputShape), \(info.classCount) classes",
+                                             rule: "--base must be a \(settings.model) checkpoint for input \(train.sampleShape), \(train.classCount) classes")
+        }
+        let record = try cells.cell("base.given") {
+            DelaParraBase(name: "well-trained", epochs: trainer.epoch, floatAccuracy: Trainer.evaluate(trainer.network, on: test).accuracy,
+                          epochSeconds: [], checkpoint: settings.baseCheckpoint ?? file.path)
+        }
+        log(String(format: "base model: %@ (%d epochs), float test accuracy %.4f", file.path, record.epochs, record.floatAccuracy))
+        return Bases(wellTrained: trainer.network, underTrained: nil, wellRecord: record, underRecord: nil)
     }
 
     /// Float training with SGD + momentum, checkpointed after every epoch so a killed run resumes.

@@ -40,12 +40,15 @@ public struct DelaParraRecipe {
         let bases = try baseTraining.run(train: train, test: test)
         let base = bases.wellTrained
         var result = DelaParraResult(settings: settings, methods: methods, multipliers: multipliers.map(Self.describe),
-                                     crossMultipliers: [exact.name] + crossEntries.map(\.name), ablationSettings: ablationSettings,
-                                     bases: [bases.wellRecord, bases.underRecord], quantisedAccuracy: 0, retrains: [], ablation: [],
+                                     crossMultipliers: [exact.name] + crossEntries.map(\.name),
+                                     ablationSettings: ablationSettings.filter { $0.base != "under-trained" || bases.underTrained != nil },
+                                     bases: [bases.wellRecord] + (bases.underRecord.map { [$0] } ?? []), quantisedAccuracy: 0, retrains: [], ablation: [],
                                      paper: DelaParraPaper(), seconds: 0, trainSamples: train.count, testSamples: test.count)
         let calibration = train
         for setting in ablationSettings {
-            let (net, record) = setting.base == "under-trained" ? (bases.underTrained, bases.underRecord) : (base, bases.wellRecord)
+            let pair = setting.base == "under-trained" ? bases.underTrained.flatMap { n in bases.underRecord.map { (n, $0) } }
+                : (base, bases.wellRecord)
+            guard let (net, record) = pair else { continue }   // a given base has no under-trained snapshot
             for entry in [exact] + ablationEntries {
                 let acc = try cells.cell("ablation.\(setting.name).\(entry.name)") {
                     Self.accuracy(net, entry, calibration: calibration, test: test, quant: setting.options(settings))
@@ -104,7 +107,7 @@ public struct DelaParraRecipe {
     func mergeFinishedAblation(into r: inout DelaParraResult, cells: ExperimentCells, bases: DelaParraBaseTraining.Bases) {
         let names = [exact.name] + ablationNames
         for setting in DelaParraQuantSetting.all {
-            let record = setting.base == "under-trained" ? bases.underRecord : bases.wellRecord
+            guard let record = setting.base == "under-trained" ? bases.underRecord : bases.wellRecord else { continue }
             for n in names where !r.ablation.contains(where: { $0.setting == setting.name && $0.multiplier == n }) {
                 guard let acc = cells.finished("ablation.\(setting.name).\(n)", as: Double.self) else { continue }
                 r.ablation.append(.init(setting: setting.name, multiplier: n, accuracy: acc, floatAccuracy: record.floatAccuracy))
