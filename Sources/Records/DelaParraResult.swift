@@ -23,11 +23,21 @@ public struct DelaParraResult: Record, Sendable, Codable, Equatable {
     /// Mean ± SD of the accuracy after retraining per (method, multiplier) over the seeds that ran
     /// (`DelaParraOutput.write` fills it from `retrains`; absent in results written before seeds existed).
     public var retrainSeeds: [DelaParraSeedSummary]?
+    /// The accuracy ε is measured from: the control's exact-multiplier accuracy after retraining (mean over
+    /// its seeds; the paper's "quantised 8-bit accuracy after retraining"), nil when no control ran (then
+    /// `quantisedAccuracy`). `DelaParraOutput.write` fills it.
+    public var epsilonReference: Double?
+    /// What each part of the gain explains, per multiplier, paired by seed (`DelaParraOutput.write` fills it).
+    public var pairedDifferences: [DelaParraPairedDifference]?
+
+    /// The accuracy the tolerance line is ε below.
+    public var toleranceReference: Double { epsilonReference ?? quantisedAccuracy }
 
     enum CodingKeys: String, CodingKey {
         case recipe, settings, methods, multipliers, crossMultipliers = "cross_multipliers"
         case ablationSettings = "ablation_settings", bases, quantisedAccuracy = "quantised_accuracy", retrains, ablation
         case paper, seconds, trainSamples = "train_samples", testSamples = "test_samples", retrainSeeds = "retrain_seeds"
+        case epsilonReference = "epsilon_reference", pairedDifferences = "paired_differences"
     }
 
     public init(recipe: String = "delaparra", settings: DelaParraSettings, methods: [DelaParraMethod], multipliers: [DelaParraMultiplier],

@@ -9,7 +9,8 @@ extension ResultsSection {
         for (file, e) in folder.delaParras {
             s += "<h3>De la Parra et al. retraining experiment: \(Markup.escape(file))</h3>"
             s += "<p class=\"note\">\(Markup.escape(e.settings.model)) on \(Markup.escape(e.settings.data)); quantised 8-bit accuracy "
-                + "\(Markup.number(e.quantisedAccuracy)), tolerance ε = \(Markup.number(e.settings.tolerance)).</p>"
+                + "\(Markup.number(e.quantisedAccuracy))\(e.epsilonReference.map { "; the control's exact accuracy after retraining (ε's reference) " + Markup.number($0) } ?? ""), "
+                + "tolerance ε = \(Markup.number(e.settings.tolerance)).</p>"
             s += "<div class=\"plots\">" + ExperimentFigures.delaParra(e).map(\.svg).joined() + "</div>" + delaParraTable(e)
         }
         for (file, e) in folder.hammads {

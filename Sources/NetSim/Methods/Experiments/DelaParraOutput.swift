@@ -9,14 +9,18 @@ public enum DelaParraOutput {
         let r = summarised(result)
         return try ExperimentOutput.write([("experiment.json", try ExperimentOutput.json(r)), ("table5.csv", Data(table5(r).utf8)),
                                     ("table6.csv", Data(table6(r).utf8)), ("table7.csv", Data(table7(r).utf8)),
-                                    ("retrain.csv", Data(retrain(r).utf8)), ("ablation.csv", Data(ablation(r).utf8))], to: folder)
+                                    ("retrain.csv", Data(retrain(r).utf8)), ("ablation.csv", Data(ablation(r).utf8)),
+                                    ("paired.csv", Data(paired(r).utf8))], to: folder)
     }
 
     public static let table5Header = "method,epoch_seconds_mean,ratio_to_float,cells"
     public static let table6Header = "multiplier,statistics_seconds,share_of_retraining"
-    /// `before` … `within_tolerance` are seed 1's (the committed single-seed columns); `seeds`,
-    /// `after_mean`, `after_sd` summarise every seed that ran (`after_sd` empty for one seed).
-    public static let retrainHeader = "method,multiplier,mre,before,after,float_accuracy,quantised_accuracy,within_tolerance,seeds,after_mean,after_sd"
+    /// `before` … `after` are seed 1's (the committed single-seed columns); `seeds`, `after_mean`, `after_sd`
+    /// summarise every seed that ran (`after_sd` empty for one seed). `within_tolerance`: `after_mean` at least
+    /// `epsilon_reference` − ε, the reference being the control's exact accuracy after retraining where the
+    /// control ran, else the quantised 8-bit accuracy before retraining (`quantised_accuracy`).
+    public static let retrainHeader = "method,multiplier,mre,before,after,float_accuracy,quantised_accuracy,within_tolerance,seeds,after_mean,after_sd,epsilon_reference"
+    public static let pairedHeader = "multiplier,mre,minuend,subtrahend,n,mean,se,t,significant,seeds"
     public static let ablationHeader = "setting,multiplier,accuracy,float_accuracy"
 
     /// Mean seconds per epoch of float training (the base model) and of each method.
@@ -59,9 +63,19 @@ public enum DelaParraOutput {
         let summaries = seedSummaries(r)
         return Table1CSV.lines(retrainHeader, figureRows(r).map { row in
             let s = summaries.first { $0.method == row.method && $0.multiplier == row.multiplier }
+            let mean = s?.mean ?? row.after
             return [row.method, row.multiplier, "\(row.mre)", row.before.map { "\($0)" } ?? "", "\(row.after)", row.float.map { "\($0)" } ?? "",
-                    "\(r.quantisedAccuracy)", row.after >= r.quantisedAccuracy - r.settings.tolerance ? "yes" : "no",
-                    "\(s?.n ?? 1)", "\(s?.mean ?? row.after)", s?.sd.map { "\($0)" } ?? ""]
+                    "\(r.quantisedAccuracy)", mean >= r.toleranceReference - r.settings.tolerance ? "yes" : "no",
+                    "\(s?.n ?? 1)", "\(mean)", s?.sd.map { "\($0)" } ?? "", "\(r.toleranceReference)"]
+        })
+    }
+
+    /// Every paired comparison (`DelaParraPairs`): mean difference, its SE and paired t over the seeds.
+    public static func paired(_ r: DelaParraResult) -> String {
+        Table1CSV.lines(pairedHeader, (r.pairedDifferences ?? DelaParraPairs.all(r)).map { p in
+            [p.multiplier, "\(r.multipliers.first { $0.name == p.multiplier }?.mre ?? 0)", p.minuend, p.subtrahend, "\(p.n)", "\(p.mean)",
+             p.se.map { "\($0)" } ?? "", p.t.map { "\($0)" } ?? "", p.significant.map { $0 ? "yes" : "no" } ?? "",
+             p.seeds.map(String.init).joined(separator: " ")]
         })
     }
 
@@ -69,6 +83,8 @@ public enum DelaParraOutput {
     public static func summarised(_ r: DelaParraResult) -> DelaParraResult {
         var s = r
         s.retrainSeeds = seedSummaries(r)
+        s.epsilonReference = DelaParraPairs.epsilonReference(r)
+        s.pairedDifferences = DelaParraPairs.all(r)
         return s
     }
 
