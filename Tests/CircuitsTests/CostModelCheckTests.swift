@@ -14,8 +14,8 @@ struct CostModelCheckTests {
 
     /// Rows follow the published table; spreads are largest/smallest; a design the model has no cost for is NaN.
     @Test func checkOfATable() {
-        let model = ["smapprox4x4-0": CostEstimate(luts: 12, powerRel: 1), "smapprox4x4-1": CostEstimate(luts: 11, powerRel: 0.5),
-                     "smapprox4x4-2": CostEstimate(luts: 7, powerRel: 0.25), "smapprox4x4-3": CostEstimate(luts: 8, powerRel: 0.4)]
+        let model = ["smapprox4x4-0": CostModelCheck.Figures(powerRel: 1, luts: 12), "smapprox4x4-1": .init(powerRel: 0.5, luts: 11),
+                     "smapprox4x4-2": .init(powerRel: 0.25, luts: 7), "smapprox4x4-3": .init(powerRel: 0.4, luts: 8)]
         let c = CostModelCheck(table: PublishedCost.smapprox4x4, costModel: "test", model: model)
         #expect(c.rows.map(\.design) == ["smapprox4x4-0", "smapprox4x4-1", "smapprox4x4-2", "smapprox4x4-3"])
         #expect(abs(c.publishedSpread - 0.198 / 0.180) < 1e-12 && c.modelSpread == 4)
@@ -23,5 +23,8 @@ struct CostModelCheckTests {
         #expect(abs(c.lutRankCorrelation! - 4 / 20.0.squareRoot()) < 1e-12)
         let missing = CostModelCheck(table: PublishedCost.smapprox4x4, costModel: "test", model: [:])
         #expect(missing.rows.allSatisfy { $0.modelRel.isNaN } && missing.lutRankCorrelation == nil)
+        // Ratio range: model / 1 over published / 0.198: 1, 0.5·0.198/0.180, 0.25·0.198/0.192, 0.4·0.198/0.192.
+        #expect(abs(c.ratioRange[0] - 0.25 * 0.198 / 0.192) < 1e-12 && abs(c.ratioRange[1] - 1) < 1e-12)
+        #expect(c.areaRankCorrelation == nil, "an FPGA table has no area")
     }
 }

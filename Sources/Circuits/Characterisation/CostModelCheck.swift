@@ -1,15 +1,27 @@
-/// How well a cost model's power ranks and scales designs against published measurements: Spearman's
-/// rank correlation ρ, and the spread (largest / smallest power) of each within the table.
+/// How well a cost model's power (and size) ranks and scales designs against published measurements:
+/// Spearman's rank correlation ρ, the spread (largest / smallest power) of each within the table, and the
+/// range of model / published power after each side is divided by its own table's largest value.
 public struct CostModelCheck: Sendable, Equatable, Codable {
+    /// What a model says of one design: power relative to its exact reference, and its size.
+    public struct Figures: Sendable, Equatable {
+        public var powerRel: Double
+        public var luts: Int?
+        public var areaUm2: Double?
+        public init(powerRel: Double, luts: Int? = nil, areaUm2: Double? = nil) { (self.powerRel, self.luts, self.areaUm2) = (powerRel, luts, areaUm2) }
+    }
+
     public struct Row: Sendable, Equatable, Codable {
         public var design: String
         public var publishedW: Double
         /// The model's power relative to the exact design of the same width (`power_rel`).
         public var modelRel: Double
         public var modelLuts: Int?
-        public var publishedLuts: Int
+        public var publishedLuts: Int?
+        public var modelAreaUm2: Double?
+        public var publishedAreaUm2: Double?
         enum CodingKeys: String, CodingKey {
             case design, publishedW = "published_w", modelRel = "model_power_rel", modelLuts = "model_luts", publishedLuts = "published_luts"
+            case modelAreaUm2 = "model_area_um2", publishedAreaUm2 = "published_area_um2"
         }
     }
 
@@ -17,29 +29,44 @@ public struct CostModelCheck: Sendable, Equatable, Codable {
     public var source: String
     public var costModel: String
     public var rows: [Row]
-    /// Spearman's ρ between published power and the model's (ties get their mean rank); and for LUTs.
+    /// Spearman's ρ between published power and the model's (ties get their mean rank); and for LUTs or area.
     public var powerRankCorrelation: Double
     public var lutRankCorrelation: Double?
+    public var areaRankCorrelation: Double?
     /// Largest / smallest power within the table, published and modelled.
     public var publishedSpread: Double
     public var modelSpread: Double
+    /// Smallest and largest (model / model's largest) ÷ (published / published's largest) over the rows:
+    /// 1 … 1 when the model scales designs as measured.
+    public var ratioRange: [Double]
 
     enum CodingKeys: String, CodingKey {
         case table, source, costModel = "cost_model", rows, powerRankCorrelation = "power_rank_correlation"
-        case lutRankCorrelation = "lut_rank_correlation", publishedSpread = "published_spread", modelSpread = "model_spread"
+        case lutRankCorrelation = "lut_rank_correlation", areaRankCorrelation = "area_rank_correlation"
+        case publishedSpread = "published_spread", modelSpread = "model_spread", ratioRange = "ratio_range"
     }
 
-    public init(table: PublishedCost.Table, costModel: String, model: [String: CostEstimate]) {
+    public init(table: PublishedCost.Table, costModel: String, model: [String: Figures]) {
         (self.table, source, self.costModel) = (table.name, table.source, costModel)
         rows = table.rows.map { r in
-            Row(design: r.design, publishedW: r.powerW, modelRel: model[r.design]?.powerRel ?? .nan, modelLuts: model[r.design]?.luts,
-                publishedLuts: r.luts)
+            let m = model[r.design]
+            return Row(design: r.design, publishedW: r.powerW, modelRel: m?.powerRel ?? .nan, modelLuts: m?.luts, publishedLuts: r.luts,
+                       modelAreaUm2: m?.areaUm2, publishedAreaUm2: r.areaUm2)
         }
         powerRankCorrelation = Self.spearman(rows.map(\.publishedW), rows.map(\.modelRel))
-        let luts = rows.compactMap { r in r.modelLuts.map { (Double(r.publishedLuts), Double($0)) } }
-        lutRankCorrelation = luts.count == rows.count ? Self.spearman(luts.map(\.0), luts.map(\.1)) : nil
+        lutRankCorrelation = Self.pairedSpearman(rows.map { r in r.publishedLuts.flatMap { p in r.modelLuts.map { (Double(p), Double($0)) } } })
+        areaRankCorrelation = Self.pairedSpearman(rows.map { r in r.publishedAreaUm2.flatMap { p in r.modelAreaUm2.map { (p, $0) } } })
         publishedSpread = Self.spread(rows.map(\.publishedW))
         modelSpread = Self.spread(rows.map(\.modelRel))
+        let (pMax, mMax) = (rows.map(\.publishedW).max() ?? .nan, rows.map(\.modelRel).max() ?? .nan)
+        let ratios = rows.filter { $0.publishedW > 0 }.map { ($0.modelRel / mMax) / ($0.publishedW / pMax) }
+        ratioRange = [ratios.min() ?? .nan, ratios.max() ?? .nan]
+    }
+
+    /// Spearman's ρ of the pairs when every row has one; nil otherwise.
+    static func pairedSpearman(_ pairs: [(Double, Double)?]) -> Double? {
+        let known = pairs.compactMap { $0 }
+        return known.count == pairs.count && known.count > 1 ? spearman(known.map(\.0), known.map(\.1)) : nil
     }
 
     /// Spearman's rank correlation: Pearson's correlation of the ranks (1 = smallest; ties share their mean rank).

@@ -5,9 +5,13 @@ public struct PublishedCost: Sendable, Equatable, Codable {
     public var design: String
     /// Measured power in watts.
     public var powerW: Double
-    public var luts: Int
+    /// LUTs of an FPGA table; area in µm² of an ASIC table.
+    public var luts: Int?
+    public var areaUm2: Double?
 
-    public init(_ design: String, powerW: Double, luts: Int) { (self.design, self.powerW, self.luts) = (design, powerW, luts) }
+    public init(_ design: String, powerW: Double, luts: Int? = nil, areaUm2: Double? = nil) {
+        (self.design, self.powerW, self.luts, self.areaUm2) = (design, powerW, luts, areaUm2)
+    }
 
     /// A table of one paper: its rows, and the power of the reference it compares them with.
     public struct Table: Sendable, Equatable, Codable {
@@ -38,4 +42,15 @@ public struct PublishedCost: Sendable, Equatable, Codable {
                .init("smapprox8x8-3333", powerW: 0.216, luts: 54), .init("smapprox8x8-2222", powerW: 0.217, luts: 52)])
 
     public static let tables = [smapprox4x4, smapprox8x8]
+
+    /// EvoApproxLib's 8×8 unsigned multipliers (ASIC, the library's own 45 nm synthesis): one row per
+    /// (design name, header) with the power and area of its Verilog header; the reference is its exact
+    /// multiplier `mul8u_1JFF` when present.
+    public static func evoApprox(_ headers: [(design: String, header: EvoApproxHeader)]) -> Table {
+        let rows = headers.map { PublishedCost($0.design, powerW: $0.header.powerMw / 1000, areaUm2: $0.header.areaUm2) }
+        let reference = rows.first { $0.design == "mul8u_1JFF" } ?? rows.max { $0.powerW < $1.powerW }
+        return Table(name: "EvoApproxLib 8x8 unsigned (PDK45)",
+                     source: "EvoApproxLib (ehw-fit/evoapproxlib, multiplers/8x8_unsigned/pareto_*), Verilog headers PDK45_PWR and PDK45_AREA (ASIC, 45 nm synthesis)",
+                     reference: reference?.design ?? "", referencePowerW: reference?.powerW ?? 0, rows: rows)
+    }
 }

@@ -19,6 +19,10 @@ struct VerilogCellSpec: Sendable {
         table["HA"] = VerilogCellSpec(kind: .halfAdder, inputs: [["A"], ["B"]], outputs: [["S", "SUM"], ["CO", "COUT"]])
         table["FA"] = VerilogCellSpec(kind: .fullAdder, inputs: [["A"], ["B"], ["CI", "CIN"]],
                                       outputs: [["S", "SUM"], ["CO", "COUT"]])
+        // EvoApproxLib's generic 45 nm cells (its exact multipliers, e.g. mul8u_1JFF): PDKGEN<cell>X1.
+        for name in ["AND2", "OR2", "XOR2", "NAND2", "NOR2", "XNOR2", "INV", "BUF"] { table["PDKGEN\(name)X1"] = table[name] }
+        table["PDKGENHAX1"] = VerilogCellSpec(kind: .halfAdder, inputs: [["A"], ["B"]], outputs: [["YS"], ["YC"]])
+        table["PDKGENFAX1"] = VerilogCellSpec(kind: .fullAdder, inputs: [["A"], ["B"], ["C"]], outputs: [["YS"], ["YC"]])
         return table
     }()
 

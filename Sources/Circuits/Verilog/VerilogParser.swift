@@ -115,10 +115,22 @@ struct VerilogParser {
             try parseItem()
         }
         advance()
+        while isKeyword("module") && skipLibraryCellModule() {}
         if current.kind != .end {
             if isKeyword("module") { throw .unsupportedConstruct(construct: "a second module (flatten the netlist first)", location: location()) }
             throw .syntax(expected: "end of file after 'endmodule'", found: current.text, location: location())
         }
+    }
+
+    /// Skips a trailing `module PDKGEN…X1 … endmodule`: EvoApproxLib files define the generic cells they
+    /// instantiate after the top module, and the importer has its own definition of each
+    /// (`VerilogCellSpec.library`). Any other second module is left for the caller to refuse.
+    mutating func skipLibraryCellModule() -> Bool {
+        guard index + 1 < tokens.count, case .identifier(let name) = tokens[index + 1].kind,
+              name.hasPrefix("PDKGEN"), VerilogCellSpec.library[name] != nil else { return false }
+        while current.kind != .end && !isKeyword("endmodule") { advance() }
+        if isKeyword("endmodule") { advance() }
+        return true
     }
 
     /// Port list: names only (non-ANSI) or declarations (ANSI).
