@@ -6,15 +6,17 @@ public struct ApproxAccuracy: Sendable, Codable, Equatable {
     public var approxAccuracy: Double
     /// Multiplier energy relative to the exact 8-bit multiplier; nil (JSON null) when unknown.
     public var energyRel: Double?
+    /// The cost model `energy_rel` comes from (TableFormat's `TableCost.model`); nil with it.
+    public var energyModel: String?
 
     enum CodingKeys: String, CodingKey {
         case floatAccuracy = "float_accuracy", exact8Accuracy = "exact8_accuracy", approxAccuracy = "approx_accuracy"
-        case energyRel = "energy_rel"
+        case energyRel = "energy_rel", energyModel = "energy_model"
     }
 
-    public init(floatAccuracy: Double, exact8Accuracy: Double, approxAccuracy: Double, energyRel: Double?) {
+    public init(floatAccuracy: Double, exact8Accuracy: Double, approxAccuracy: Double, energyRel: Double?, energyModel: String? = nil) {
         (self.floatAccuracy, self.exact8Accuracy, self.approxAccuracy) = (floatAccuracy, exact8Accuracy, approxAccuracy)
-        self.energyRel = energyRel
+        (self.energyRel, self.energyModel) = (energyRel, energyModel)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -23,5 +25,6 @@ public struct ApproxAccuracy: Sendable, Codable, Equatable {
         try c.encode(exact8Accuracy, forKey: .exact8Accuracy)
         try c.encode(approxAccuracy, forKey: .approxAccuracy)
         try c.encode(energyRel, forKey: .energyRel)   // explicit null when unknown
+        try c.encode(energyModel, forKey: .energyModel)
     }
 }

@@ -41,21 +41,23 @@ public struct SearchResult: Record, Sendable, Codable, Equatable {
     public var refine: String
     /// The front after refinement (same order as `front`), absent for refine none.
     public var refined: [Point]?
+    /// The cost model `energy_rel` comes from (`TableCost.model`); absent in results written before it was recorded.
+    public var energyModel: String?
 
     public init(layers: [String], designs: [String], exact8ValidationAccuracy: Double, exact8TestAccuracy: Double,
                 constraints: SearchConstraints, maxDistinct: Int?, population: Int, generations: Int, seed: UInt64,
-                candidates: Int, front: [Point], uniform: [Point], refine: String, refined: [Point]?) {
+                candidates: Int, front: [Point], uniform: [Point], refine: String, refined: [Point]?, energyModel: String? = nil) {
         (self.layers, self.designs, self.exact8ValidationAccuracy, self.exact8TestAccuracy) =
             (layers, designs, exact8ValidationAccuracy, exact8TestAccuracy)
         (self.constraints, self.maxDistinct, self.population, self.generations, self.seed, self.candidates) =
             (constraints, maxDistinct, population, generations, seed, candidates)
-        (self.front, self.uniform, self.refine, self.refined) = (front, uniform, refine, refined)
+        (self.front, self.uniform, self.refine, self.refined, self.energyModel) = (front, uniform, refine, refined, energyModel)
     }
 
     enum CodingKeys: String, CodingKey {
         case layers, designs, constraints, population, generations, seed, candidates, front, uniform, refine, refined
         case exact8ValidationAccuracy = "exact8_validation_accuracy", exact8TestAccuracy = "exact8_test_accuracy"
-        case maxDistinct = "max_distinct"
+        case maxDistinct = "max_distinct", energyModel = "energy_model"
     }
 
     /// front.csv: one row per front point (and refined points, marked), one column per layer.

@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import TableFormat
 
 /// The whole search: the sensitivity table and uniform assignments, NSGA-II seeded with both, the
 /// feasible Pareto front of everything evaluated, and the test accuracies of the front. Every batch
@@ -72,7 +73,7 @@ public struct SearchRun {
             exact8TestAccuracy: test[0], constraints: constraints, maxDistinct: space.maxDistinct, population: config.population,
             generations: config.generations, seed: config.seed, candidates: known.count,
             front: zip(front, test[1...]).map(point), uniform: zip(uniform, test[(1 + front.count)...]).map(point),
-            refine: "none", refined: nil)
+            refine: "none", refined: nil, energyModel: TableCost.model)
         return (result, table)
     }
 }

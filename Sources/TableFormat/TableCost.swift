@@ -5,6 +5,12 @@
 /// `cost_power_mw`, `cost_power_rel` (absent when no exact reference is known) and `cost_source`; or,
 /// when no cost is known, `cost_unknown` = the reason in words. `source_hash` is the design's content hash.
 public struct TableCost: Sendable, Equatable {
+    /// The name of the cost model every computed and stored cost comes from, and so every energy figure
+    /// (`cost_model` of `characterize`, `energy_model` of `evaluate` and `search`): the FPGA toggle model of
+    /// docs/cost-model.md (LUT-level netlist, dynamic power of cell output toggles at 100 MHz on uniform
+    /// operands, relative to the exact design of the same construction).
+    public static let model = "fpga-toggle"
+
     public var luts: Int
     public var carryCells: Int
     public var lutLevels: Int

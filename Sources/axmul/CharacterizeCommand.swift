@@ -65,6 +65,7 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
         let results = try characterise(names, characteriser: characteriser, model: model, pairLines: pairLines)
         if json { print(try DesignArgument.json(results)); return }
         print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
+        print("cost model: \(TableCost.model) (LUT-level toggle power at 100 MHz on \(pairs == nil ? "uniform operands" : "the --pairs stream"), relative to the exact design; docs/cost-model.md)")
         for c in results where !c.cost.isKnown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }
         for c in results where c.signed != nil {
             print("note: \(c.name) is two's complement: its metrics are over all signed operand pairs (the unsigned and magnitude columns repeat them)")

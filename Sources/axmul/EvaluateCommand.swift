@@ -82,7 +82,8 @@ struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
         print(String(format: "approximate         %.4f", a.approxAccuracy))
         print("activation steps    " + (stored ? "stored in the checkpoint by retrain (--recalibrate calibrates them again)"
                                         : "calibrated on the training split"))
-        print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f", $0) } ?? "unknown: a multiplier has no power figure (see below)"))
+        print("energy (relative)   " + (a.energyRel.map { String(format: "%.4f (cost model %@)", $0, a.energyModel ?? "") }
+                                        ?? "unknown: a multiplier has no power figure (see below)"))
         for l in result.energy.layers {
             let power = l.power.map { "power rel " + String(format: "%.4f", $0) } ?? "power unknown: " + (notes[l.multiplier] ?? "no cost known")
             print("  \(l.name): \(l.macs) MACs/sample, \(l.multiplier), " + power)

@@ -108,6 +108,9 @@ import Testing
         let metricKeys: Set = ["ep_pct", "mae", "mae_pct", "wce", "wce_pct", "mse", "mre_pct", "mre_nonzero_pct", "wcre_pct", "bias", "sd", "nmed"]
         #expect(Set((first["unsigned"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
         #expect(Set((first["magnitude"] as? [String: Any])?.keys ?? [:].keys) == metricKeys)
-        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel", "source", "note"])
+        #expect(Set((first["cost"] as? [String: Any])?.keys ?? [:].keys) == ["luts", "carry_cells", "lut_levels", "delay_ns", "power_mw", "power_rel", "source", "note", "cost_model"])
+        #expect((first["cost"] as? [String: Any])?["cost_model"] as? String == "fpga-toggle", "every cost says its model (issue 29)")
+        let none = try JSONSerialization.jsonObject(with: JSONEncoder().encode(CostEstimate.unavailable("x"))) as? [String: Any]
+        #expect(none?["cost_model"] is NSNull, "no figures, no model")
     }
 }

@@ -1,3 +1,5 @@
+import TableFormat
+
 /// The "cost" object of a characterisation. Every figure is null when no cost is known (then `note`
 /// says why); `power_rel` is also null when no exact reference design is known. `source` says where
 /// the cell counts come from: "lut-mapping" (the design's own LUT netlist), "yosys synth_xilinx" or a table file.
@@ -12,16 +14,19 @@ public struct CostEstimate: Sendable, Codable, Equatable {
     public var source: String?
     /// Why there is no cost (or no `power_rel`), in words; nil when everything is known.
     public var note: String?
+    /// The model the figures come from (`TableCost.model` for every computed or stored cost); nil when there are none.
+    public var costModel: String?
 
     enum CodingKeys: String, CodingKey {
         case luts, carryCells = "carry_cells", lutLevels = "lut_levels", delayNs = "delay_ns"
-        case powerMw = "power_mw", powerRel = "power_rel", source, note
+        case powerMw = "power_mw", powerRel = "power_rel", source, note, costModel = "cost_model"
     }
 
     public init(luts: Int? = nil, carryCells: Int? = nil, lutLevels: Int? = nil, delayNs: Double? = nil,
                 powerMw: Double? = nil, powerRel: Double? = nil, source: String? = nil, note: String? = nil) {
         self.source = source
         self.note = note
+        self.costModel = source == nil ? nil : TableCost.model
         self.luts = luts
         self.carryCells = carryCells
         self.lutLevels = lutLevels
@@ -47,5 +52,6 @@ public struct CostEstimate: Sendable, Codable, Equatable {
         try c.encode(powerRel, forKey: .powerRel)
         try c.encode(source, forKey: .source)
         try c.encode(note, forKey: .note)
+        try c.encode(costModel, forKey: .costModel)
     }
 }

@@ -1,4 +1,5 @@
 import Records
+import TableFormat
 
 public enum ApproxEvaluation {
     /// Images per inference batch.
@@ -37,7 +38,7 @@ public enum ApproxEvaluation {
         let acc = ApproxAccuracy(floatAccuracy: accuracy(net, on: test, compute: .float),
                                  exact8Accuracy: accuracy(net, on: test, compute: .exact),
                                  approxAccuracy: accuracy(net, on: test, compute: .approximate),
-                                 energyRel: energy.relative)
+                                 energyRel: energy.relative, energyModel: energy.relative == nil ? nil : TableCost.model)
         return (acc, energy, net)
     }
 }
