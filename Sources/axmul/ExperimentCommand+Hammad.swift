@@ -22,7 +22,8 @@ extension ExperimentCommand {
     func runHammad() throws {
         let folder = URL(fileURLWithPath: output ?? ".")
         let s = hammadSettings
-        let recipe = HammadRecipe(settings: s, multipliers: try s.multipliers.map { try ApproxCLI.multiplier($0) })
+        var recipe = HammadRecipe(settings: s, multipliers: try s.multipliers.map { try ApproxCLI.multiplier($0) })
+        recipe.seeds = seeds ?? 1
         let (train, test) = try proxyData(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
         let say = sayer(folder)
         say("hammad: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images, \(s.epochs) epochs")

@@ -32,7 +32,7 @@ struct ExperimentCommand: ParsableCommand, UsesThreads, WritesFiles {
     @Flag(help: "List the recipes and exit.") var list = false
     @Option(name: .shortAndLong, help: "Results folder (experiment.json, fig6.csv, fig7.csv, fig*.svg, logs/).") var output: String?
     @Option(help: "Comma-separated apps (default: all of the recipe's).") var apps: String?
-    @Option(help: "axtrain-table1: seeds per network (1…N); delaparra: retraining seeds 1…N per method and multiplier (adds cells; mean ± SD).") var seeds: Int?
+    @Option(help: "axtrain-table1: seeds per network (1…N); delaparra: retraining seeds 1…N per method and multiplier; hammad: training seeds 1…N of every cell (adds cells; mean ± SD).") var seeds: Int?
     @Flag(help: "Tiny settings for a smoke test (2 act epochs, 1 pas epoch, 3 runs, ≤200/100 samples).") var quick = false
     @Option(name: .customLong("act-epochs"), help: "BP and AxTrain-act epochs of the MLPs.") var actEpochs: Int?
     @Option(name: .customLong("cnn-act-epochs"), help: "BP and AxTrain-act epochs of LeNet-5.") var cnnActEpochs: Int?
@@ -58,7 +58,6 @@ struct ExperimentCommand: ParsableCommand, UsesThreads, WritesFiles {
         }
         guard output != nil else { throw ValidationError("give the results folder with -o FOLDER") }
         if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
-        if recipe == "hammad", seeds != nil { throw ValidationError("--seeds applies to axtrain-table1 and delaparra, not hammad") }
         if recipe == "delaparra" { _ = try delaParraMethods() }
         if recipe != "axtrain-table1" { return }
         for name in appNames where !Table1App.names.contains(name) {
