@@ -43,6 +43,9 @@ public struct SearchResult: Record, Sendable, Codable, Equatable {
     public var refined: [Point]?
     /// The cost model `energy_rel` comes from (`TableCost.model`); absent in results written before it was recorded.
     public var energyModel: String?
+    /// Whether the model was trained without the validation images (`axmul train --hold-out-validation`);
+    /// absent in results written before it was recorded.
+    public var validationHeldOut: Bool?
 
     public init(layers: [String], designs: [String], exact8ValidationAccuracy: Double, exact8TestAccuracy: Double,
                 constraints: SearchConstraints, maxDistinct: Int?, population: Int, generations: Int, seed: UInt64,
@@ -57,7 +60,7 @@ public struct SearchResult: Record, Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case layers, designs, constraints, population, generations, seed, candidates, front, uniform, refine, refined
         case exact8ValidationAccuracy = "exact8_validation_accuracy", exact8TestAccuracy = "exact8_test_accuracy"
-        case maxDistinct = "max_distinct", energyModel = "energy_model"
+        case maxDistinct = "max_distinct", energyModel = "energy_model", validationHeldOut = "validation_held_out"
     }
 
     /// front.csv: one row per front point (and refined points, marked), one column per layer.

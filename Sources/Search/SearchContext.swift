@@ -47,6 +47,11 @@ public struct SearchContext: Sendable, Codable, Equatable {
         ValidationSplit.split(train, samples: validationSamples, seed: seed, reserved: calibrationSamples)
     }
 
+    /// This search's split as a model trained without it records it (`ValidationSplit.metadataKey`).
+    public var validationDescription: String {
+        ValidationSplit.description(samples: validationSamples, seed: seed, reserved: calibrationSamples)
+    }
+
     /// The quantisation options of every evaluation in this context.
     public var quantOptions: ApproxNetwork.QuantOptions { ApproxNetwork.QuantOptions(quant) }
 

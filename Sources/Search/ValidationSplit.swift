@@ -9,6 +9,15 @@ import NetSim
 /// the same calibration samples: a front point's test accuracy equals `evaluate`'s for its assignment.
 /// (When the training split holds fewer than twice `reserved` samples, at most half are reserved.)
 public enum ValidationSplit {
+    /// The checkpoint metadata key of a model trained without a search's validation split
+    /// (`axmul train --hold-out-validation`), whose value is `description(samples:seed:reserved:)`.
+    public static let metadataKey = "held_out_validation"
+
+    /// The split's identity as stored and compared: "samples N seed S reserved R".
+    public static func description(samples: Int, seed: UInt64, reserved: Int) -> String {
+        "samples \(samples) seed \(seed) reserved \(reserved)"
+    }
+
     public static func split(_ train: LabeledData, samples: Int, seed: UInt64,
                              reserved: Int) -> (rest: LabeledData, validation: LabeledData) {
         let reserved = min(max(0, reserved), train.count / 2)

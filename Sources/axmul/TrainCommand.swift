@@ -3,6 +3,7 @@ import Circuits
 import Foundation
 import NetSim
 import Records
+import Search
 import TableFormat
 import Workflows
 
@@ -32,6 +33,11 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     @Option(name: .shortAndLong, help: "Checkpoint file (.safetensors), written atomically after each epoch.") var output: String
     @Option(help: "Per-epoch JSONL log (default: <output>.log.jsonl).") var log: String?
     @Flag(help: "Continue from the checkpoint at --output.") var resume = false
+    @Option(name: .customLong("hold-out-validation"), help: "Train without the N validation images that `search --validation-samples N` draws (with the two options below), and record it in the checkpoint.")
+    var holdOutValidation: Int?
+    @Option(name: .customLong("hold-out-seed"), help: "With --hold-out-validation: the search's --seed.") var holdOutSeed: UInt64 = 1
+    @Option(name: .customLong("hold-out-calibration-batches"), help: "With --hold-out-validation: the search's --calibration-batches.")
+    var holdOutCalibrationBatches = 4
     @Flag(help: "Print a final JSON object instead of text.") var json = false
 
     @OptionGroup var writing: OutputOptions
@@ -47,6 +53,16 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         try FlagRules.schedule(schedule, epochs: epochs)
         _ = try FlagRules.hidden(hidden)
         try validateMaxGradNorm(maxGradNorm)
+        try FlagRules.int("--hold-out-validation", holdOutValidation, 1...Int.max)
+        try FlagRules.int("--hold-out-calibration-batches", holdOutCalibrationBatches, 1...Int.max)
+    }
+
+    /// The training split without the held-out validation images, and their description; the split as given otherwise.
+    func heldOut(_ train: LabeledData) -> (train: LabeledData, description: String?) {
+        guard let n = holdOutValidation else { return (train, nil) }
+        let reserved = holdOutCalibrationBatches * QuantSpec().batchSize
+        return (ValidationSplit.split(train, samples: n, seed: holdOutSeed, reserved: reserved).rest,
+                ValidationSplit.description(samples: n, seed: holdOutSeed, reserved: reserved))
     }
 
     func run() throws {
@@ -68,9 +84,12 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     }
 
     private func train(_ outURL: URL, _ logURL: URL, wroteCheckpoint: inout Bool) throws {
-        let (train, test) = try DatasetLoader.load(data, allowTestOnly: false)
+        let (all, test) = try DatasetLoader.load(data, allowTestOnly: false)
+        let (train, heldOut) = heldOut(all)
         var (trainer, info, session) = try resume ? resumed(outURL, log: logURL, train: train)
             : fresh(train, output: outURL, log: logURL)
+        try checkHeldOut(info, heldOut, path: outURL.path)
+        info.extra[ValidationSplit.metadataKey] = heldOut
         trainer.config.epochs = epochs
         if let maxGradNorm { trainer.config.maxGradNorm = maxGradNorm }
         let bar = TerminalProgress.ifTerminal()
@@ -95,7 +114,8 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         let eval = last.map { Evaluation(accuracy: $0.testAccuracy, loss: $0.testLoss, samples: test.count) }
             ?? Trainer.evaluate(trainer.network, on: test)
         let result = TrainResult(testAccuracy: eval.accuracy, testLoss: eval.loss, samples: eval.samples, epochs: trainer.epoch,
-                                 seconds: Date().timeIntervalSince(start), model: info.model, data: data, checkpoint: output)
+                                 seconds: Date().timeIntervalSince(start), model: info.model, data: data, checkpoint: output,
+                                 trainSamples: train.count)
         if json { print(try DesignArgument.json(result)) } else { print(String(format: "test accuracy: %.4f (%d samples)", eval.accuracy, eval.samples)) }
     }
 
@@ -117,6 +137,14 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
     /// Loads the checkpoint, checks it against the data and the flags given, then makes the log agree
     /// with it: records past its epoch (written just before a crash that prevented the checkpoint)
     /// are dropped, so the rerun epoch is logged once.
+    /// A resume must hold out what the checkpoint's run held out (nothing, or the same split).
+    private func checkHeldOut(_ info: TrainCheckpoint.Info, _ heldOut: String?, path: String) throws {
+        guard resume, info.extra[ValidationSplit.metadataKey] != heldOut else { return }
+        let recorded = info.extra[ValidationSplit.metadataKey].map { "held out validation \($0)" } ?? "no held-out validation"
+        throw ModelError.checkpoint(path: path, reason: "it was trained with \(recorded), this run with "
+                                    + (heldOut.map { "held out validation \($0)" } ?? "none") + ": resume with the same --hold-out-* options")
+    }
+
     private func resumed(_ url: URL, log: URL, train: LabeledData) throws -> (Trainer, TrainCheckpoint.Info, TrainingSession) {
         let (trainer, info) = try ModelSource.checkpoint(url)
         guard info.model == model else {
@@ -152,9 +180,12 @@ struct TrainResult: Codable {
     var model: String
     var data: String
     var checkpoint: String
+    /// Training images used (all of the training split, or all but the held-out validation images).
+    var trainSamples: Int
 
     enum CodingKeys: String, CodingKey {
         case testAccuracy = "test_accuracy", testLoss = "test_loss", samples, epochs, seconds, model, data, checkpoint
+        case trainSamples = "train_samples"
     }
 }
 

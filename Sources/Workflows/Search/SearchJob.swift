@@ -52,6 +52,10 @@ public struct SearchJob {
         let evaluator = session.evaluator("validation")
         let space = SearchSpace(layers: evaluator.layers, designs: lib.multipliers.map { .init(name: $0.name, powerRel: $0.cost.powerRel ?? 1) },
                                 maxDistinct: maxDistinct)
+        line(session.validationHeldOut
+             ? "validation: \(validationSamples) training images the model was trained without (\(session.context.validationDescription))"
+             : "validation: \(validationSamples) images of the model's own training data, so validation accuracies are optimistic; "
+               + "train the model with --hold-out-validation \(validationSamples) --hold-out-seed \(nsga.seed) --hold-out-calibration-batches \(quant.calibrationBatches) to hold them out")
         line("search: \(space.layers.count) layers × \(space.designs.count) designs, population \(nsga.population), \(nsga.generations) generations, \(shards) shard(s)" + (slurm != nil ? " on Slurm" : " locally"))
         let executor: any ShardExecutor = slurm.map { SlurmExecutor(scripts: $0) } ?? LocalExecutor(accuracy: session.accuracyFunction())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -67,6 +71,7 @@ public struct SearchJob {
             result = try FrontRefinement(float: session.network, space: space, train: session.context.validationSplit(session.train).rest,
                                          validation: evaluator, test: session.evaluator("test"), epochs: retrainEpochs).refine(result, method: refine)
         }
+        result.validationHeldOut = session.validationHeldOut
         try SearchOutputs.write(result, table, to: folder)
         return result
     }

@@ -12,6 +12,8 @@ public struct SearchSession {
     public var multipliers: [LoadedMultiplier]
     public var train: LabeledData
     public var test: LabeledData
+    /// The validation split the model was trained without (its checkpoint's `held_out_validation`), if any.
+    public var heldOutValidation: String?
 
     /// Loads everything `context` names; `withCost` also computes each design's power (the driver needs it).
     /// The content hashes of the model, the data and the designs are filled in where `context` has
@@ -26,8 +28,12 @@ public struct SearchSession {
         let multipliers = try context.library.map { try MultiplierLoader.load($0, costModel: withCost ? .withSynthesis() : nil) }
         var session = SearchSession(context: context, network: loaded.network, multipliers: multipliers, train: data.train, test: data.test)
         try session.setDesigns(multipliers)
+        session.heldOutValidation = loaded.info.extra[ValidationSplit.metadataKey]
         return session
     }
+
+    /// Whether the model was trained without this search's validation images.
+    public var validationHeldOut: Bool { heldOutValidation == context.validationDescription }
 
     /// Sets the library (names and table hashes in the context), or checks them against the context's.
     public mutating func setDesigns(_ loaded: [LoadedMultiplier]) throws {
