@@ -49,6 +49,8 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
     @Option(name: .customLong("calibration-batches"), help: "Batches of 64 training samples used for calibration.") var calibrationBatches = 4
     @OptionGroup var quant: QuantFlags
     @Option(help: "Test on the first N test samples only (default: all).") var limit: Int?
+    @Option(help: "Energy of each design: fpga-toggle (the cost model, default) or published (measured power of the SMApprox designs, De la Parra et al. 2021 Tables 1-2).")
+    var cost = TableCost.model
 
     @OptionGroup var writing: OutputOptions
 
@@ -56,6 +58,7 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
         try FlagRules.int("--population", population, 2...100_000)
         try FlagRules.int("--generations", generations, 0...100_000)
         try FlagRules.int("--validation-samples", validationSamples, 1...Int.max)
+        guard [TableCost.model, "published"].contains(cost) else { throw ValidationError("--cost is \(TableCost.model) or published, got '\(cost)'") }
         try FlagRules.int("--max-distinct", maxDistinct, 1...Int.max)
         try FlagRules.int("--shards", shards, 1...100_000)
         try FlagRules.int("--retrain-epochs", retrainEpochs, 1...FlagRules.maxEpochs)
@@ -80,11 +83,13 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
     func job() throws -> SearchJob {
         var nsga = NSGA2.Config(population: population, generations: generations, seed: seed)
         nsga.mutationRate = nil
-        return SearchJob(model: model, data: data, library: library, filter: libraryFilter, validationSamples: validationSamples,
+        var job = SearchJob(model: model, data: data, library: library, filter: libraryFilter, validationSamples: validationSamples,
                          quant: try quant.spec(calibrationBatches: calibrationBatches), testLimit: limit,
                          constraints: .init(maxAccuracyLoss: maxAccuracyLoss, maxEnergy: maxEnergy), maxDistinct: maxDistinct, nsga: nsga,
                          refine: refine, retrainEpochs: retrainEpochs, shards: shards,
                          slurm: slurm ? SlurmScripts(binary: Self.binaryPath, options: sbatchOptions) : nil, folder: URL(fileURLWithPath: output))
+        job.publishedCost = cost == "published"
+        return job
     }
 
     /// This binary's absolute path (what every Slurm task runs; it must be on the shared file system).

@@ -43,6 +43,18 @@ public struct PublishedCost: Sendable, Equatable, Codable {
 
     public static let tables = [smapprox4x4, smapprox8x8]
 
+    /// The cost source `published` (`search --cost published`): each design's measured power relative to its
+    /// table's exact reference (8x8: the Xilinx Multiplier IP, the paper's exact 8-bit multiplier; 4x4: base
+    /// design 0), and 1 for AxMul's exact designs of those widths; nil for a design no table measured.
+    public static func relativePower(of design: String) -> Double? {
+        if design == "exact8" || design == "exact4" { return 1 }
+        for table in tables { if let row = table.rows.first(where: { $0.design == design }) { return row.powerW / table.referencePowerW } }
+        return nil
+    }
+
+    /// The `energy_model` of figures from `relativePower`.
+    public static let sourceName = "published (De la Parra et al. 2021, Tables 1-2: FPGA, measured; relative to the Xilinx Multiplier IP for 8x8)"
+
     /// EvoApproxLib's 8×8 unsigned multipliers (ASIC, the library's own 45 nm synthesis): one row per
     /// (design name, header) with the power and area of its Verilog header; the reference is its exact
     /// multiplier `mul8u_1JFF` when present.

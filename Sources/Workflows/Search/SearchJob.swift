@@ -1,3 +1,4 @@
+import Circuits
 import Foundation
 import Multipliers
 import NetSim
@@ -25,6 +26,9 @@ public struct SearchJob {
     public var refine: String
     public var retrainEpochs: Int
     public var shards: Int
+    /// Where each design's energy comes from: the cost model (`TableCost.model`) or the published measurements
+    /// (`PublishedCost.relativePower`, for the designs that have them).
+    public var publishedCost = false
     /// The Slurm scripts' settings; nil measures on this machine.
     public var slurm: SlurmScripts?
     public var folder: URL
@@ -50,7 +54,7 @@ public struct SearchJob {
             testLimit: testLimit), withCost: false)
         try session.setDesigns(lib.multipliers)
         let evaluator = session.evaluator("validation")
-        let space = SearchSpace(layers: evaluator.layers, designs: lib.multipliers.map { .init(name: $0.name, powerRel: $0.cost.powerRel ?? 1) },
+        let space = SearchSpace(layers: evaluator.layers, designs: try lib.multipliers.map { .init(name: $0.name, powerRel: try energy($0)) },
                                 maxDistinct: maxDistinct)
         line(session.validationHeldOut
              ? "validation: \(validationSamples) training images the model was trained without (\(session.context.validationDescription))"
@@ -72,8 +76,20 @@ public struct SearchJob {
                                          validation: evaluator, test: session.evaluator("test"), epochs: retrainEpochs).refine(result, method: refine)
         }
         result.validationHeldOut = session.validationHeldOut
+        if publishedCost { result.energyModel = PublishedCost.sourceName }
         try SearchOutputs.write(result, table, to: folder)
         return result
+    }
+
+    /// A design's energy relative to exact: its cost model's `power_rel` (1 when unknown), or with `publishedCost`
+    /// the published measurement, which every design of the library must have.
+    private func energy(_ m: LoadedMultiplier) throws -> Double {
+        guard publishedCost else { return m.cost.powerRel ?? 1 }
+        guard let p = PublishedCost.relativePower(of: m.name) else {
+            throw SearchError(.invalidArgument, "--cost published: no published power for '\(m.name)'",
+                              hint: "published figures exist for exact8 and the SMApprox designs of De la Parra et al. 2021, Tables 1-2 (smapprox4x4-0…3 and \(PublishedCost.smapprox8x8.rows.map(\.design).joined(separator: ", "))); narrow --library to them")
+        }
+        return p
     }
 
     /// The library, with a line per skipped member; refused when only the exact design is left.
