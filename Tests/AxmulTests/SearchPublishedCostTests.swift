@@ -6,7 +6,7 @@ import TestSupport
 /// the exact multiplier (De la Parra et al. 2021, Table 2: smapprox8x8-2222 0.217 W against the Xilinx
 /// Multiplier IP's 0.344 W), front.json names that source, and a design without a published figure is refused.
 struct SearchPublishedCostTests {
-    struct Point: Decodable { var assignment: [String]; var energy_rel: Double }
+    struct Point: Decodable { var assignment: [String]; var energy_rel: Double; var validation_accuracy: Double }
     struct Front: Decodable { var uniform: [Point]; var energy_model: String? }
 
     @Test func publishedEnergiesReplaceTheModel() throws {
@@ -27,6 +27,7 @@ struct SearchPublishedCostTests {
         let model2 = search("exact8,smapprox8x8-2222", "model", [])
         let modelled = try JSONDecoder().decode(Front.self, from: Data(contentsOf: dir.appendingPathComponent("model/front.json")))
         #expect(model2.status == 0 && modelled.energy_model == "fpga-toggle")
+        #expect(modelled.uniform.map(\.validation_accuracy) == front.uniform.map(\.validation_accuracy), "only the energies differ")
         #expect(modelled.uniform.first { $0.assignment.allSatisfy { $0 == "smapprox8x8-2222" } }.map { abs($0.energy_rel - 0.217 / 0.344) > 0.01 } == true)
         let missing = search("exact8,truncated8-t8", "missing", ["--cost", "published"])
         #expect(missing.status != 0 && missing.stderr.contains("no published power for 'truncated8-t8'"), "\(missing.stderr)")
