@@ -35,6 +35,8 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
     @Option(help: "NSGA-II population size.") var population = 24
     @Option(help: "NSGA-II generations.") var generations = 10
     @Option(help: "Seed of NSGA-II and of the validation split.") var seed: UInt64 = 1
+    @Option(name: .customLong("validation-seed"), help: "Seed of the validation split when it differs from --seed (several NSGA-II seeds, one split).")
+    var validationSeed: UInt64?
     @Option(name: .customLong("validation-samples"), help: "Training samples held out for validation.") var validationSamples = 2000
     @Option(name: .customLong("max-accuracy-loss"), help: "Largest validation accuracy loss against exact 8-bit, in percentage points.")
     var maxAccuracyLoss: Double?
@@ -89,6 +91,7 @@ struct SearchCommand: ParsableCommand, UsesThreads, WritesFiles {
                          refine: refine, retrainEpochs: retrainEpochs, shards: shards,
                          slurm: slurm ? SlurmScripts(binary: Self.binaryPath, options: sbatchOptions) : nil, folder: URL(fileURLWithPath: output))
         job.publishedCost = cost == "published"
+        job.validationSeed = validationSeed
         return job
     }
 

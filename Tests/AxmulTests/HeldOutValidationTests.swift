@@ -28,6 +28,11 @@ struct HeldOutValidationTests {
         #expect(sameFront.validation_held_out == true && same.contains("the model was trained without (samples 40 seed 3 reserved 64)"), "\(same)")
         let (other, otherFront) = try search("30", "other")
         #expect(otherFront.validation_held_out == false && other.contains("--hold-out-validation 30 --hold-out-seed 3"), "\(other)")
+        // Another NSGA-II seed with the split's seed given apart keeps the held-out split.
+        let nsga2 = try runAxmulOK(["search", "--model", model, "--library", "exact8,smapprox8x8-2222", "--population", "4", "--generations", "1",
+                                    "--validation-samples", "40", "--seed", "4", "--validation-seed", "3", "--calibration-batches", "1",
+                                    "-o", dir.appendingPathComponent("nsga2").path] + data)
+        #expect(nsga2.contains("the model was trained without"), "\(nsga2)")
         let resume = runAxmul(["train", "--model", "mlp", "--hidden", "8", "--epochs", "2", "-o", model, "--resume"] + data)
         #expect(resume.status == 1 && resume.stderr.contains("resume with the same --hold-out-* options"), "\(resume.stderr)")
     }

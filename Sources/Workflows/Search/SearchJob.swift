@@ -29,6 +29,9 @@ public struct SearchJob {
     /// Where each design's energy comes from: the cost model (`TableCost.model`) or the published measurements
     /// (`PublishedCost.relativePower`, for the designs that have them).
     public var publishedCost = false
+    /// Seed of the validation split when it differs from NSGA-II's (`--validation-seed`), so that searches with
+    /// several NSGA-II seeds share one split (the one a model was trained without).
+    public var validationSeed: UInt64?
     /// The Slurm scripts' settings; nil measures on this machine.
     public var slurm: SlurmScripts?
     public var folder: URL
@@ -50,7 +53,7 @@ public struct SearchJob {
         let lib = try loadLibrary(line: line)
         var session = try SearchSession.open(SearchContext(
             model: URL(fileURLWithPath: model).standardizedFileURL.path, modelHash: "", data: data, library: lib.specs,
-            validationSamples: validationSamples, seed: nsga.seed, quant: quant,
+            validationSamples: validationSamples, seed: validationSeed ?? nsga.seed, quant: quant,
             testLimit: testLimit), withCost: false)
         try session.setDesigns(lib.multipliers)
         let evaluator = session.evaluator("validation")
@@ -59,7 +62,7 @@ public struct SearchJob {
         line(session.validationHeldOut
              ? "validation: \(validationSamples) training images the model was trained without (\(session.context.validationDescription))"
              : "validation: \(validationSamples) images of the model's own training data, so validation accuracies are optimistic; "
-               + "train the model with --hold-out-validation \(validationSamples) --hold-out-seed \(nsga.seed) --hold-out-calibration-batches \(quant.calibrationBatches) to hold them out")
+               + "train the model with --hold-out-validation \(validationSamples) --hold-out-seed \(session.context.seed) --hold-out-calibration-batches \(quant.calibrationBatches) to hold them out")
         line("search: \(space.layers.count) layers × \(space.designs.count) designs, population \(nsga.population), \(nsga.generations) generations, \(shards) shard(s)" + (slurm != nil ? " on Slurm" : " locally"))
         let executor: any ShardExecutor = slurm.map { SlurmExecutor(scripts: $0) } ?? LocalExecutor(accuracy: session.accuracyFunction())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
