@@ -8,6 +8,9 @@ extension ResultsSection {
         var s = ""
         for (file, f) in folder.searchFronts {
             s += "<h3>Per-layer search: \(Markup.escape(file))</h3><div class=\"plots\">" + searchScatter(f) + "</div>" + frontTable(f)
+            s += "<p class=\"note\">Energy: \(Markup.escape(f.energyModel ?? "the cost model of its time (not recorded)")); validation images "
+                + (f.validationHeldOut.map { $0 ? "held out from the model's training" : "from the model's own training data (optimistic)" } ?? "not recorded as held out")
+                + ".</p>"
         }
         for (file, t) in folder.searchSensitivities {
             s += "<h3>Layer sensitivity: \(Markup.escape(file))</h3><div class=\"plots\">" + sensitivityHeatmap(t) + "</div>"

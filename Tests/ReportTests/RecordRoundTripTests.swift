@@ -48,6 +48,9 @@ struct RecordRoundTripTests {
         #expect(read.skipped.isEmpty)
         let both = { (name: String) in [name + ".json", "old-" + name + ".json"].sorted() }   // the folder is read in name order
         #expect(read.searchFronts.map(\.file) == both("front") && read.searchFronts.allSatisfy { $0.front == S.front })
+        let html = Report.html(designs: [], folders: [read])
+        #expect(html.contains("Energy: published (De la Parra et al. 2021); validation images held out from the model"),
+                "the report says which energy source and validation a search used")
         #expect(read.searchSensitivities.map(\.file) == both("sensitivity") && read.searchSensitivities.allSatisfy { $0.table == S.sensitivity })
         #expect(read.evaluations == [S.evaluation, S.evaluation])
         #expect(read.hybrids.map(\.file) == both("hybrid") && read.hybrids.allSatisfy { $0.sweep == S.hybrid })

@@ -2,13 +2,17 @@ import Records
 
 /// One value of every saved record type, with every nested type and optional filled in somewhere.
 enum RecordSamples {
-    static let front = SearchResult(
+    static let front: SearchResult = {
+        var f = SearchResult(
         layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"], exact8ValidationAccuracy: 0.96, exact8TestAccuracy: 0.94,
         constraints: SearchConstraints(maxAccuracyLoss: 1, maxEnergy: nil), maxDistinct: 2, population: 6, generations: 2,
         seed: 1, candidates: 8,
         front: [.init(assignment: ["truncated8-t8", "exact8"], energyRel: 0.44, validationAccuracy: 0.9605, testAccuracy: 0.9469, distinct: 2)],
         uniform: [.init(assignment: ["exact8", "exact8"], energyRel: 1, validationAccuracy: 0.96, testAccuracy: 0.94, distinct: 1)],
-        refine: "none", refined: nil)
+        refine: "none", refined: nil, energyModel: "published (De la Parra et al. 2021)")
+        f.validationHeldOut = true
+        return f
+    }()
     static let sensitivity = SensitivityTable(layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"],
                                               accuracy: [[0.96, 0.95], [0.96, 0.93]], exactAccuracy: 0.96)
 
