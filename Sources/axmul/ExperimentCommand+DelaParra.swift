@@ -4,6 +4,7 @@ import TableFormat
 import NetSim
 import Records
 import Report
+import Workflows
 
 /// `axmul experiment delaparra`: De la Parra et al. (ASP-DAC 2021) Tables 5–7 and Figs. 6–7.
 extension ExperimentCommand {
@@ -26,7 +27,6 @@ extension ExperimentCommand {
     }
 
     func runDelaParra() throws {
-        let folder = URL(fileURLWithPath: output ?? ".")
         let s = delaParraSettings
         let names = ProxyExperimentOptions.list(proxy.multipliers)
         let mults = try (names.isEmpty ? (quick ? ["smapprox8x8-3330", "smapprox8x8-2222"] : Self.delaParraMultipliers) : names)
@@ -35,35 +35,13 @@ extension ExperimentCommand {
         if proxy.noAblation { recipe.ablationSettings = [DelaParraQuantSetting.all[0]] }
         recipe.seeds = seeds ?? 1
         recipe.resolve = { try? ApproxCLI.multiplier($0) }
-        let (train, test) = try proxyData(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
-        let say = sayer(folder)
-        say("delaparra: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images")
-        let cells = ExperimentCells(resultsFolder: folder, log: say)
-        try cells.checkSettings(s, recipe: "delaparra")
-        let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
-            try DelaParraOutput.write(partial, to: folder)
-            _ = try Self.writeFigures(json: try ExperimentOutput.json(DelaParraOutput.summarised(partial)), to: folder)
-        }
-        say(String(format: "wrote experiment.json, table5-7.csv, retrain.csv, ablation.csv, fig6.svg, fig7.svg in %@ (%.0f s)",
-                   folder.path, result.seconds))
-        if json { print(try RecordJSON.text(DelaParraOutput.summarised(result)), terminator: "") }
+        let result = try DelaParraJob(recipe: recipe, folder: URL(fileURLWithPath: output ?? ".")).run(context: experimentContext)
+        if json { print(try RecordJSON.text(result), terminator: "") }
     }
 
-    /// The data set, capped to evenly spaced training and test samples.
-    func proxyData(_ name: String, trainLimit: Int?, testLimit: Int?) throws -> (LabeledData, LabeledData) {
-        let (train, test) = try DatasetLoader.load(name)
-        return (Table1Recipe.cap(train, trainLimit), Table1Recipe.cap(test, testLimit))
-    }
-
-    /// Prints a line (unless --json) and appends it, time-stamped, to FOLDER/logs/run.log.
-    func sayer(_ folder: URL) -> (String) -> Void {
+    /// The experiments' context: lines on stdout (none with --json; the folder's run log has them all).
+    var experimentContext: ExecutionContext {
         let quiet = json
-        let logURL = folder.appendingPathComponent("logs/run.log")
-        try? FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return { line in
-            if !quiet { print(line) }
-            let stamped = ISO8601DateFormatter().string(from: Date()) + " " + line.replacingOccurrences(of: "\n", with: " ")
-            try? OutputFile.append(line: stamped, to: logURL)   // the log is a convenience: a failed line does not stop the run
-        }
+        return ExecutionContext(say: { if !quiet { print($0) } })
     }
 }

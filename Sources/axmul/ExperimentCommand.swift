@@ -4,6 +4,7 @@ import TableFormat
 import NetSim
 import Records
 import Report
+import Workflows
 
 /// `axmul experiment`: named experiment recipes that train, evaluate and write a results folder
 /// with JSON, CSV and standalone figures; `render FOLDER` redraws the figures from its JSON.
@@ -108,39 +109,17 @@ struct ExperimentCommand: ParsableCommand, UsesThreads, WritesFiles {
     }
 
     private func runTable1() throws -> Table1Result {
-        let folder = URL(fileURLWithPath: output ?? ".")
         let accurate = try ApproxCLI.multiplier("exact8")
         let ks = try (1...4).map { ("K\($0)", try ApproxCLI.multiplier("drum8-k\($0)")) }
         let recipe = Table1Recipe(settings: settings, apps: try Table1App.select(appNames), accurate: accurate, approximate: ks)
-        let logs = Table1Output.Logs(folder: folder)
         let bar = TerminalProgress.ifTerminal()
-        let quiet = json
-        let hooks = Table1Recipe.Hooks(epoch: { name, record in
-            bar?.finish()
-            try logs.append(record, to: name)
-        }, network: { n in
-            if !quiet {
-                print(String(format: "%@ seed %d  %@%@  %d epochs  float acc %.4f  S %.4g  %.1f s", n.app, Int(n.seed), n.method,
-                             n.hardware.map { " (\($0))" } ?? "", n.epochs, n.floatAccuracy, n.sensitivity, n.seconds))
-            }
-        }, progress: { bar?.epoch($0) })
-        let result = try recipe.run(hooks: hooks)
-        let written = try Table1Output.write(result, to: folder) + Self.writeFigures(result, to: folder)
-        if !quiet { print("wrote \(written.joined(separator: ", ")) in \(folder.path) (\(String(format: "%.0f", result.seconds)) s)") }
-        return result
-    }
-
-    /// Draws fig4/fig6/fig7.svg from the result (through its JSON, the Report target's input).
-    static func writeFigures(_ result: Table1Result, to folder: URL) throws -> [String] {
-        try writeFigures(json: try Table1Output.json(result), to: folder)
+        var context = experimentContext
+        (context.progress, context.finishProgress) = ({ bar?.epoch($0) }, { bar?.finish() })
+        return try Table1Job(recipe: recipe, folder: URL(fileURLWithPath: output ?? ".")).run(context: context)
     }
 
     /// Draws the figures of any recipe's `experiment.json` bytes into `folder`.
-    static func writeFigures(json: Data, to folder: URL) throws -> [String] {
-        let figures = try ExperimentFigures.render(experimentJSON: json)
-        for (name, svg) in figures { try OutputFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
-        return figures.map(\.name)
-    }
+    static func writeFigures(json: Data, to folder: URL) throws -> [String] { try ExperimentRun.writeFigures(json: json, to: folder) }
 
     /// FOLDER/experiment.json as it is (each recipe's figures are drawn from its own keys).
     private func rawJSON(_ folder: URL) throws -> Data {

@@ -1,0 +1,33 @@
+import Foundation
+import NetSim
+import Report
+import TableFormat
+
+/// What the paper-recipe jobs share: their data (capped to evenly spaced samples), the results folder's run
+/// log, and the figures drawn beside `experiment.json`.
+public enum ExperimentRun {
+    /// The data set, capped to evenly spaced training and test samples.
+    public static func data(_ name: String, trainLimit: Int?, testLimit: Int?) throws -> (train: LabeledData, test: LabeledData) {
+        let (train, test) = try DatasetLoader.load(name)
+        return (Table1Recipe.cap(train, trainLimit), Table1Recipe.cap(test, testLimit))
+    }
+
+    /// A line goes to `context.say` and, time-stamped, to FOLDER/logs/run.log (a convenience: a line that
+    /// cannot be written there does not stop the run).
+    public static func logger(_ folder: URL, context: ExecutionContext) -> (String) -> Void {
+        let logURL = folder.appendingPathComponent("logs/run.log")
+        try? FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return { line in
+            context.say(line)
+            let stamped = ISO8601DateFormatter().string(from: Date()) + " " + line.replacingOccurrences(of: "\n", with: " ")
+            try? OutputFile.append(line: stamped, to: logURL)
+        }
+    }
+
+    /// Draws the figures of any recipe's `experiment.json` bytes into `folder`; returns their file names.
+    public static func writeFigures(json: Data, to folder: URL) throws -> [String] {
+        let figures = try ExperimentFigures.render(experimentJSON: json)
+        for (name, svg) in figures { try OutputFile.write(Data(svg.utf8), to: folder.appendingPathComponent(name)) }
+        return figures.map(\.name)
+    }
+}
