@@ -13,11 +13,9 @@ public struct DelaParraJob {
 
     public func run(context: ExecutionContext) throws -> DelaParraResult {
         let s = recipe.settings
-        let (train, test) = try ExperimentRun.data(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
-        let say = ExperimentRun.logger(folder, context: context)
-        say("delaparra: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images")
-        let cells = ExperimentCells(resultsFolder: folder, log: say)
-        try cells.checkSettings(s, recipe: "delaparra")
+        let (train, test, say, cells) = try unpack(ExperimentRun.start("delaparra", settings: s, folder: folder, context: context) {
+            "delaparra: \(s.model) on \(s.data), \($0.count) training / \($1.count) test images"
+        })
         let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
             try DelaParraOutput.write(partial, to: folder)
             _ = try ExperimentRun.writeFigures(json: try ExperimentOutput.json(DelaParraOutput.summarised(partial)), to: folder)
@@ -37,11 +35,9 @@ public struct HammadJob {
 
     public func run(context: ExecutionContext) throws -> HammadResult {
         let s = recipe.settings
-        let (train, test) = try ExperimentRun.data(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
-        let say = ExperimentRun.logger(folder, context: context)
-        say("hammad: \(s.model) on \(s.data), \(train.count) training / \(test.count) test images, \(s.epochs) epochs")
-        let cells = ExperimentCells(resultsFolder: folder, log: say)
-        try cells.checkSettings(s, recipe: "hammad")
+        let (train, test, say, cells) = try unpack(ExperimentRun.start("hammad", settings: s, folder: folder, context: context) {
+            "hammad: \(s.model) on \(s.data), \($0.count) training / \($1.count) test images, \(s.epochs) epochs"
+        })
         let write = { (r: HammadResult) throws in
             try HammadOutput.write(r, to: folder)
             _ = try ExperimentRun.writeFigures(json: try ExperimentOutput.json(r), to: folder)
@@ -52,3 +48,6 @@ public struct HammadJob {
         return result
     }
 }
+
+/// The parts of an `ExperimentRun.Start`, to bind at once.
+func unpack(_ s: ExperimentRun.Start) -> (LabeledData, LabeledData, (String) -> Void, ExperimentCells) { (s.train, s.test, s.say, s.cells) }

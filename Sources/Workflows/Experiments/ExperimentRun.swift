@@ -12,6 +12,25 @@ public enum ExperimentRun {
         return (Table1Recipe.cap(train, trainLimit), Table1Recipe.cap(test, testLimit))
     }
 
+    /// What a resumable recipe starts from: its (capped) data, the logger, and the folder's cell store with the
+    /// settings checked against those of an earlier run into it; `header` is the first line, given the data.
+    public struct Start {
+        public var train: LabeledData
+        public var test: LabeledData
+        public var say: (String) -> Void
+        public var cells: ExperimentCells
+    }
+
+    public static func start<S: ProxyExperimentSettings & Codable & Equatable>(_ recipe: String, settings s: S, folder: URL, context: ExecutionContext,
+                                                         header: (LabeledData, LabeledData) -> String) throws -> Start {
+        let (train, test) = try data(s.data, trainLimit: s.maxTrainSamples, testLimit: s.maxTestSamples)
+        let say = logger(folder, context: context)
+        say(header(train, test))
+        let cells = ExperimentCells(resultsFolder: folder, log: say)
+        try cells.checkSettings(s, recipe: recipe)
+        return Start(train: train, test: test, say: say, cells: cells)
+    }
+
     /// A line goes to `context.say` and, time-stamped, to FOLDER/logs/run.log (a convenience: a line that
     /// cannot be written there does not stop the run).
     public static func logger(_ folder: URL, context: ExecutionContext) -> (String) -> Void {
