@@ -43,7 +43,7 @@ public struct HybridJob {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let lock = try OutputFile.Lock(for: folder.appendingPathComponent("hybrid").path)   // one writer per results folder
         defer { lock.release() }
-        let progress: (BatchProgress) -> Void = { p in context.progress(p); if p.batch == p.batches { context.finishProgress() } }
+        let progress = context.epochProgress
         let outcome: Outcome
         switch mode {
         case let .sweep(specs, tolerance, step):

@@ -60,7 +60,7 @@ public struct RetrainJob {
         let provenance = try self.provenance()
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: multipliers.assignment,
-                                             config: config, errorModel: stats, calibration: calibration, log: say)
+                                             config: config, errorModel: stats, calibration: calibration, progress: context.report, log: say)
         var info = loaded.info
         if info.data.isEmpty { info.data = ModelData.provenance(self.data) }  // an imported .onnx names no data set
         info.extra[ModelData.hashKey] = LabeledData.contentHash([data.train, data.test])
@@ -72,14 +72,14 @@ public struct RetrainJob {
         var session = try resume ? resumed(&prepared.trainer, info.identity, folded: folds, say: say)
             : TrainingSession.fresh(checkpoint: output, log: log)
         var seconds = try TrainingLog.records(at: log).map(\.seconds)
-        try session.run(&prepared.trainer, phases: [Retrainer.phase(train: data.train, test: data.test, config: config)],
+        try session.run(&prepared.trainer, phases: [Retrainer.phase(train: data.train, test: data.test, config: config, progress: context.epochProgress)],
                         save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { _, r in
             seconds.append(r.seconds)
             say(Retrainer.epochLine(r, config))
         })
         if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: output) }   // --epochs 0
         let report = Retrainer.finish(prepared, test: data.test, assignment: multipliers.assignment, config: config,
-                                      epochSeconds: seconds, log: say)
+                                      epochSeconds: seconds, progress: context.report, log: say)
         try OutputFile.write(try RecordJSON.encode(report), to: Self.resultURL(output))
         return report
     }

@@ -40,7 +40,7 @@ enum Main {
             let workers = (command as? UsesThreads)?.threading.workers ?? ThreadOptions.defaultWorkers
             try ThreadOptions.run(workers: workers) {
                 try OutputFile.$force.withValue(force) {
-                    try ProgressSink.$current.withValue(TerminalProgress.ifTerminal()?.sink) { try command.run() }
+                    try command.run()
                 }
             }
         } catch let error as ExitCode {

@@ -72,7 +72,8 @@ struct ErrorModelCommand: ParsableCommand {
             let calibration = common.subset.subset.calibration(data.train, options: &options)   // --limit: no test part here
             var net = ApproxNetwork.wrap(loaded.network, assignment, options: options)
             ApproxNetwork.calibrate(&net, on: calibration, options: options)
-            let model = ErrorModelBuilder.build(net, on: data.train, samples: samples, multiplier: assignment.label)
+            let model = ErrorModelBuilder.build(net, on: data.train, samples: samples, multiplier: assignment.label,
+                                                progress: ExecutionContext.terminal.report)
             try ErrorModelFile.write(model, to: output)
             try ErrorModelCommand.printSummary(model, json: json)
             if !json { print("wrote \(output)") }

@@ -24,12 +24,13 @@ struct EvalCommand: ParsableCommand, UsesThreads {
         let (_, info, trainer) = try ApproxCLI.loadModel(model, input: input)
         let dataName = data ?? info.data
         let shaped = try ModelData.fit(subset.subset.test(try DatasetLoader.load(dataName).test), info, model, dataName)
-        let e = Trainer.evaluate(trainer.network, on: shaped)
+        let progress = ExecutionContext.terminal.report
+        let e = Trainer.evaluate(trainer.network, on: shaped, progress: progress)
         if let logits { try ApproxCLI.writeLogits(trainer.network, on: shaped, to: logits) }
         var result = EvalResult(accuracy: e.accuracy, samples: e.samples, loss: e.loss, model: info.model, data: dataName)
         if let stored = try ApproxCLI.storedApproximation(info, path: model) {
             let net = try ApproxNetwork.wrap(trainer.network, stored.assignment, record: stored.record)
-            result.approxAccuracy = ApproxEvaluation.accuracy(net, on: shaped, compute: .approximate)
+            result.approxAccuracy = ApproxEvaluation.accuracy(net, on: shaped, compute: .approximate, progress: progress)
             result.multiplier = stored.assignment.label
         }
         if json { print(try DesignArgument.json(result)); return }

@@ -66,7 +66,8 @@ struct EvaluateCommand: ParsableCommand, UsesThreads, WritesFiles {
         let test = common.subset.subset.test(data.test)
         let stored = try storedQuantisation(loaded.info)
         let result = if let stored {
-            try ApproxEvaluation.evaluate(loaded.network, assignment: assignment, stored: stored, test: test)
+            try ApproxEvaluation.evaluate(loaded.network, assignment: assignment, stored: stored, test: test,
+                                          progress: ExecutionContext.terminal.report)
         } else {
             try calibrated(loaded.network, assignment: assignment, train: data.train, test: test)
         }
@@ -109,7 +110,8 @@ extension EvaluateCommand {
         -> (accuracy: ApproxAccuracy, energy: EnergyEstimate, network: Network) {
         var options = try common.quantOptions()
         let calibration = common.subset.subset.calibration(train, options: &options)
-        return ApproxEvaluation.evaluate(float, assignment: assignment, calibration: calibration, test: test, options: options)
+        return ApproxEvaluation.evaluate(float, assignment: assignment, calibration: calibration, test: test, options: options,
+                                         progress: ExecutionContext.terminal.report)
     }
 }
 

@@ -112,7 +112,7 @@ struct TrainCommand: ParsableCommand, UsesThreads, WritesFiles {
         })
         info.data = data
         let eval = last.map { Evaluation(accuracy: $0.testAccuracy, loss: $0.testLoss, samples: test.count) }
-            ?? Trainer.evaluate(trainer.network, on: test)
+            ?? Trainer.evaluate(trainer.network, on: test, progress: ExecutionContext.terminal.report)
         let result = TrainResult(testAccuracy: eval.accuracy, testLoss: eval.loss, samples: eval.samples, epochs: trainer.epoch,
                                  seconds: Date().timeIntervalSince(start), model: info.model, data: data, checkpoint: output,
                                  trainSamples: train.count)

@@ -71,6 +71,23 @@ import Testing
         #expect(row[7] == "no" && Double(row[11]).map { abs($0 - 0.91) < 1e-12 } == true)
     }
 
+    /// `before` does not depend on the seed: a seed whose only cell is the control's (which runs on
+    /// exact8) still pairs with the multiplier's `before`, taken from another seed's cell.
+    @Test func beforePairsWithEverySeedOfTheOtherSide() throws {
+        var r = Self.result()
+        let m = r.multipliers[0].name
+        r.retrains.append(DelaParraRetrain(method: "control", multiplier: "exact8", before: 0.80, after: 0.93, epochSeconds: [1],
+                                           statisticsSeconds: nil, floatAccuracy: 0.9,
+                                           cross: [.init(multiplier: "exact8", accuracy: 0.93), .init(multiplier: m, accuracy: 0.89)],
+                                           seconds: 1, seed: 3))
+        let pairs = DelaParraPairs.all(r)
+        let training = try #require(pairs.first { $0.minuend == "control" && $0.subtrahend == "before" })
+        // control − before: 0.05, 0.05, 0.09 → mean 0.19 / 3.
+        #expect(training.seeds == [1, 2, 3] && abs(training.mean - 0.19 / 3) < 1e-12)
+        let gain = try #require(pairs.first { $0.minuend == "behavioural" && $0.subtrahend == "before" })
+        #expect(gain.seeds == [1, 2], "seed 3 has no behavioural cell")
+    }
+
     @Test func tCriticalValuesAreStudents() {
         #expect(DelaParraPairs.tCritical95(degreesOfFreedom: 1) == 12.706)
         #expect(DelaParraPairs.tCritical95(degreesOfFreedom: 4) == 2.776)

@@ -2,9 +2,10 @@
 /// for p samples, each approximated layer computes both its exact and its approximate output on
 /// the same (approximate-network) input; ε = approximate − exact.
 public enum ErrorModelBuilder {
-    /// Statistics from the first `samples` items of `data` (default p = 512), in order.
+    /// Statistics from the first `samples` items of `data` (default p = 512), in order; `progress` gets
+    /// ("collecting error statistics", samples done, samples).
     public static func build(_ net: Network, on data: LabeledData, samples: Int = 512, batchSize: Int = 64,
-                             multiplier: String) -> ErrorModel {
+                             multiplier: String, progress: ProgressSink = .silent) -> ErrorModel {
         var n = net
         let shapes = ApproxNetwork.shapes(n)
         for i in n.nodes.indices {
@@ -19,7 +20,7 @@ public enum ErrorModelBuilder {
             var ctx = ForwardContext(mode: .eval)
             _ = n.forward(x, context: &ctx)
             start += bs
-            ProgressSink.report("collecting error statistics", min(start, p), p)
+            progress.report("collecting error statistics", min(start, p), p)
         }
         var layers: [ErrorModel.Layer] = []
         for i in n.nodes.indices {

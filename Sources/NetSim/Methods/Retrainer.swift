@@ -34,21 +34,22 @@ public enum Retrainer {
         return (config.quant.foldBatchNorm ? BatchNormFolding.unfold(plain, into: float) : plain, report)
     }
 
-    /// Retraining as a schedule's one phase: `runEpoch` until `config.epochs`.
-    public static func phase(train: LabeledData, test: LabeledData, config: RetrainConfig) -> TrainingPhase {
-        TrainingPhase("retrain", until: config.epochs) { t in try runEpoch(&t, train: train, test: test, config: config) }
+    /// Retraining as a schedule's one phase: `runEpoch` until `config.epochs`, each batch reported to `progress`.
+    public static func phase(train: LabeledData, test: LabeledData, config: RetrainConfig,
+                             progress: ((BatchProgress) -> Void)? = nil) -> TrainingPhase {
+        TrainingPhase("retrain", until: config.epochs) { t in try runEpoch(&t, train: train, test: test, config: config, progress: progress) }
     }
 
     /// Wraps and calibrates `float`, measures the accuracy before, installs the method.
     public static func prepare(_ float: Network, train: LabeledData, test: LabeledData,
                                assignment: MultiplierAssignment, config: RetrainConfig, errorModel: ErrorModel? = nil,
-                               calibration: LabeledData? = nil,
+                               calibration: LabeledData? = nil, progress: ProgressSink = .silent,
                                log: (String) -> Void = { _ in }) throws(ApproxError) -> Prepared {
         var net = ApproxNetwork.wrap(float, assignment, options: config.quant)
         ApproxNetwork.calibrate(&net, on: calibration ?? train, options: config.quant)
-        let before = ApproxEvaluation.accuracy(net, on: test, compute: .approximate)
+        let before = ApproxEvaluation.accuracy(net, on: test, compute: .approximate, progress: progress)
         log("behavioural accuracy before: \(String(format: "%.4f", before))")
-        try install(config, assignment: assignment, errorModel: errorModel, train: train, into: &net)
+        try install(config, assignment: assignment, errorModel: errorModel, train: train, into: &net, progress: progress)
         ApproxNetwork.set(&net, compute: .approximate)
         var trainer = Trainer(network: net, config: config.trainConfig)
         trainer.rng = SplitMix64(seed: config.seed ^ 0xA99_8EED)
@@ -58,16 +59,14 @@ public enum Retrainer {
     /// One retraining epoch of the training loop; the record's test figures are behavioural.
     public static func runEpoch(_ trainer: inout Trainer, train: LabeledData, test: LabeledData,
                                 config: RetrainConfig, progress: ((BatchProgress) -> Void)? = nil) throws -> EpochRecord {
-        try trainer.runEpoch(train: train, test: test) { p in
-            ProgressSink.report("retraining", min(p.batch * config.batchSize, train.count), train.count)
-            progress?(p)
-        }
+        try trainer.runEpoch(train: train, test: test) { p in progress?(p) }
     }
 
     /// The report after the last epoch: the behavioural accuracy of the retrained network.
     public static func finish(_ prepared: Prepared, test: LabeledData, assignment: MultiplierAssignment,
-                              config: RetrainConfig, epochSeconds: [Double], log: (String) -> Void = { _ in }) -> RetrainReport {
-        let after = ApproxEvaluation.accuracy(prepared.trainer.network, on: test, compute: .approximate)
+                              config: RetrainConfig, epochSeconds: [Double], progress: ProgressSink = .silent,
+                              log: (String) -> Void = { _ in }) -> RetrainReport {
+        let after = ApproxEvaluation.accuracy(prepared.trainer.network, on: test, compute: .approximate, progress: progress)
         log("behavioural accuracy after: \(String(format: "%.4f", after))")
         return RetrainReport(approxAccuracyBefore: prepared.beforeAccuracy, approxAccuracyAfter: after,
                              epochSeconds: epochSeconds, method: config.method.rawValue, multiplier: assignment.label)
@@ -104,13 +103,14 @@ public enum Retrainer {
     /// Installs the method's training model around every approximate layer: the layer itself
     /// (behavioural), `ErrorModelLayer`, `BaselineLayer` or `AWGNLayer`.
     static func install(_ config: RetrainConfig, assignment: MultiplierAssignment, errorModel: ErrorModel?,
-                        train: LabeledData, into net: inout Network) throws(ApproxError) {
+                        train: LabeledData, into net: inout Network, progress: ProgressSink = .silent) throws(ApproxError) {
         switch config.method {
         case .behavioural:
             try ApproxNetwork.installTrainingModel(&net) { $0 }
         case .errormodel:
             let model = errorModel ?? ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples,
-                                                              batchSize: config.batchSize, multiplier: assignment.label)
+                                                              batchSize: config.batchSize, multiplier: assignment.label,
+                                                              progress: progress)
             try ErrorModelBuilder.install(model, into: &net)
         case .baseline, .baselineMean:
             try ApproxNetwork.installTrainingModel(&net) { layer in
@@ -124,7 +124,8 @@ public enum Retrainer {
                 try ApproxNetwork.installTrainingModel(&net) { AWGNLayer($0, snrDB: snr) }
             } else {
                 let model = errorModel ?? ErrorModelBuilder.build(net, on: train, samples: config.errorModelSamples,
-                                                                  batchSize: config.batchSize, multiplier: assignment.label)
+                                                                  batchSize: config.batchSize, multiplier: assignment.label,
+                                                                  progress: progress)
                 try ApproxNetwork.installTrainingModel(&net) { layer in
                     AWGNLayer(layer, snrDB: model.layer(named: layer.name).map { ErrorModelBuilder.snrDB($0.stats) } ?? 100)
                 }
@@ -140,9 +141,7 @@ public enum Retrainer {
         (trainer.optimizer, trainer.rng) = (opt, rng)
         var hooks = NoEvaluation()
         let start = Date()
-        let record = try? trainer.runEpoch(train: train, test: train, hooks: &hooks) { p in
-            ProgressSink.report("retraining", min(p.batch * config.batchSize, train.count), train.count)
-        }
+        let record = try? trainer.runEpoch(train: train, test: train, hooks: &hooks)
         (net, opt, rng) = (trainer.network, trainer.optimizer, trainer.rng)
         return (Date().timeIntervalSince(start), record?.trainLoss ?? .nan)
     }

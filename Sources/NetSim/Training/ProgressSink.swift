@@ -1,35 +1,29 @@
 import Foundation
-/// Where long library loops (evaluation passes, retraining epochs, error-model collection) report
-/// progress. The caller binds it with `ProgressSink.$current.withValue(...)`, so library signatures
-/// stay unchanged; unbound (the default), nothing is reported.
-///
-/// A struct rather than a bare optional closure: a task-local of optional function type crashed
-/// `swift_task_localValuePush` in release builds (Swift 6.3.1, Linux) when bound from synchronous `main`.
+/// Where a long library loop (an evaluation pass, error-model collection) reports its progress:
+/// passed explicitly by the caller (a job takes it from its `ExecutionContext`), `.silent` by default.
+/// Receives (what, done, total) after each batch.
 public struct ProgressSink: Sendable {
-    /// Receives (what, done, total) after each batch.
     public let receive: @Sendable (String, Int, Int) -> Void
 
     public init(_ receive: @escaping @Sendable (String, Int, Int) -> Void) { self.receive = receive }
 
-    @TaskLocal public static var current: ProgressSink?
+    /// Reports nothing (tests, library use, and loops inside a job that reports per item).
+    public static let silent = ProgressSink { _, _, _ in }
 
-    static func report(_ what: String, _ done: Int, _ total: Int) {
-        current?.receive(what, done, total)
-    }
+    public func report(_ what: String, _ done: Int, _ total: Int) { receive(what, done, total) }
 }
 
-/// Progress of a loop whose items finish on several threads: the sink is read on the calling
-/// thread (task-locals are not visible on worker threads) and called under a lock.
+/// Progress of a loop whose items finish on several threads: the sink is called under a lock with
+/// the running count.
 final class SharedProgress: @unchecked Sendable {
-    private let sink = ProgressSink.current
+    private let sink: ProgressSink
     private let lock = NSLock()
     private let what: String, total: Int
     private var done = 0
 
-    init(what: String, total: Int) { (self.what, self.total) = (what, total) }
+    init(_ sink: ProgressSink, what: String, total: Int) { (self.sink, self.what, self.total) = (sink, what, total) }
 
     func add(_ items: Int) {
-        guard let sink else { return }
         lock.lock(); defer { lock.unlock() }
         done += items
         sink.receive(what, min(done, total), total)

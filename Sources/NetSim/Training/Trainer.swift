@@ -102,10 +102,11 @@ public struct Trainer: Sendable {
         return net.fault(.evaluation, .init(layer: net.last, value: Float(loss)), epoch: epoch, batch: nil, batches: 0)
     }
 
-    /// Accuracy and mean loss of `network` in eval mode.
-    public static func evaluate(_ network: Network, on data: LabeledData, batchSize: Int = 256) -> Evaluation {
+    /// Accuracy and mean loss of `network` in eval mode; `progress` gets ("evaluating", images done, images).
+    public static func evaluate(_ network: Network, on data: LabeledData, batchSize: Int = 256,
+                                progress sink: ProgressSink = .silent) -> Evaluation {
         let starts = Array(stride(from: 0, to: data.count, by: max(1, batchSize)))
-        let progress = SharedProgress(what: "evaluating", total: data.count)
+        let progress = SharedProgress(sink, what: "evaluating", total: data.count)
         // Batches are independent (each has its own context and generator), so they run one per
         // core on copies of the network; sums are taken in batch order, as in a serial loop.
         let perBatch = Parallel.map(starts.count, state: network) { net, b in

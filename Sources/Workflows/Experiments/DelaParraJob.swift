@@ -13,10 +13,11 @@ public struct DelaParraJob {
 
     public func run(context: ExecutionContext) throws -> DelaParraResult {
         let s = recipe.settings
-        let (train, test, say, cells) = try unpack(ExperimentRun.start("delaparra", settings: s, folder: folder, context: context) {
+        let start = try ExperimentRun.start("delaparra", settings: s, folder: folder, context: context) {
             "delaparra: \(s.model) on \(s.data), \($0.count) training / \($1.count) test images"
-        })
-        let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say) { partial in
+        }
+        let say = start.say
+        let result = try recipe.run(train: start.train, test: start.test, folder: folder, cells: start.cells, log: say) { partial in
             try DelaParraOutput.write(partial, to: folder)
             _ = try ExperimentRun.writeFigures(json: try ExperimentOutput.json(DelaParraOutput.summarised(partial)), to: folder)
         }
@@ -35,19 +36,17 @@ public struct HammadJob {
 
     public func run(context: ExecutionContext) throws -> HammadResult {
         let s = recipe.settings
-        let (train, test, say, cells) = try unpack(ExperimentRun.start("hammad", settings: s, folder: folder, context: context) {
+        let start = try ExperimentRun.start("hammad", settings: s, folder: folder, context: context) {
             "hammad: \(s.model) on \(s.data), \($0.count) training / \($1.count) test images, \(s.epochs) epochs"
-        })
+        }
+        let say = start.say
         let write = { (r: HammadResult) throws in
             try HammadOutput.write(r, to: folder)
             _ = try ExperimentRun.writeFigures(json: try ExperimentOutput.json(r), to: folder)
         }
-        let result = try recipe.run(train: train, test: test, folder: folder, cells: cells, log: say, partial: write)
+        let result = try recipe.run(train: start.train, test: start.test, folder: folder, cells: start.cells, log: say, partial: write)
         try write(result)
         say(String(format: "wrote experiment.json, table2.csv, table3.csv, table2.svg, table3.svg in %@ (%.0f s)", folder.path, result.seconds))
         return result
     }
 }
-
-/// The parts of an `ExperimentRun.Start`, to bind at once.
-func unpack(_ s: ExperimentRun.Start) -> (LabeledData, LabeledData, (String) -> Void, ExperimentCells) { (s.train, s.test, s.say, s.cells) }

@@ -29,10 +29,12 @@ public enum DelaParraPairs {
     }
 
     /// Seed `seed`'s accuracy of `name` on `multiplier`: a method's after retraining (the control's
-    /// evaluation there), or `before`, the base model's (the same in every cell of the multiplier).
+    /// evaluation there), or `before`, the base model's. `before` does not depend on the seed (every cell of
+    /// the multiplier starts from the same base), so any cell of the multiplier gives it, and a seed pairs
+    /// with `before` whenever its other side ran.
     static func value(_ r: DelaParraResult, _ name: String, _ multiplier: String, _ seed: Int) -> Double? {
         if name == "before" {
-            return r.retrains.first { $0.multiplier == multiplier && $0.seed == seed }?.before
+            return r.retrains.first { $0.multiplier == multiplier }?.before
         }
         return r.methods.first { $0.name == name }.flatMap { r.after($0, multiplier, seed: seed)?.accuracy }
     }
