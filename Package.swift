@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Circuits", "Records"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [
-            "NetSim", "TableFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            "NetSim", "TableFormat", "Records", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
