@@ -30,12 +30,12 @@ let package = Package(
         .target(name: "TableFormat"),
         // Every saved result format, each tagged "schema": "axmul.<kind>/<version>" (Foundation only).
         .target(name: "Records"),
-        .target(name: "Circuits", dependencies: ["CGMP", "TableFormat"]),
+        .target(name: "Circuits", dependencies: ["CGMP", "TableFormat", "Records"]),  // Records: Characterisation is a tagged record
         .target(name: "NetSim", dependencies: ["COpenBLAS", "CKernels", "TableFormat", "CZlib", "Records"], swiftSettings: optimisedInDebug),
         .target(name: "Report", dependencies: ["Circuits", "Records"]),
         // ONNX protobuf types (Generated/onnx.pb.swift, made by protoc-gen-swift; see docs/onnx.md) and the ONNX ↔ NetSim bridge.
         .target(name: "ONNX", dependencies: [
-            "NetSim", "TableFormat", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            "NetSim", "TableFormat", "Records", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
         // The one loader of multiplier arguments (design, .axlut, foreign table) for NetSim; the only target besides the CLI that sees both halves.
         .target(name: "Multipliers", dependencies: ["Circuits", "NetSim", "TableFormat"]),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CircuitsTests", dependencies: ["Circuits", "TestSupport"], exclude: ["Regressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NetSimTests", dependencies: ["TestSupport", "NetSim", "CKernels", "TableFormat", "Records"], exclude: ["Fixtures"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records"], exclude: ["Golden"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Circuits", "Records", "Search"], exclude: ["Golden"]),
         .testTarget(name: "AxmulTests", dependencies: ["TestSupport", "Circuits", "NetSim", "TableFormat", "ONNX", "Records"]),
         .testTarget(name: "ONNXTests", dependencies: ["TestSupport", "ONNX", "NetSim", "Workflows"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "NetSim", "Multipliers", "Records"]),

@@ -20,7 +20,7 @@ public struct ONNXModel: Sendable {
 
 /// Per-channel input normalisation y = (x − mean) / std (NCHW), from flags or the model's
 /// metadata keys `axmul.mean` / `axmul.std` (comma-separated floats; one value or one per channel).
-public struct ONNXPreprocessing: Sendable, Equatable {
+public struct ONNXPreprocessing: Sendable, Equatable, Codable {
     public var mean: [Float]
     public var std: [Float]
     public init(mean: [Float], std: [Float]) { (self.mean, self.std) = (mean, std) }

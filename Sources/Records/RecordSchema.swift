@@ -13,8 +13,20 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
     public static let known: Set<RecordSchema> = [
         SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema, HybridSweepResult.schema, RetrainReport.schema,
         CrossEvaluation.schema, AxTrainSummary.schema, SensitivityMap.schema, Table1Result.schema, DelaParraResult.schema,
-        HammadResult.schema,
+        HammadResult.schema, .characterisation, .searchManifest, .searchShard, .searchMerged,
     ]
+
+    // The tags of records whose types live with the types their fields are made of (the record conforms
+    // to `Record` there, with this tag): every tag still has its home here.
+    /// One design's `axmul characterize` figures (`Circuits.Characterisation`); `characterize --json`
+    /// prints a JSON array of them, each element tagged.
+    public static let characterisation = RecordSchema("characterisation", version: 1)
+    /// A search's shard set, `sets/<label>-<split>/manifest.json` (`Search.ShardSet`).
+    public static let searchManifest = RecordSchema("search-manifest", version: 1)
+    /// One shard task's results, `shard-<i>.json` (`Search.ShardResult`).
+    public static let searchShard = RecordSchema("search-shard", version: 1)
+    /// A set's merged results, `merged.json` (`Search.MergedShards`).
+    public static let searchMerged = RecordSchema("search-merged", version: 1)
 
     /// `axmul.<kind>/<version>`.
     public var description: String { "axmul.\(kind)/\(version)" }
@@ -33,7 +45,22 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
         (try? JSONDecoder().decode(Tagged.self, from: json))?.schema
     }
 
+    /// The `schema` text of the first element of a JSON array of records (`characterize --json`); nil
+    /// when the data is not an array of objects or its first element has no tag.
+    public static func elementTag(of json: Data) -> String? {
+        (try? JSONDecoder().decode([MaybeTagged].self, from: json))?.first?.schema
+    }
+
+    /// Why a file read as the record `expected` is not one: nil when it carries `expected`'s tag, or no
+    /// tag (a file written before the tags, read by its keys); else a sentence naming the tag it carries.
+    public static func mismatch(of json: Data, expected: RecordSchema) -> String? {
+        guard let tag = tag(of: json), RecordSchema(tag: tag) != expected else { return nil }
+        if let schema = RecordSchema(tag: tag), known.contains(schema) { return "it is a '\(tag)' record" }
+        return "its schema '\(tag)' is not one this version of axmul reads"
+    }
+
     private struct Tagged: Decodable { var schema: String }
+    private struct MaybeTagged: Decodable { var schema: String? }
 }
 
 /// A saved format with its schema tag. Encoding a record through `TaggedRecord` writes the tag with its keys.

@@ -60,7 +60,7 @@ public enum Report {
     }
 
     /// One summary line per design: the numbers people compare first.
-    private static func overview(_ results: [Characterisation]) -> String {
+    static func overview(_ results: [Characterisation]) -> String {
         let flags = ParetoFront.flags(results, cost: .powerRel)   // among designs of the same width
         var s = "<table><caption>Overview (magnitude domain; * = Pareto-optimal in power_rel and MRE)</caption><thead><tr>"
         s += ["design", "bits", "MRE (%)", "EP (%)", "MAE", "WCE", "bias", "LUTs", "delay (ns)", "power_rel", "Pareto"].map { "<th>\($0)</th>" }.joined()

@@ -1,3 +1,4 @@
+import Circuits
 import Foundation
 import Records
 
@@ -19,6 +20,8 @@ public struct ResultsFolder: Sendable {
     /// `delaparra` and `hammad` experiment results.
     public var delaParras: [(file: String, experiment: DelaParraResult)] = []
     public var hammads: [(file: String, experiment: HammadResult)] = []
+    /// `axmul characterize --json` outputs: each file's designs.
+    public var characterisations: [(file: String, designs: [Characterisation])] = []
     public var skipped: [String] = []
 
     /// Reads every regular file directly in `path` (sorted by name); unknown or malformed files are skipped,
@@ -44,17 +47,18 @@ public struct ResultsFolder: Sendable {
 
     /// The file's name, with the schema tag it carries and why it was not read.
     static func skipNote(_ name: String, _ data: Data) -> String {
-        guard let tag = RecordSchema.tag(of: data) else { return name }
-        if let schema = RecordSchema(tag: tag), RecordSchema.known.contains(schema) {
-            return "\(name) (schema '\(tag)', but its content does not match it)"
+        guard let tag = tag(of: data) else { return name }
+        guard let schema = RecordSchema(tag: tag), RecordSchema.known.contains(schema) else {
+            return "\(name) (schema '\(tag)', which this version of axmul does not read)"
         }
-        return "\(name) (schema '\(tag)', which this version of axmul does not read)"
+        if notPlotted.contains(schema) { return "\(name) (schema '\(tag)', which the report does not plot)" }
+        return "\(name) (schema '\(tag)', but its content does not match it)"
     }
 
     /// True if there is anything to plot.
     public var isEmpty: Bool { trainingLogs.isEmpty && retrains.isEmpty && crossEvals.isEmpty && hybrids.isEmpty && evaluations.isEmpty
         && axTrains.isEmpty && sensitivityMaps.isEmpty && experiments.isEmpty && delaParras.isEmpty && hammads.isEmpty
-        && searchFronts.isEmpty && searchSensitivities.isEmpty }
+        && searchFronts.isEmpty && searchSensitivities.isEmpty && characterisations.isEmpty }
 
     private mutating func read(name: String, data: Data) -> Bool {
         if isExperimentDerived(name) { return true }

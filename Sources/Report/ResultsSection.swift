@@ -14,6 +14,9 @@ struct ResultsSection {
         }
         if !folder.retrains.isEmpty { s += "<h3>Accuracy per multiplier and method</h3><div class=\"plots\">" + groupedBars() + "</div>" }
         for (file, table) in folder.crossEvals { s += "<h3>Cross-evaluation: \(Markup.escape(file))</h3>" + matrix(table) }
+        for (file, designs) in folder.characterisations {   // saved `characterize --json`: no design to draw error maps from
+            s += "<h3>Characterised designs: \(Markup.escape(file))</h3>" + Report.overview(designs) + ParetoPlot(results: designs).html()
+        }
         s += moreSections() + experimentSections() + proxyExperimentSections() + searchSections()
         if folder.isEmpty { s += "<p>No NetSim result files were recognised in this folder.</p>" }
         if !folder.skipped.isEmpty { s += "<p class=\"note\">Skipped (not a recognised result file): \(Markup.escape(folder.skipped.joined(separator: ", "))).</p>" }

@@ -1,29 +1,15 @@
 import Foundation
-import TableFormat
 import NetSim
+import Records
+import TableFormat
 
 /// Accuracies already measured, keyed by (model hash, data subset, assignment), kept in memory and
 /// appended to a JSONL file so a resumed or repeated search measures nothing twice. Only an identical
 /// key is reused: the subset names the data by content hash, the split, the calibration and the
 /// quantisation (`SearchContext.subsetKey`), so a run with other settings measures again.
+/// A line of the file is the record `SearchCacheEntry` (Records; untagged, as it explains).
 public struct EvaluationCache: Sendable {
-    public struct Key: Sendable, Hashable, Codable {
-        /// FNV-1a 64 of the model file, "fnv1a64:0x…".
-        public var model: String
-        /// Which samples and settings the accuracy is measured on (`SearchContext.subsetKey`).
-        public var subset: String
-        /// Design per layer (`SearchContext.keyed`: name and table hash).
-        public var assignment: [String]
-
-        public init(model: String, subset: String, assignment: [String]) {
-            (self.model, self.subset, self.assignment) = (model, subset, assignment)
-        }
-    }
-
-    struct Record: Codable {
-        var key: Key
-        var accuracy: Double
-    }
+    public typealias Key = SearchCacheEntry.Key
 
     public private(set) var values: [Key: Double] = [:]
     /// The JSONL file behind the cache; nil keeps it in memory only.
@@ -42,10 +28,10 @@ public struct EvaluationCache: Sendable {
     }
 
     /// Decodes and checks one line.
-    static func record(_ text: String, file: String, line: Int) throws -> Record {
+    static func record(_ text: String, file: String, line: Int) throws -> SearchCacheEntry {
         let hint = "delete line \(line) (or the whole file) to measure its evaluation again"
-        let r: Record
-        do { r = try JSONDecoder().decode(Record.self, from: Data(text.utf8)) } catch {
+        let r: SearchCacheEntry
+        do { r = try JSONDecoder().decode(SearchCacheEntry.self, from: Data(text.utf8)) } catch {
             throw SearchError(.badFile, file: file, line: line, "is not a cache record: \(FoundationErrorText.describe(error)?.reason ?? "it is not valid JSON")", hint: hint)
         }
         guard r.accuracy.isFinite, (0...1).contains(r.accuracy) else {
@@ -67,8 +53,6 @@ public struct EvaluationCache: Sendable {
         guard values[key] != accuracy else { return }
         values[key] = accuracy
         guard let file else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try OutputFile.append(line: String(decoding: try encoder.encode(Record(key: key, accuracy: accuracy)), as: UTF8.self), to: file)
+        try OutputFile.append(line: try RecordJSON.line(SearchCacheEntry(key: key, accuracy: accuracy)), to: file)
     }
 }

@@ -7,7 +7,12 @@ import TableFormat
 /// `manifest.json` (what to evaluate), `shard-<i>.json` (each task's results, written atomically) and
 /// `merged.json` (all results in item order, written by the merge). A task or merge needs nothing but
 /// this folder and the binary, so it runs the same on the local cores or as a Slurm array task.
-public struct ShardSet: Sendable, Codable, Equatable {
+/// The three files are tagged records (`axmul.search-manifest/1`, `axmul.search-shard/1`,
+/// `axmul.search-merged/1`; the tags' home is `Records/RecordSchema.swift`); files written before the
+/// tags are read by their keys.
+public struct ShardSet: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema.searchManifest
+
     /// How to rebuild the evaluation (model, data, library, validation split).
     public var context: SearchContext
     /// "validation" or "test".
@@ -69,8 +74,9 @@ public struct ShardSet: Sendable, Codable, Equatable {
     }
 }
 
-/// One task's results: the accuracy of each item of its range, in order.
-public struct ShardResult: Sendable, Codable, Equatable {
+/// One task's results: the accuracy of each item of its range, in order (`shard-<i>.json`).
+public struct ShardResult: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema.searchShard
     public var shard: Int
     public var first: Int
     public var accuracies: [Double]
@@ -78,6 +84,15 @@ public struct ShardResult: Sendable, Codable, Equatable {
     public init(shard: Int, first: Int, accuracies: [Double]) {
         (self.shard, self.first, self.accuracies) = (shard, first, accuracies)
     }
+}
+
+/// A set's results in item order (`merged.json`; written by the merge for people and scripts, not read
+/// back: a resumed search merges the shards again). Before the tags it was a bare JSON array.
+public struct MergedShards: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema.searchMerged
+    public var accuracies: [Double]
+
+    public init(accuracies: [Double]) { self.accuracies = accuracies }
 }
 
 extension ShardSet {
@@ -124,7 +139,7 @@ extension ShardSet {
             }
             out += r.accuracies
         }
-        try OutputFile.write(try RecordJSON.encode(out), to: Self.mergedURL(folder))
+        try OutputFile.write(try RecordJSON.encode(MergedShards(accuracies: out)), to: Self.mergedURL(folder))
         return out
     }
 }

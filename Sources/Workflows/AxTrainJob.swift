@@ -46,7 +46,7 @@ public struct AxTrainJob {
         let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: config.seed,
                                         options: .init(hidden: hidden), preprocessing: preprocessing)
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
-        info.extra = ModelSource.checkpointMetadata(preprocessing)   // an ONNX model's preprocessing, for resume and eval
+        info.extra = try ModelSource.checkpointMetadata(preprocessing)   // an ONNX model's preprocessing, for resume and eval
         info.identity = identity
         let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
         let pasLog = folder.appendingPathComponent("pas.log.jsonl")

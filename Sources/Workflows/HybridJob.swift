@@ -77,7 +77,7 @@ public struct HybridJob {
         trainer.config.epochs = config.epochs
         if let clip = config.maxGradNorm { trainer.config.maxGradNorm = clip }
         var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
-        info.extra = ModelSource.checkpointMetadata(preprocessing)  // an ONNX model's preprocessing, for resume and eval
+        info.extra = try ModelSource.checkpointMetadata(preprocessing)  // an ONNX model's preprocessing, for resume and eval
         info.identity = identity
         let phases = try HybridTraining.phases(switchEpoch: switchEpoch, total: config.epochs, source: source, train: train, test: test,
                                                progress: progress)

@@ -33,7 +33,7 @@ public enum ModelSource {
             let imported = try ONNXImporter.load(contentsOf: url, options: .init(preprocessing: preprocessing))
             var info = TrainCheckpoint.Info(model: url.path, inputShape: imported.inputShape, classCount: imported.classCount,
                                             hidden: [], data: "")
-            info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: preprocessing != nil)
+            info.extra = try ImportedModelProvenance(imported, explicitPreprocessing: preprocessing != nil).metadata()
             return Opened(network: imported.network, info: info, trainer: Trainer(network: imported.network, config: TrainConfig()),
                           origin: .onnx(path: url.path, hash: imported.contentHash))
         }
@@ -41,15 +41,21 @@ public enum ModelSource {
         return Opened(network: trainer.network, info: info, trainer: trainer, origin: .checkpoint(path: spec))
     }
 
-    /// The network and training state of a checkpoint written by any command.
+    /// The network and training state of a checkpoint written by any command (an imported model's
+    /// provenance in its one-key form, even when the checkpoint has the older loose keys).
     public static func checkpoint(_ url: URL) throws -> (trainer: Trainer, info: TrainCheckpoint.Info) {
-        try TrainCheckpoint.load(from: url, architecture: architecture)
+        var (trainer, info) = try TrainCheckpoint.load(from: url, architecture: architecture(checkpoint: url.path))
+        info.extra = try ImportedModelProvenance.upgrading(info.extra, file: url.path)
+        return (trainer, info)
     }
 
-    /// The architecture a checkpoint names: an imported `.onnx` file, else a zoo model.
-    public static let architecture: TrainCheckpoint.Architecture = { info, metadata, seed in
-        isONNX(info.model) ? try ONNXImporter.architecture(model: info.model, metadata: metadata)
-            : try TrainCheckpoint.zooArchitecture(info, metadata, seed)
+    /// The architecture the checkpoint at `path` names: an imported `.onnx` file, else a zoo model.
+    public static func architecture(checkpoint path: String) -> TrainCheckpoint.Architecture {
+        { info, metadata, seed in
+            isONNX(info.model)
+                ? try ONNXImporter.architecture(model: info.model, provenance: ImportedModelProvenance.read(metadata, file: path))
+                : try TrainCheckpoint.zooArchitecture(info, metadata, seed)
+        }
     }
 
     /// A model to train from the start: a zoo model initialised from `seed`, or an `.onnx` file's
@@ -59,8 +65,7 @@ public enum ModelSource {
         guard isONNX(spec) else {
             return try ModelZoo.build(spec, inputShape: inputShape, classCount: classCount, seed: seed, options: options)
         }
-        let metadata = preprocessing.map(ONNXImporter.preprocessingMetadata) ?? [:]
-        let net = try ONNXImporter.architecture(model: spec, metadata: metadata)
+        let net = try ONNXImporter.architecture(model: spec, provenance: ImportedModelProvenance(preprocessing: preprocessing))
         let outputs = try net.summary().last?.outputShape.reduce(1, *)
         guard net.inputShape == inputShape, outputs == classCount else {
             throw ModelError.invalidArgument(what: "model \(spec)", value: "input \(net.inputShape), \(outputs ?? 0) outputs",
@@ -69,9 +74,10 @@ public enum ModelSource {
         return net
     }
 
-    /// Checkpoint metadata that makes `architecture` apply explicit preprocessing (empty without it).
-    public static func checkpointMetadata(_ preprocessing: ONNXPreprocessing?) -> [String: String] {
-        preprocessing.map(ONNXImporter.preprocessingMetadata) ?? [:]
+    /// Checkpoint metadata that makes `architecture` apply explicit preprocessing (empty without it):
+    /// `ImportedModelProvenance` without a hash (a run that trains from the file does not record it).
+    public static func checkpointMetadata(_ preprocessing: ONNXPreprocessing?) throws -> [String: String] {
+        try preprocessing.map { try ImportedModelProvenance(preprocessing: $0).metadata() } ?? [:]
     }
 }
 

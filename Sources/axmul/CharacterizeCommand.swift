@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import Multipliers
+import Records
 import TableFormat
 
 /// `axmul characterize <design>... [--all] [--json] [--sort <metric>] [--pairs F]`.
@@ -30,7 +31,7 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
     @Flag(name: .long, help: "Characterise every built-in design.")
     var all = false
 
-    @Flag(name: .long, help: "Print a JSON array of {name, width, unsigned, magnitude, cost} (plus signed for two's-complement designs).")
+    @Flag(name: .long, help: "Print a JSON array of {schema, name, width, unsigned, magnitude, cost} (plus signed for two's-complement designs).")
     var json = false
 
     @Option(name: .long, help: "Sort the table by this key (ascending).")
@@ -63,7 +64,7 @@ struct CharacterizeCommand: ParsableCommand, UsesThreads {
         let characteriser = Characteriser(costModel: model)
         if let samples { return try runSampled(names, characteriser: characteriser, samples: samples) }
         let results = try characterise(names, characteriser: characteriser, model: model, pairLines: pairLines)
-        if json { print(try DesignArgument.json(results)); return }
+        if json { print(String(decoding: try RecordJSON.encode(list: results), as: UTF8.self), terminator: ""); return }
         print(CharacterisationReport.text(results, sortKey: sort, pareto: pareto))
         print("cost model: \(TableCost.model) (LUT-level toggle power at 100 MHz on \(pairs == nil ? "uniform operands" : "the --pairs stream"), relative to the exact design; docs/cost-model.md)")
         for c in results where !c.cost.isKnown { print("note: \(c.name) has no cost: \(c.cost.note ?? "unknown")") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Circuits
 import Foundation
 import Multipliers
+import Records
 
 /// Shared handling of a `<design>` argument: a built-in name or a path to a design file.
 /// Errors propagate to `Main`, which prints `error: file:line:column: message` and exits 1.
@@ -28,10 +29,9 @@ enum DesignArgument {
         }
     }
 
-    /// Pretty, key-sorted JSON for `--json` output, from the library's Codable structs.
+    /// Pretty, key-sorted JSON for `--json` output, from the library's Codable structs: `RecordJSON`'s
+    /// encoding without its final newline (untagged; a saved record prints through `RecordJSON.text`).
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try RecordJSON.encode(value).dropLast(), as: UTF8.self)
     }
 }

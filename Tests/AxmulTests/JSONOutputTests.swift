@@ -91,6 +91,16 @@ import Testing
         let characterised = runAxmul(["characterize", axd, "--json"])
         #expect(characterised.status == 0, "\(characterised.stderr)")
         #expect(characterised.stdout.contains("\"ep_pct\" : 0,"), "\(characterised.stdout.prefix(400))")
+        // Each element is a tagged record, and `axmul report` reads the saved array from a results folder.
+        #expect(characterised.stdout.hasPrefix("[\n  {\n") && characterised.stdout.contains(#""schema" : "axmul.characterisation\/1""#))
+        let saved = dir.appendingPathComponent("saved")
+        try FileManager.default.createDirectory(at: saved, withIntermediateDirectories: true)
+        try Data(characterised.stdout.utf8).write(to: saved.appendingPathComponent("characterize.json"))
+        let html = dir.appendingPathComponent("report.html")
+        let report = try object(runAxmul(["report", saved.path, "-o", html.path, "--json"]))
+        #expect(report["skipped_files"] as? [String] == [], "\(report)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("Characterised designs: characterize.json") && page.contains("<td>m2</td>"))
     }
 }
 

@@ -28,7 +28,9 @@ import ONNX
         let reload = runAxmul(["eval", "--model", out.path, "--json"])
         #expect(reload.status == 0 && reload.stdout.contains("approx_accuracy"), "\(reload.stderr)")
         let meta = try SafeTensors.read(from: out).1  // the test process has no ONNX builder: read the metadata
-        #expect(meta["model"] == onnx.standardizedFileURL.path && meta["onnx_hash"]?.hasPrefix("fnv1a64:0x") == true)
+        let provenance = try ImportedModelProvenance.read(meta, file: out.path)
+        #expect(meta["model"] == onnx.standardizedFileURL.path && provenance?.hash?.hasPrefix("fnv1a64:0x") == true && provenance?.preprocessing == nil)
+        #expect(meta["onnx_hash"] == nil && meta["onnx_mean"] == nil, "one key, not the loose ones")
         #expect(meta["provenance"]?.contains("\"layer_multipliers\":{\"fc\"") == true, "\(meta["provenance"] ?? "")")
         #expect(meta["input_delta.conv1"] != nil && meta["input_delta.fc"] != nil)
         #expect(meta["data"] == "digits_8x8" && meta["data_hash"]?.hasPrefix("fnv1a64:0x") == true, "\(meta)")

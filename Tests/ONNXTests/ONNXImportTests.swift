@@ -83,6 +83,7 @@ import TestSupport
 
     /// A checkpoint of an imported model rebuilds it from the .onnx file (`ModelSource.checkpoint`),
     /// with the checkpoint's weights; a changed file is refused by its hash; the zoo alone does not know it.
+    /// The provenance is one typed value under `onnx_provenance`, and its Floats come back bit for bit.
     @Test func checkpointRoundTrip() throws {
         let d = try ONNXFixtures.dir()
         let path = d.appendingPathComponent("resnet8.onnx").path
@@ -90,17 +91,61 @@ import TestSupport
         var net = imported.network
         net.nodes[0].layer.parameters[0].value.data[0] += 1  // "retrained"
         var info = TrainCheckpoint.Info(model: path, inputShape: imported.inputShape, classCount: imported.classCount, hidden: [], data: "")
-        info.extra = ONNXImporter.checkpointMetadata(imported, explicitPreprocessing: false)
+        info.extra = try ImportedModelProvenance(imported, explicitPreprocessing: false).metadata()
+        #expect(info.extra == ["onnx_provenance": "{\"hash\":\"\(imported.contentHash)\"}"])
         let out = d.appendingPathComponent("resnet8.safetensors")
         try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
         #expect(throws: ModelError.self) { try TrainCheckpoint.load(from: out) }
         let loaded = try ModelSource.checkpoint(out)
         #expect(loaded.trainer.network.namedParameters.map(\.value) == net.namedParameters.map(\.value))
         #expect(loaded.trainer.network.namedBuffers.map(\.value) == net.namedBuffers.map(\.value))
-        #expect(loaded.info.model == path)
-        info.extra[ONNXImporter.hashKey] = "fnv1a64:0x0000000000000000"
+        #expect(loaded.info.model == path && loaded.info.extra == info.extra)
+        info.extra = try ImportedModelProvenance(hash: "fnv1a64:0x0000000000000000").metadata()
         try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
         #expect(throws: ONNXError.self) { try ModelSource.checkpoint(out) }
+
+        // Preprocessing given by flags: Floats with no short decimal (a third, a subnormal, -0) survive exactly.
+        let mean: [Float] = [0.1, -0.0, .leastNonzeroMagnitude], std: [Float] = [1.0 / 3, 0.229, .greatestFiniteMagnitude]
+        let channels = imported.inputShape[0]
+        let pre = ONNXPreprocessing(mean: (0..<channels).map { mean[$0 % 3] }, std: (0..<channels).map { std[$0 % 3] })
+        info.extra = try ImportedModelProvenance(hash: imported.contentHash, preprocessing: pre).metadata()
+        try TrainCheckpoint.save(Trainer(network: net, config: TrainConfig()), info: info, to: out)
+        let first = try #require(try ModelSource.checkpoint(out).trainer.network.nodes.first?.layer as? InputNormalisation)
+        #expect(first.mean.map(\.bitPattern) == pre.mean.map(\.bitPattern) && first.std.map(\.bitPattern) == pre.std.map(\.bitPattern))
+        #expect(try ImportedModelProvenance.read(SafeTensors.read(from: out).1, file: out.path)
+                == ImportedModelProvenance(hash: imported.contentHash, preprocessing: pre))
+    }
+
+    /// A checkpoint written before `ImportedModelProvenance`, with the loose keys `onnx_hash` and comma-joined
+    /// `onnx_mean` / `onnx_std`, still loads with its preprocessing and hash check, and is read back in the
+    /// one-key form; a malformed old value is an error naming the checkpoint and the key.
+    @Test func checkpointWithTheOldLooseKeysLoads() throws {
+        let d = try ONNXFixtures.dir()
+        let path = d.appendingPathComponent("resnet8.onnx").path
+        let imported = try ONNXImporter.load(contentsOf: URL(fileURLWithPath: path))
+        var info = TrainCheckpoint.Info(model: path, inputShape: imported.inputShape, classCount: imported.classCount, hidden: [], data: "")
+        info.extra = ["onnx_hash": imported.contentHash, "onnx_mean": "0.485", "onnx_std": "0.229"]   // as the old writer put "\($0)"
+        let out = d.appendingPathComponent("resnet8-old.safetensors")
+        try TrainCheckpoint.save(Trainer(network: imported.network, config: TrainConfig()), info: info, to: out)
+        let loaded = try ModelSource.checkpoint(out)
+        let first = try #require(loaded.trainer.network.nodes.first?.layer as? InputNormalisation)
+        #expect(first.mean == [0.485] && first.std == [0.229])
+        let expected = ImportedModelProvenance(hash: imported.contentHash, preprocessing: ONNXPreprocessing(mean: [0.485], std: [0.229]))
+        #expect(loaded.info.extra == ["onnx_provenance": #"{"hash":"\#(imported.contentHash)","preprocessing":{"mean":[0.485],"std":[0.229]}}"#])
+        #expect(try ImportedModelProvenance.read(loaded.info.extra, file: out.path) == expected)
+        #expect(try ImportedModelProvenance.read(info.extra, file: out.path) == expected)
+
+        info.extra["onnx_hash"] = "fnv1a64:0x0000000000000000"
+        try TrainCheckpoint.save(Trainer(network: imported.network, config: TrainConfig()), info: info, to: out)
+        #expect(throws: ONNXError.self) { try ModelSource.checkpoint(out) }
+        info.extra["onnx_std"] = "0.2,x"
+        do {
+            try TrainCheckpoint.save(Trainer(network: imported.network, config: TrainConfig()), info: info, to: out)
+            _ = try ModelSource.checkpoint(out)
+            Issue.record("loaded onnx_std = 0.2,x")
+        } catch let e as ModelError {
+            #expect(e.file == out.path && e.message.contains("metadata 'onnx_std' '0.2,x' is not comma-separated numbers"), "\(e)")
+        }
     }
 }
 

@@ -1,10 +1,12 @@
+import Circuits
 import Foundation
 import Records
+import Search
 import Testing
 @testable import Report
 
 /// Every record type round-trips through its writer (`RecordJSON.encode`, tagged) and its readers: its
-/// own decoder and the report's `ResultsFolder`. Files written before the tags still load, hand-made
+/// own decoder and the report's `ResultsFolder` (which names the search's working files, not plotted). Files written before the tags still load, hand-made
 /// (ResultsFolderTests, HybridEnergyResultsTests, ExperimentFiguresTests) and committed (`results/`);
 /// a tag this version does not know is named in the report's skipped list.
 struct RecordRoundTripTests {
@@ -40,6 +42,17 @@ struct RecordRoundTripTests {
         try Self.write(S.table1, "table1", tag: "axmul.experiment-axtrain-table1/1", in: dir)
         try Self.write(S.delaParra, "delaparra", tag: "axmul.experiment-delaparra/1", in: dir)
         try Self.write(S.hammad, "hammad", tag: "axmul.experiment-hammad/1", in: dir)
+        // A characterisation (hand-computed figures of Fixtures.tiny), alone and as `characterize --json` prints
+        // it (an array, each element tagged), and that array as written before the tag.
+        let tiny = try Characteriser().characterise(Fixtures.tiny)
+        try Self.write(tiny, "tiny", tag: "axmul.characterisation/1", in: dir)
+        let printed = try RecordJSON.encode(list: [tiny, tiny])
+        #expect(RecordSchema.elementTag(of: printed) == "axmul.characterisation/1" && RecordSchema.tag(of: printed) == nil)
+        #expect(try JSONDecoder().decode([Characterisation].self, from: printed) == [tiny, tiny])
+        try printed.write(to: dir.appendingPathComponent("characterize.json"))
+        let oldWriter = JSONEncoder()
+        oldWriter.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try oldWriter.encode([tiny]).write(to: dir.appendingPathComponent("old-characterize.json"))
         let log = try S.epochs.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) + "\n" }.joined()
         try Data(log.utf8).write(to: dir.appendingPathComponent("m.log.jsonl"))
         #expect(String(decoding: try RecordJSON.encode(S.evaluation), as: UTF8.self).contains("\"energy_rel\" : null"),
@@ -62,14 +75,48 @@ struct RecordRoundTripTests {
         #expect(read.delaParras.map(\.file) == both("delaparra") && read.delaParras.allSatisfy { $0.experiment == S.delaParra })
         #expect(read.hammads.map(\.file) == both("hammad") && read.hammads.allSatisfy { $0.experiment == S.hammad })
         #expect(read.trainingLogs.count == 1 && read.trainingLogs.first?.epochs == S.epochs)
+        #expect(read.characterisations.map(\.file) == ["characterize.json", "old-characterize.json", "old-tiny.json", "tiny.json"])
+        #expect(read.characterisations.map(\.designs.count) == [2, 1, 1, 1] && read.characterisations.allSatisfy { $0.designs.allSatisfy { $0 == tiny } })
+        let m = try #require(read.characterisations.first?.designs.first?.magnitude)
+        #expect(abs(m.epPct - 4) < 1e-12 && abs(m.mae - 0.04) < 1e-15 && abs(m.mrePct - 100.0 / 9 / 16) < 1e-12, "hand-computed (Fixtures.tiny)")
+        #expect(html.contains("Characterised designs: characterize.json") && html.contains("tiny3x3"))
+
+        // The search's shard set (manifest, shards, merged results) and a cache line, through their writers
+        // and readers; the report names the tagged shard files as known but not plotted.
+        let setDir = dir.appendingPathComponent("set")
+        let set = ShardSet(context: S.searchContext, split: "validation", items: [["a"], ["b"], ["a"]], shards: 2)
+        try set.write(to: setDir)
+        for i in 0..<2 { try set.run(shard: i, in: setDir) { $0 == ["a"] ? 0.75 : 0.5 } }
+        #expect(try set.merge(in: setDir) == [0.75, 0.5, 0.75])
+        #expect(try ShardSet.read(setDir) == set)
+        #expect(try SearchJSON.decode(ShardResult.self, from: ShardSet.shardURL(setDir, 1)) == ShardResult(shard: 1, first: 1, accuracies: [0.5, 0.75]))
+        #expect(try SearchJSON.decode(MergedShards.self, from: ShardSet.mergedURL(setDir)) == MergedShards(accuracies: [0.75, 0.5, 0.75]))
+        for (file, tag) in [("manifest.json", "axmul.search-manifest/1"), ("shard-0.json", "axmul.search-shard/1"), ("merged.json", "axmul.search-merged/1")] {
+            #expect(RecordSchema.tag(of: try Data(contentsOf: setDir.appendingPathComponent(file))) == tag)
+        }
+        let cacheURL = setDir.appendingPathComponent("cache.jsonl")
+        var cache = try EvaluationCache(file: cacheURL)
+        let key = EvaluationCache.Key(model: "fnv1a64:0x1", subset: "v3 data fnv1a64:0x2 validation", assignment: ["a@fnv1a64:0xa"])
+        try cache.store(key, 0.625)
+        #expect(String(decoding: try Data(contentsOf: cacheURL), as: UTF8.self)
+                == #"{"accuracy":0.625,"key":{"assignment":["a@fnv1a64:0xa"],"model":"fnv1a64:0x1","subset":"v3 data fnv1a64:0x2 validation"}}"# + "\n",
+                "an untagged line, the bytes of the line before it moved to Records")
+        #expect(try EvaluationCache(file: cacheURL).values == [key: 0.625])
+        let setRead = try ResultsFolder(path: setDir.path)
+        #expect(setRead.isEmpty)
+        #expect(setRead.skipped == ["cache.jsonl"] + ["manifest.json (schema 'axmul.search-manifest/1'", "merged.json (schema 'axmul.search-merged/1'",
+                                                       "shard-0.json (schema 'axmul.search-shard/1'", "shard-1.json (schema 'axmul.search-shard/1'"]
+            .map { $0 + ", which the report does not plot)" })
     }
 
     @Test func theReportReadsEveryKnownSchemaAndNamesOthers() throws {
         let tags = ["search-front", "search-sensitivity", "evaluation", "hybrid-sweep", "retrain", "crosseval", "axtrain", "sensitivity-map",
-                    "experiment-axtrain-table1", "experiment-delaparra", "experiment-hammad"].map { "axmul.\($0)/1" }
+                    "experiment-axtrain-table1", "experiment-delaparra", "experiment-hammad", "characterisation",
+                    "search-manifest", "search-shard", "search-merged"].map { "axmul.\($0)/1" }
         #expect(Set(RecordSchema.known.map(\.description)) == Set(tags))
-        #expect(ResultsFolder.readers.map(\.schema).sorted(by: { $0.description < $1.description })
-                == RecordSchema.known.sorted(by: { $0.description < $1.description }), "one reader per known schema")
+        let read = ResultsFolder.readers.map(\.schema)
+        #expect(Set(read).count == read.count && Set(read).isDisjoint(with: ResultsFolder.notPlotted)
+                && Set(read).union(ResultsFolder.notPlotted) == RecordSchema.known, "one reader per known schema, or known not to be plotted")
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var future = try JSONSerialization.jsonObject(with: try RecordJSON.encode(S.front)) as? [String: Any] ?? [:]
@@ -78,10 +125,14 @@ struct RecordRoundTripTests {
         var mislabelled = try JSONSerialization.jsonObject(with: try RecordJSON.encode(S.map)) as? [String: Any] ?? [:]
         mislabelled["schema"] = "axmul.axtrain/1"
         try JSONSerialization.data(withJSONObject: mislabelled).write(to: dir.appendingPathComponent("wrong.json"))
-        let read = try ResultsFolder(path: dir.path)
-        #expect(read.isEmpty)
-        #expect(read.skipped == ["future.json (schema 'axmul.search-front/9', which this version of axmul does not read)",
-                                 "wrong.json (schema 'axmul.axtrain/1', but its content does not match it)"])
+        var element = try JSONSerialization.jsonObject(with: try RecordJSON.encode(try Characteriser().characterise(Fixtures.tiny))) as? [String: Any] ?? [:]
+        element["schema"] = "axmul.characterisation/7"
+        try JSONSerialization.data(withJSONObject: [element]).write(to: dir.appendingPathComponent("characterize-future.json"))
+        let folder = try ResultsFolder(path: dir.path)
+        #expect(folder.isEmpty)
+        #expect(folder.skipped == ["characterize-future.json (schema 'axmul.characterisation/7', which this version of axmul does not read)",
+                                   "future.json (schema 'axmul.search-front/9', which this version of axmul does not read)",
+                                   "wrong.json (schema 'axmul.axtrain/1', but its content does not match it)"])
     }
 
     /// An `evaluate` result written before the tag and `activation_steps`.

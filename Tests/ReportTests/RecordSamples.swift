@@ -1,4 +1,5 @@
 import Records
+import Search
 
 /// One value of every saved record type, with every nested type and optional filled in somewhere.
 enum RecordSamples {
@@ -13,6 +14,8 @@ enum RecordSamples {
         f.validationHeldOut = true
         return f
     }()
+    static let searchContext = SearchContext(model: "m.safetensors", modelHash: "fnv1a64:0x1", data: "d", dataHash: "fnv1a64:0x2",
+                                             library: ["a", "b"], validationSamples: 10, seed: 1)
     static let sensitivity = SensitivityTable(layers: ["fc1", "fc2"], designs: ["exact8", "truncated8-t8"],
                                               accuracy: [[0.96, 0.95], [0.96, 0.93]], exactAccuracy: 0.96)
 

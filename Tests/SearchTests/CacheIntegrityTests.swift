@@ -123,6 +123,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: ShardSet.mergedURL(dir).path), "nothing merged")
     }
 
+    @Test("shard files written before the tags still load and merge; a file with another record's tag or an unknown tag is refused, naming the tag")
+    func untaggedShardFilesLoadAndOtherTagsAreNamed() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let set = ShardSet(context: Self.context, split: "validation", items: [["a"], ["b"], ["a"]], shards: 2)
+        try JSONEncoder().encode(set).write(to: ShardSet.manifestURL(dir))   // the manifest as written before the tag
+        try Data(#"{"accuracies":[0.25],"first":0,"shard":0}"#.utf8).write(to: ShardSet.shardURL(dir, 0))
+        try Data(#"{"accuracies":[0.5,0.75],"first":1,"shard":1}"#.utf8).write(to: ShardSet.shardURL(dir, 1))
+        #expect(RecordSchema.tag(of: try Data(contentsOf: ShardSet.manifestURL(dir))) == nil)
+        #expect(try ShardSet.read(dir) == set)
+        #expect(try set.merge(in: dir) == [0.25, 0.5, 0.75])
+        let merged = String(decoding: try Data(contentsOf: ShardSet.mergedURL(dir)), as: UTF8.self)
+        #expect(merged == "{\n  \"accuracies\" : [\n    0.25,\n    0.5,\n    0.75\n  ],\n  \"schema\" : \"axmul.search-merged\\/1\"\n}\n", "\(merged.debugDescription)")   // JSONEncoder writes / as \/
+
+        let shard = ShardSet.shardURL(dir, 1), manifest = ShardSet.manifestURL(dir)
+        try RecordJSON.encode(set).write(to: shard)   // a manifest where a shard belongs
+        var future = try #require(try JSONSerialization.jsonObject(with: try RecordJSON.encode(set)) as? [String: Any])
+        future["schema"] = "axmul.search-manifest/2"
+        try JSONSerialization.data(withJSONObject: future).write(to: manifest)
+        for (url, read, why) in [(shard, { _ = try set.merge(in: dir) }, "is not a axmul.search-shard/1 file: it is a 'axmul.search-manifest/1' record"),
+                                 (manifest, { _ = try ShardSet.read(dir) },
+                                  "is not a axmul.search-manifest/1 file: its schema 'axmul.search-manifest/2' is not one this version of axmul reads")]
+            as [(URL, () throws -> Void, String)] {
+            do {
+                try read()
+                Issue.record("read \(url.lastPathComponent)")
+            } catch let e as SearchError {
+                #expect(e.kind == .badFile && e.file == url.path && e.message == why && e.hint != nil, "\(e)")
+            }
+        }
+    }
+
     @Test("a manifest whose item names a design outside the library, or a split or shard count no driver writes, is refused")
     func manifestOutsideTheLibraryIsRefused() throws {
         let dir = try Self.folder()

@@ -1,5 +1,11 @@
-/// Everything `axmul characterize` reports for one design; its JSON keys are an interface.
-public struct Characterisation: Sendable, Codable, Equatable {
+import Records
+
+/// Everything `axmul characterize` reports for one design; its JSON keys are an interface. A saved
+/// record, `axmul.characterisation/1` (`characterize --json` prints a JSON array of them, each element
+/// tagged; `axmul report` reads such a file from a results folder, and one written before the tag by its keys).
+public struct Characterisation: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema.characterisation
+
     public var name: String
     public var width: Int
     public var unsigned: ErrorMetrics

@@ -74,7 +74,7 @@ public enum TrainCheckpoint {
     /// loaded into it; `metadata` is the checkpoint's, `seed` its training seed.
     public typealias Architecture = @Sendable (_ info: Info, _ metadata: [String: String], _ seed: UInt64) throws -> Network
 
-    /// The zoo's architectures (`ModelZoo.build`); `Workflows.ModelSource.architecture` adds imported models.
+    /// The zoo's architectures (`ModelZoo.build`); `Workflows.ModelSource.architecture(checkpoint:)` adds imported models.
     public static let zooArchitecture: Architecture = { info, _, seed in
         try ModelZoo.build(info.model, inputShape: info.inputShape, classCount: info.classCount, seed: seed,
                            options: .init(hidden: info.hidden))

@@ -49,10 +49,6 @@ public enum TrainingLog {
         try OutputFile.write(Data(try records.map { try line($0) + "\n" }.joined().utf8), to: url)
     }
 
-    /// One record as JSON with sorted keys.
-    static func line(_ record: EpochRecord) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
-    }
+    /// One record as a JSONL line (`RecordJSON.line`: sorted keys, untagged).
+    static func line(_ record: EpochRecord) throws -> String { try RecordJSON.line(record) }
 }
