@@ -13,7 +13,7 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
     public static let known: Set<RecordSchema> = [
         SearchResult.schema, SensitivityTable.schema, EvaluationRecord.schema, HybridSweepResult.schema, RetrainReport.schema,
         CrossEvaluation.schema, AxTrainSummary.schema, SensitivityMap.schema, Table1Result.schema, DelaParraResult.schema,
-        HammadResult.schema, .characterisation, .searchManifest, .searchShard, .searchMerged,
+        HammadResult.schema, .characterisation, .sampledCharacterisation, .searchManifest, .searchShard, .searchMerged,
     ]
 
     // The tags of records whose types live with the types their fields are made of (the record conforms
@@ -21,6 +21,9 @@ public struct RecordSchema: Hashable, Sendable, CustomStringConvertible {
     /// One design's `axmul characterize` figures (`Circuits.Characterisation`); `characterize --json`
     /// prints a JSON array of them, each element tagged.
     public static let characterisation = RecordSchema("characterisation", version: 1)
+    /// One design's `axmul characterize --samples N` estimates (`Circuits.SampledCharacterisation`); with
+    /// `--json`, a JSON array of them, each element tagged.
+    public static let sampledCharacterisation = RecordSchema("sampled-characterisation", version: 1)
     /// A search's shard set, `sets/<label>-<split>/manifest.json` (`Search.ShardSet`).
     public static let searchManifest = RecordSchema("search-manifest", version: 1)
     /// One shard task's results, `shard-<i>.json` (`Search.ShardResult`).

@@ -56,7 +56,7 @@ extension ResultsFolder {
 
     /// Known records that the report has nothing to plot from: a search's working files (its shard sets).
     /// With `readers`, every tag of `RecordSchema.known` is accounted for (`RecordRoundTripTests`).
-    static let notPlotted: Set<RecordSchema> = [.searchManifest, .searchShard, .searchMerged]
+    static let notPlotted: Set<RecordSchema> = [.searchManifest, .searchShard, .searchMerged, .sampledCharacterisation]
 
     /// The tag of a JSON record, or of the first record of a JSON array of them.
     static func tag(of data: Data) -> String? { RecordSchema.tag(of: data) ?? RecordSchema.elementTag(of: data) }

@@ -1,6 +1,7 @@
 import Circuits
 import Foundation
 import Multipliers
+import Records
 
 extension CharacterizeCommand {
     /// `--samples N`: sampled estimates with 95% confidence intervals, as JSON or a short text table.
@@ -10,7 +11,7 @@ extension CharacterizeCommand {
             let design = try DesignArgument.reporting { try MultiplierLoader.source(name) }.design
             results.append(try DesignArgument.reporting { try characteriser.characteriseSampled(design, samples: samples) })
         }
-        if json { print(try DesignArgument.json(results)); return }
+        if json { print(String(decoding: try RecordJSON.encode(list: results), as: UTF8.self), terminator: ""); return }
         for r in results {
             print("\(r.name) (\(r.width)-bit), \(r.samples) sampled pairs per domain, seed \(r.seed)")
             let domains = r.signed.map { [("signed", $0)] } ?? [("unsigned", r.unsigned), ("magnitude", r.magnitude)]

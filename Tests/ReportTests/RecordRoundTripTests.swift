@@ -49,6 +49,11 @@ struct RecordRoundTripTests {
         let printed = try RecordJSON.encode(list: [tiny, tiny])
         #expect(RecordSchema.elementTag(of: printed) == "axmul.characterisation/1" && RecordSchema.tag(of: printed) == nil)
         #expect(try JSONDecoder().decode([Characterisation].self, from: printed) == [tiny, tiny])
+        // `characterize --samples N --json` prints its estimates the same way, with their own tag.
+        let sampled = try Characteriser().characteriseSampled(Fixtures.tiny, samples: 200, seed: 3)
+        let printedSampled = try RecordJSON.encode(list: [sampled])
+        #expect(RecordSchema.elementTag(of: printedSampled) == "axmul.sampled-characterisation/1")
+        #expect(try JSONDecoder().decode([SampledCharacterisation].self, from: printedSampled) == [sampled])
         try printed.write(to: dir.appendingPathComponent("characterize.json"))
         let oldWriter = JSONEncoder()
         oldWriter.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -111,7 +116,7 @@ struct RecordRoundTripTests {
 
     @Test func theReportReadsEveryKnownSchemaAndNamesOthers() throws {
         let tags = ["search-front", "search-sensitivity", "evaluation", "hybrid-sweep", "retrain", "crosseval", "axtrain", "sensitivity-map",
-                    "experiment-axtrain-table1", "experiment-delaparra", "experiment-hammad", "characterisation",
+                    "experiment-axtrain-table1", "experiment-delaparra", "experiment-hammad", "characterisation", "sampled-characterisation",
                     "search-manifest", "search-shard", "search-merged"].map { "axmul.\($0)/1" }
         #expect(Set(RecordSchema.known.map(\.description)) == Set(tags))
         let read = ResultsFolder.readers.map(\.schema)

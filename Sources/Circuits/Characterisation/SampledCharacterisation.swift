@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Exhaustive characterisation enumerates every operand pair; beyond this many input bits it would not finish.
 public enum CharacterisationLimits {
@@ -41,8 +42,11 @@ public struct SampledMetrics: Sendable, Codable, Equatable {
     }
 }
 
-/// What `axmul characterize --samples N` reports: estimates with 95% CIs instead of exact values.
-public struct SampledCharacterisation: Sendable, Codable, Equatable {
+/// What `axmul characterize --samples N` reports: estimates with 95% CIs instead of exact values. A saved
+/// record, `axmul.sampled-characterisation/1` (`--json` prints an array of them, each element tagged).
+public struct SampledCharacterisation: Record, Sendable, Codable, Equatable {
+    public static let schema = RecordSchema.sampledCharacterisation
+
     public var name: String
     public var width: Int
     public var samples: Int
