@@ -107,6 +107,27 @@ class AdaptivePools(nn.Module):
         return self.fc(torch.cat([torch.flatten(F.adaptive_avg_pool2d(x, 7), 1), torch.flatten(up, 1)], 1))
 
 
+def small_convnext():
+    """torchvision's ConvNeXt at two stages of one block each (widths 8, 16), with a layer scale of 1 (the default
+    1e-6 would hide the block): the stem's and downsampling's LayerNorm2d, the blocks' channels-last LayerNorm,
+    Linear and GELU, and the classifier's LayerNorm2d. The classic exporter (opset 13) writes GELU as
+    Div → Erf → Add → Mul → Mul and LayerNorm as ReduceMean → Sub → Pow → ReduceMean → Add → Sqrt → Div → Mul → Add."""
+    from torchvision.models.convnext import CNBlockConfig, ConvNeXt
+    m = ConvNeXt([CNBlockConfig(8, 16, 1), CNBlockConfig(16, None, 1)], layer_scale=1.0, num_classes=10)
+    # torchvision's init (weights of std 0.02, zero biases, γ 1, β 0) keeps GELU's inputs near 0; weights of std
+    # 1/√fan_in and random biases, γ and β exercise erf and the affine terms over their range.
+    with torch.no_grad():
+        for p in m.parameters():
+            if p.dim() > 1:
+                p.normal_(0, p[0].numel() ** -0.5)
+            else:
+                p.copy_(0.2 * torch.randn_like(p))
+        for mod in m.modules():
+            if isinstance(mod, nn.LayerNorm):
+                mod.weight.copy_(1 + 0.2 * torch.randn_like(mod.weight))
+    return m
+
+
 def small_regnet():
     params = regnet.BlockParams.from_init_params(depth=4, w_0=8, w_a=8.0, w_m=2.0, group_width=8, se_ratio=0.25)
     return regnet.RegNet(params, num_classes=10, stem_width=8)
@@ -121,6 +142,7 @@ MODELS = {
     "regnet": (small_regnet, (3, 32, 32)),
     "inception_block": (InceptionBlock, (3, 17, 17)),
     "adaptive_pools": (AdaptivePools, (3, 11, 11)),
+    "convnext": (small_convnext, (3, 32, 32)),
 }   # (squeezenet has no width setting: 3 MB per export; --status covers it)
 
 

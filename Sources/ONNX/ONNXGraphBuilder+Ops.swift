@@ -27,6 +27,7 @@ extension ONNXGraphBuilder {
         case "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Gelu": try activation(node, a)
         case "LayerNormalization": try layerNorm(node, a)
         case "ReduceMean": try globalPool(node, a)
+        case "Erf": throw refuse(Self.lonelyErf)
         case "GatherND", "ReduceSum": throw refuse("\(node.opType) is supported only in the pixel arithmetic of adaptive average pooling (constant indices, pixel axes)")
         case "Mul": try binary(node)
         case "Concat": try concat(node, a)
@@ -38,6 +39,10 @@ extension ONNXGraphBuilder {
         default: throw refuse("\(node.opType) is folded when its inputs are constants; here it reads a computed value, which is not supported")
         }
     }
+
+    static let lonelyErf = "Erf is imported only inside \(geluForm) (the classic exporter's Div → Erf → Add → Mul → Mul, every intermediate "
+        + "read only inside it); this one is not part of that form. Export GELU as torch.nn.GELU() (approximate='none'), or with dynamo, "
+        + "which writes one Gelu node"
 
     mutating func clip(_ node: Onnx_NodeProto, _ a: ONNXAttributes) throws {
         let x = try value(node, 0)

@@ -49,7 +49,10 @@ extension ONNXGraphBuilder {
         if node.opType == "ReduceMean" {
             let axes = try a.ints("axes") ?? constant(node, 1, required: false).map(ONNXFolding.ints) ?? []
             guard Set(axes.map { $0 < 0 ? $0 + 4 : $0 }) == [2, 3] else {
-                throw refuse("ReduceMean over axes \(axes) is not supported; only over H and W (axes 2, 3) of [N, C, H, W]")
+                let lastAxis = axes == [-1] || axes == [x.shape.count]
+                let layerNorm: String = lastAxis ? ", or over the last axis as the start of \(Self.layerNormForm) (ReduceMean → Sub → Pow 2 → "
+                    + "ReduceMean → Add ε → Sqrt → Div → Mul γ → Add β, every intermediate read only inside it), which this one does not start" : ""
+                throw refuse("ReduceMean over axes \(axes) is not supported; only over H and W (axes 2, 3) of [N, C, H, W]\(layerNorm)")
             }
             keep = a.int("keepdims", 1) != 0
         }

@@ -60,9 +60,23 @@ struct ONNXGraphBuilder {
             }
             values[input.name] = (network.add(layer, inputs: [-1]), shape)
         }
-        for node in graph.node { for i in node.input where !i.isEmpty { readers[i, default: 0] += 1 } }
-        for (i, node) in graph.node.enumerated() {
+        var fused: [Int: ONNXFusion.Match] = [:]
+        for m in ONNXFusion.find(graph) { fused[m.root] = m }
+        let interior = Set(fused.values.flatMap { $0.nodes.values }).subtracting(fused.keys)
+        for (i, node) in graph.node.enumerated() where !interior.contains(i) {
+            var read = Array(node.input)
+            if let m = fused[i] {   // a fused op reads its input and each constant once
+                let tensors: [String] = m.constants.values.compactMap { $0.tensor }
+                read = Array(Set(tensors + [m.input ?? ""]))
+            }
+            for t in read where !t.isEmpty { readers[t, default: 0] += 1 }
+        }
+        for (i, node) in graph.node.enumerated() where !interior.contains(i) {
             current = (ONNXImporter.nodeName(node, i), node.opType)
+            if let m = fused[i] {
+                try convertFused(m, graph.node)
+                continue
+            }
             if try trackPixels(node) { continue }
             try materialisePixels(node.input)
             if try !fold(node) { try convert(node) }

@@ -41,7 +41,7 @@ public struct ONNXPreprocessing: Sendable, Equatable, Codable {
 /// node and its op type. Conv, Gemm and MatMul(+Add) become `Conv2D` / `Dense` layers named after
 /// their ONNX nodes, so they are approximable and `--layer-multiplier` takes those names.
 public enum ONNXImporter {
-    public static let supportedOps = Set(["Add", "AveragePool", "BatchNormalization", "Clip", "Conv", "Div", "Dropout", "Expand",
+    public static let supportedOps = Set(["Add", "AveragePool", "BatchNormalization", "Clip", "Conv", "Div", "Dropout", "Erf", "Expand",
                                           "Flatten", "GatherND", "Gelu", "Gemm", "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LayerNormalization", "LeakyRelu", "LogSoftmax",
                                           "MatMul", "MaxPool", "Pad", "ReduceMean", "ReduceSum", "Relu", "Reshape", "Sigmoid", "Slice", "Softmax", "Split",
                                           "Sub", "Tanh", "Transpose"]).union(ONNXFolding.ops).sorted()

@@ -66,11 +66,19 @@ import TestSupport
     }
 
     /// Gemm transA = 1, an Add broadcasting along the width, a reflecting Pad and a zero Pad read by
-    /// anything but a Conv are refused naming the node and saying why; nothing is approximated silently.
+    /// anything but a Conv are refused naming the node and saying why; nothing is approximated silently. So are
+    /// near misses of the decomposed GELU and LayerNorm (a factor 0.4 for 0.5, an intermediate read outside the
+    /// pattern, Pow 3, a mean over axis 1), each naming the node that breaks the form.
     @Test func unsupportedFormsAreRefused() throws {
         let d = try ONNXFixtures.dir()
         for (file, node, words) in [("gemm_transa", "fc_t", "transA = 1"), ("add_broadcast_width", "wide_add", "per-channel bias"),
-                                    ("pad_reflect", "reflect_pad", "mode 'reflect'"), ("pad_relu", "relu_of_pad", "padding of a Conv")] {
+                                    ("pad_reflect", "reflect_pad", "mode 'reflect'"), ("pad_relu", "relu_of_pad", "padding of a Conv"),
+                                    ("gelu_half_04", "gelu_half", "(Mul): part of GELU's erf form x · 0.5 · (1 + erf(x / √2)), but it multiplies by 0.4, not 0.5"),
+                                    ("gelu_erf_read_twice", "gelu_erf", "(Erf): Erf is imported only inside GELU's erf form"),
+                                    ("layernorm_pow3", "ln_square", "(Pow): part of a LayerNorm over the last axis"),
+                                    ("layernorm_pow3", "ln_square", "raises to the power 3.0, not 2"),
+                                    ("layernorm_axis1", "ln_mean", "(ReduceMean): part of a LayerNorm over the last axis"),
+                                    ("layernorm_axis1", "ln_mean", "reduces axes [1] of [N] + [3, 4, 8]; only the last axis")] {
             do {
                 _ = try ONNXImporter.load(contentsOf: d.appendingPathComponent(file + ".onnx"))
                 Issue.record("\(file) imported")
@@ -79,6 +87,26 @@ import TestSupport
                 #expect(text.contains("'\(node)'") && text.contains(words) && !text.contains("\n"), "\(text)")
             }
         }
+    }
+
+    /// The classic exporter's decompositions become the one layer they compute: GELU's Div/Mul → Erf → Add → Mul → Mul
+    /// (in any of the orders of the fixtures) an `Activation(.gelu)`, LayerNorm's ReduceMean → … → Add β a `LayerNorm`
+    /// with ε and the constant γ, β (a missing γ is ones); nothing else is left in the network.
+    @Test func decompositionsFuseIntoOneLayer() throws {
+        let d = try ONNXFixtures.dir()
+        for name in ["gelu_erf", "gelu_erf_half_first", "gelu_erf_half_of_sum"] {
+            let net = try ONNXImporter.load(contentsOf: d.appendingPathComponent(name + ".onnx")).network
+            #expect(net.nodes.count == 1 && (net.nodes.first?.layer as? Activation)?.function == .gelu, "\(name): \(net.nodes.map(\.layer.kind))")
+        }
+        let ln = try ONNXImporter.load(contentsOf: d.appendingPathComponent("layernorm_decomposed.onnx")).network
+        let layer = try #require(ln.nodes.first?.layer as? LayerNorm)
+        #expect(ln.nodes.count == 1 && layer.features == 8 && layer.epsilon == 1e-6)
+        #expect(layer.parameters[0].value.data != [Float](repeating: 1, count: 8) && layer.parameters[1].value.data != [Float](repeating: 0, count: 8))
+        let plain = try ONNXImporter.load(contentsOf: d.appendingPathComponent("layernorm_decomposed_opset18.onnx")).network
+        let bare = try #require(plain.nodes.first?.layer as? LayerNorm)
+        #expect(plain.nodes.count == 1 && bare.epsilon == 1e-5 && bare.parameters[0].value.data == [Float](repeating: 1, count: 8))
+        let block = try ONNXImporter.load(contentsOf: d.appendingPathComponent("layernorm_linear_gelu.onnx")).network
+        #expect(block.nodes.map(\.layer.kind) == ["LayerNorm", "Transpose", "Conv2D", "Transpose", "Gelu"], "\(block.nodes.map(\.layer.kind))")
     }
 
     /// A checkpoint of an imported model rebuilds it from the .onnx file (`ModelSource.checkpoint`),

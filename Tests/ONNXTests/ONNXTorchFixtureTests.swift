@@ -42,6 +42,20 @@ import TestSupport
         #expect(!Self.cases.contains("adaptive_pools_classic"))
     }
 
+    /// The classic exporter's ConvNeXt (opset 13: GELU as Div → Erf → Add → Mul → Mul, LayerNorm as ReduceMean → … →
+    /// Add β) imports with each decomposition fused into one layer: the five LayerNorms (stem, two blocks, downsampling,
+    /// classifier) named after their modules, as dynamo's LayerNormalization nodes are, and the two blocks' GELUs.
+    @Test func classicConvNeXtFusesLayerNormAndGelu() throws {
+        for name in ["convnext_classic", "convnext_dynamo"] {
+            let net = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent(name + ".onnx")).network
+            let norms = net.nodes.compactMap { $0.layer as? LayerNorm }
+            #expect(norms.map(\.name) == ["features.0.1", "features.1.0.block.2", "features.2.0", "features.3.0.block.2", "classifier.0"], "\(name)")
+            #expect(norms.allSatisfy { $0.epsilon == 1e-6 }, "\(name)")
+            #expect(net.nodes.filter { ($0.layer as? Activation)?.function == .gelu }.count == 2, "\(name)")
+            #expect(!net.nodes.contains { $0.layer is InputNormalisation || $0.layer is Broadcast }, "\(name): \(net.nodes.map(\.layer.kind))")
+        }
+    }
+
     @Test(arguments: cases)
     func importsAndMatchesOnnxruntime(name: String) throws {
         let model = try ONNXImporter.load(contentsOf: Self.folder.appendingPathComponent(name + ".onnx"),

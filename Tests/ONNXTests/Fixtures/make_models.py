@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds the ONNX import fixtures with onnx.helper and runs them with onnxruntime.
 
-usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases
+usage: make_models.py OUT_DIR            one-node models per operator, three networks, error cases, and the classic
+                                          exporter's decomposed GELU and LayerNorm (fused on import) with near misses
        make_models.py --cli OUT_DIR       digits_cnn.onnx (digits_8x8) for the CLI tests
        make_models.py --bridge OUT_DIR    lenet5.onnx (1×28×28) and resnet8.onnx (3×16×16), 10 classes, for the
                                           evaluate → retrain → export-onnx → onnxruntime bridge test
@@ -364,6 +365,75 @@ def convnext_models(w):
     w.add("as_strided_reshape", model(nodes, inits, small, None, 13, "as_strided_reshape"), rand(*small), "op")
 
 
+def decomposed_models(w, out):
+    """The classic exporter's decompositions (issue 26, opset 13 has no Gelu or LayerNormalization): GELU's erf form
+    and LayerNorm over the last axis in elementary ops, which the importer fuses into one Gelu / LayerNorm layer, in
+    torch's order and in equivalent ones; and near misses, written to OUT_DIR without outputs, that must be refused
+    naming the node. Made after every other case, so their seeded values do not change."""
+    n = helper.make_node
+    i64 = lambda *v: np.array(v, dtype=np.int64)
+    f32 = np.float32
+    pixels = (2, 3, 4, 8)
+
+    def one(name, nodes, inits, opset=13, x=None):
+        w.add(name, model(nodes, inits, pixels, None, opset, name), rand(*pixels) * 3 if x is None else x, "op")
+
+    def gelu(x, y, half=0.5, inverse=False, order="torch", erf_readers=()):
+        """Div(x, √2) (or Mul(x, 1/√2)) → Erf → Add 1 → the products with x and 0.5 in `order`."""
+        scale = n("Mul", [x, "inv_sqrt2"], ["g_scaled"], name="gelu_scale") if inverse else n("Div", [x, "sqrt2"], ["g_scaled"], name="gelu_scale")
+        nodes = [scale, n("Erf", ["g_scaled"], ["g_erf"], name="gelu_erf"), n("Add", ["one", "g_erf"], ["g_one"], name="gelu_add_one")]
+        if order == "torch":      # (x · (1 + erf)) · 0.5
+            nodes += [n("Mul", [x, "g_one"], ["g_p"], name="gelu_mul_x"), n("Mul", ["g_p", "half"], [y], name="gelu_half")]
+        elif order == "half_x":   # (0.5 · x) · (1 + erf)
+            nodes += [n("Mul", ["half", x], ["g_p"], name="gelu_half"), n("Mul", ["g_one", "g_p"], [y], name="gelu_mul_x")]
+        else:                     # x · ((1 + erf) · 0.5)
+            nodes += [n("Mul", ["g_one", "half"], ["g_p"], name="gelu_half"), n("Mul", ["g_p", x], [y], name="gelu_mul_x")]
+        root2 = const("inv_sqrt2", f32(1 / np.sqrt(2))) if inverse else const("sqrt2", f32(np.sqrt(2)))
+        return nodes, [root2, const("one", f32(1)), const("half", f32(half))]
+
+    def layer_norm(x, y, opset=13, axes=(-1,), exponent=2.0, gamma=True, beta=True, eps=1e-6):
+        """ReduceMean(−1) → Sub → Pow 2 → ReduceMean → Add ε → Sqrt → Div (→ Mul γ → Add β), as torch's opset-9 layer_norm."""
+        def mean(src, dst, name):
+            if opset >= 18:
+                return n("ReduceMean", [src, "ln_axes"], [dst], name=name, keepdims=1)
+            return n("ReduceMean", [src], [dst], name=name, axes=list(axes), keepdims=1)
+        nodes = [mean(x, "ln_mean", "ln_mean"), n("Sub", [x, "ln_mean"], ["ln_centred"], name="ln_sub"),
+                 n("Pow", ["ln_centred", "ln_two"], ["ln_sq"], name="ln_square"), mean("ln_sq", "ln_var", "ln_variance"),
+                 n("Add", ["ln_var", "ln_eps"], ["ln_var_eps"], name="ln_add_eps"), n("Sqrt", ["ln_var_eps"], ["ln_std"], name="ln_sqrt")]
+        inits = [const("ln_two", f32(exponent)), const("ln_eps", f32(eps))] + ([const("ln_axes", i64(*axes))] if opset >= 18 else [])
+        last = "ln_norm"
+        nodes.append(n("Div", ["ln_centred", "ln_std"], [last if gamma or beta else y], name="ln_div"))
+        if gamma:
+            nodes.append(n("Mul", [last, "ln_gamma"], ["ln_scaled" if beta else y], name="ln_gamma"))
+            inits.append(const("ln_gamma", rand(8)))
+            last = "ln_scaled"
+        if beta:
+            nodes.append(n("Add", ["ln_beta", last], [y], name="ln_beta"))
+            inits.append(const("ln_beta", rand(1, 8)))
+        return nodes, inits
+
+    one("gelu_erf", *gelu("x", "y"))
+    one("gelu_erf_half_first", *gelu("x", "y", inverse=True, order="half_x"))
+    one("gelu_erf_half_of_sum", *gelu("x", "y", order="sum_half"))
+    x = rand(*pixels) * 3 + 1
+    one("layernorm_decomposed", *layer_norm("x", "y"), x=x)
+    one("layernorm_decomposed_opset18", *layer_norm("x", "y", opset=18, axes=(3,), gamma=False, beta=False, eps=1e-5), opset=18, x=x)
+    # ConvNeXt's block tail as the classic exporter writes it: LayerNorm → Linear → GELU (the decomposed forms side by side)
+    ln_nodes, ln_inits = layer_norm("x", "ln")
+    g_nodes, g_inits = gelu("h", "y")
+    one("layernorm_linear_gelu", ln_nodes + [n("MatMul", ["ln", "w1"], ["h1"], name="pwconv1"), n("Add", ["h1", "b1"], ["h"], name="pwconv1_bias")]
+        + g_nodes, ln_inits + g_inits + [const("w1", rand(8, 16, scale=0.5)), const("b1", rand(16))], x=x)
+
+    refused = {
+        "gelu_half_04": gelu("x", "y", half=0.4),
+        "gelu_erf_read_twice": (lambda nodes, inits: (nodes + [n("Mul", ["g_gelu", "g_erf"], ["y"], name="reads_erf")], inits))(*gelu("x", "g_gelu")),
+        "layernorm_pow3": layer_norm("x", "y", exponent=3.0),
+        "layernorm_axis1": layer_norm("x", "y", axes=(1,)),
+    }
+    for name, (nodes, inits) in refused.items():
+        onnx.save_model(model(nodes, inits, pixels, None, 13, name), os.path.join(out, name + ".onnx"))
+
+
 def conv_bn_relu(nodes, inits, name, x, cin, cout, k, stride, relu="Relu", groups=1):
     inits += [const(f"{name}.w", rand(cout, cin // groups, k, k, scale=(2.0 / (cin // groups * k * k)) ** 0.5)),
               const(f"{name}.s", 1 + 0.1 * rand(cout)), const(f"{name}.b", 0.1 * rand(cout)),
@@ -522,6 +592,7 @@ def main():
     adaptive_pool_models(w)
     convnext_models(w)
     error_models(out)
+    decomposed_models(w, out)
     w.finish()
 
 
