@@ -194,20 +194,6 @@ int ck_any_negative_i8(const int8_t *x, long count) {
     return m < 0;
 }
 
-int ck_any_minimum_i8(const int8_t *x, long count) {
-    int found = 0;
-    for (long i = 0; i < count; i++) found |= x[i] == INT8_MIN;
-    return found;
-}
-
-void ck_split_signs_i8(const int8_t *x, long count, int8_t *pos, int8_t *neg) {
-    for (long i = 0; i < count; i++) {
-        int v = x[i];
-        pos[i] = (int8_t)(v > 0 ? v : 0);
-        neg[i] = (int8_t)(v < 0 ? -v : 0);
-    }
-}
-
 void ck_transpose_i8(const int8_t *x, int rows, int cols, int8_t *xT) {
     for (int r0 = 0; r0 < rows; r0 += 32)
         for (int c0 = 0; c0 < cols; c0 += 32) {

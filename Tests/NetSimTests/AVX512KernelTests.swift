@@ -60,37 +60,6 @@ struct AVX512KernelTests {
         }
     }
 
-    /// Signed activations without −128 on a byte-block table with T(0, b) = 0 run as two non-negative
-    /// passes (`vbmi-blocks-signed`) and equal the reference; a −128 among them, or a table whose zero
-    /// activation gives a non-zero product (LL(0, m) = 1 here), takes the nibble kernel, also exactly.
-    @Test func signedActivationsRunAsTwoNonNegativePasses() throws {
-        let smapprox = try KernelPlan(route: .byteBlocks4, table: KernelTestTables.signed(try KernelTestTables.smapprox([3, 3, 3, 0])))
-        let offset = try KernelPlan(route: .byteBlocks4, table: KernelTestTables.signed(KernelTestTables.table256 { a, b in
-            let (al, ah, bl, bh) = (a & 15, a >> 4, b & 15, b >> 4)
-            return al * bl + (al == 0 ? 1 : 0) + 16 * (ah * bl + al * bh) + 256 * ah * bh
-        }))
-        #expect(offset.table.product(0, 5) == 1, "the offset table's zero activation gives a product")
-        #expect(smapprox.kernel(nonNegative: false, isa: .avx512, minimumFree: true) == .vbmiBlocksSigned)
-        #expect(smapprox.kernel(nonNegative: false, isa: .avx512, minimumFree: false) == .nibble)
-        #expect(offset.kernel(nonNegative: false, isa: .avx512, minimumFree: true) == .nibble)
-        var rng = SplitMix64(seed: 77)
-        for plan in [smapprox, offset] {
-            for (m, k, n) in Self.shapes {
-                let sets: [[Int8]] = [KernelTestTables.operands(m * k, &rng).map { $0 == -128 ? -127 : $0 },
-                                      (0..<(m * k)).map { [127, -127, 0, -1][$0 % 4] }, [Int8](repeating: -127, count: m * k),
-                                      KernelTestTables.operands(m * k, &rng).enumerated().map { $0.offset == 0 ? -128 : $0.element }]
-                for x in sets {
-                    let w = KernelTestTables.operands(k * n, &rng)
-                    let ref = try LUTGemm.reference(x: x, w: w, m: m, k: k, n: n, table: plan.table)
-                    let xT = LUTGemm.transpose(x, rows: m, cols: k)
-                    #expect(try LUTGemm.fast(x: x, w: w, m: m, k: k, n: n, plan: plan, isa: .avx512) == ref, "row-major \(m)x\(k)x\(n)")
-                    #expect(try LUTGemm.fastTransposed(xT: xT, w: w, m: m, k: k, n: n, plan: plan, isa: .avx512)
-                            == LUTGemm.transpose(ref, rows: m, cols: n), "conv layout \(m)x\(k)x\(n)")
-                }
-            }
-        }
-    }
-
     /// The VBMI gather kernel on an unstructured sign-magnitude table (a·b plus a random error) and a
     /// general two's-complement one (random products in Int16), both within Int16 for x ≥ 0;
     /// negative activations fall back to the scalar gather.

@@ -100,10 +100,6 @@ void ck_pair_gemm_scalar(const uint8_t *panel, int K, const uint8_t *wcode, int 
 /// xT[c * rows + r] = x[r * cols + c] for a rows x cols byte matrix, in 32 x 32 tiles.
 void ck_transpose_i8(const int8_t *x, int rows, int cols, int8_t *xT);
 int ck_any_negative_i8(const int8_t *x, long count);
-// 1 if some x[i] is -128 (its magnitude 128 is not an activation code of the non-negative kernels).
-int ck_any_minimum_i8(const int8_t *x, long count);
-// pos[i] = max(x[i], 0), neg[i] = max(-x[i], 0); x must not hold -128.
-void ck_split_signs_i8(const int8_t *x, long count, int8_t *pos, int8_t *neg);
 
 /// Y[m, n] = sum_k P[xcode[m,k] * 256 + wcode[k,n]] for rows [m0, m1): weight-stationary gathers
 /// from a signed 256 x 256 product table (any multiplier). AVX2 build of the same C loop.

@@ -36,25 +36,6 @@ extension NativeRoutes {
                            pack: ck_q_pack_blocks, gemm: ck_q_gemm_blocks)
     }
 
-    /// The byte-block products of `plan` on signed activations without −128, when T(0, b) = 0 for every b
-    /// (`KernelPlan.zeroActivationGivesZero`): with x⁺ = max(x, 0) and x⁻ = max(−x, 0), every product is
-    /// s(x)·s(w)·T(|x|, |w|) = P(x⁺, w) − P(x⁻, w) (one side is P(0, w) = 0), so Y = Y(x⁺) − Y(x⁻): two
-    /// passes of `vbmiBlocks`, and an exact integer difference.
-    static func vbmiBlocksSigned(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan, rowMajorY: Bool) -> [Int32] {
-        var pos = [Int8].overwritten(count: xT.count), neg = [Int8].overwritten(count: xT.count)
-        xT.withUnsafeBufferPointer { x in
-            pos.withUnsafeMutableBufferPointer { p in
-                neg.withUnsafeMutableBufferPointer { q in
-                    if let xb = x.baseAddress { ck_split_signs_i8(xb, x.count, p.baseAddress!, q.baseAddress!) }
-                }
-            }
-        }
-        var y = vbmiBlocks(xT: pos, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: rowMajorY)
-        let negative = vbmiBlocks(xT: neg, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: rowMajorY)
-        for i in y.indices { y[i] &-= negative[i] }
-        return y
-    }
-
     /// The gather route's products of `plan` (activations ≥ 0, every product in Int16), as Yᵀ or Y.
     static func vbmiGather(xT: [Int8], w: [Int8], m: Int, k: Int, n: Int, plan: KernelPlan, rowMajorY: Bool) -> [Int32] {
         tablePanels(xT: xT, w: w, m: m, k: k, n: n, tables: plan.gatherCodeTables, steps: (k + 3) / 4, rowMajorY: rowMajorY,

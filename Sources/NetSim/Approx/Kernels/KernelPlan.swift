@@ -20,9 +20,6 @@ public struct KernelPlan: Sendable {
     /// The `vbmi-gather` kernel's per-code byte tables of `gatherTable` (`ck_q_gather_tables`);
     /// empty when the route is not gather or a product with activation 0...127 is outside Int16.
     let gatherCodeTables: [UInt8]
-    /// T(0, b) = 0 for every b: a zero activation contributes nothing, so signed activations can run as
-    /// two non-negative passes (`vbmi-blocks-signed`).
-    let zeroActivationGivesZero: Bool
 
     /// The preference order among applicable routes (measured: see docs/kernels.md).
     public static func preferred(_ routes: [KernelRoute]) -> KernelRoute {
@@ -106,7 +103,6 @@ public struct KernelPlan: Sendable {
         pairMultiplierIndices = blocks?.multiplierIndices() ?? []
         gatherTable = route == .gather ? Self.signedProducts(table) : []
         gatherCodeTables = Self.gatherCodeTables(gatherTable)
-        zeroActivationGivesZero = table.magnitudes[0..<SignedProductTable.side].allSatisfy { $0 == 0 }
     }
 
     private init(gatherFor table: SignedProductTable) {
@@ -119,7 +115,6 @@ public struct KernelPlan: Sendable {
         pairMultiplierIndices = []
         gatherTable = Self.signedProducts(table)
         gatherCodeTables = Self.gatherCodeTables(gatherTable)
-        zeroActivationGivesZero = table.magnitudes[0..<SignedProductTable.side].allSatisfy { $0 == 0 }
     }
 
     /// `ck_q_gather_tables` of the signed products, or empty (no products, or one outside Int16).
@@ -151,8 +146,8 @@ public struct KernelPlan: Sendable {
 /// convolution layout). Every kernel is bit-exact, so the choice changes only the speed.
 extension KernelPlan {
     /// The kernel this plan runs on activations with (`nonNegative: false`) or without a negative
-    /// value, and with (`minimumFree: false`) or without a −128, at instruction-set level `isa` (capped by the CPU).
-    public func kernel(nonNegative: Bool, isa: KernelISA = .current, minimumFree: Bool = false) -> GemmKernel {
+    /// value, at instruction-set level `isa` (capped by the CPU).
+    public func kernel(nonNegative: Bool, isa: KernelISA = .current) -> GemmKernel {
         let isa = min(isa, KernelISA.detected)
         switch route {
         case .exact where isa == .avx512: return .vnniExact
@@ -161,7 +156,6 @@ extension KernelPlan {
         case .exact, .lowRank: return isa >= .avx2 && byteBlocks != nil && nonNegative ? .pair : .sgemm
         case .blockComposed4: return .nibble
         case .byteBlocks4 where byteBlocks != nil && nonNegative: return isa == .avx512 ? .vbmiBlocks : .pair
-        case .byteBlocks4 where byteBlocks != nil && isa == .avx512 && minimumFree && zeroActivationGivesZero: return .vbmiBlocksSigned
         case .byteBlocks4: return .nibble
         case .gather: return isa == .avx512 && nonNegative && !gatherCodeTables.isEmpty ? .vbmiGather : .gather
         }
@@ -171,6 +165,5 @@ extension KernelPlan {
 /// The kernels behind `LUTGemm.fast` and `LUTGemm.fastTransposed` (docs/kernels.md), named as bench
 /// output prints them.
 public enum GemmKernel: String, Sendable, Codable {
-    case vnniExact = "vnni-exact", vbmiBlocks = "vbmi-blocks", vbmiBlocksSigned = "vbmi-blocks-signed", vbmiGather = "vbmi-gather"
-    case pair, nibble, sgemm, gather
+    case vnniExact = "vnni-exact", vbmiBlocks = "vbmi-blocks", vbmiGather = "vbmi-gather", pair, nibble, sgemm, gather
 }

@@ -28,16 +28,12 @@ public enum LUTGemm {
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
         let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
-        let signs = NativeRoutes.signs(x)
-        switch plan.kernel(nonNegative: signs.nonNegative, isa: isa, minimumFree: signs.minimumFree) {
+        switch plan.kernel(nonNegative: !NativeRoutes.anyNegative(x), isa: isa) {
         case .vnniExact:
             return NativeRoutes.vnniExact(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n, rowMajorY: true)
         case .vbmiBlocks:
             return NativeRoutes.vbmiBlocks(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n,
                                            plan: plan, rowMajorY: true)
-        case .vbmiBlocksSigned:
-            return NativeRoutes.vbmiBlocksSigned(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n,
-                                                 plan: plan, rowMajorY: true)
         case .vbmiGather:
             return NativeRoutes.vbmiGather(xT: NativeRoutes.transposed(x, rows: m, cols: k), w: w, m: m, k: k, n: n,
                                            plan: plan, rowMajorY: true)

@@ -122,9 +122,7 @@ public struct LUTGemmBenchmark: Sendable {
     /// Times one shape.
     public func time(_ s: LUTGemmShape) throws -> LUTGemmTiming {
         var rng = SplitMix64(seed: UInt64(s.macs))
-        // Activation codes as the quantiser gives them for values within the calibrated range: 0...127 after a
-        // ReLU, −127...127 on the signed first layer (−128 only for values beyond the calibrated range).
-        let x = (0..<(s.m * s.k)).map { _ in s.signedInput ? Int8(Int(rng.next() % 255) - 127) : Int8(truncatingIfNeeded: rng.next() & 127) }
+        let x = (0..<(s.m * s.k)).map { _ in Int8(truncatingIfNeeded: s.signedInput ? rng.next() : rng.next() & 127) }
         let w = (0..<(s.k * s.n)).map { _ in Int8(truncatingIfNeeded: rng.next()) }
         let rows = max(1, min(s.m, referenceMACs / max(1, s.k * s.n)))
         let xr = Array(x[0..<(rows * s.k)])
@@ -149,7 +147,7 @@ public struct LUTGemmBenchmark: Sendable {
                              referenceSeconds: refT * Double(s.m) / Double(rows), referenceRows: rows,
                              fastSeconds: fastT, fastConvLayoutSeconds: convT, sgemmSeconds: sgemmT,
                              backwardSeconds: backT, ratio: fastT / sgemmT, convLayoutRatio: convT / sgemmT,
-                             kernel: plan.kernel(nonNegative: !s.signedInput, minimumFree: true).rawValue)
+                             kernel: plan.kernel(nonNegative: !s.signedInput).rawValue)
     }
 
     /// Best wall time of `repeats` runs, in seconds.

@@ -13,14 +13,11 @@ extension LUTGemm {
         if m == 0 || n == 0 { return [] }
         if k == 0 { return [Int32](repeating: 0, count: m * n) }
         let isa = min(isa, KernelISA.detected), avx2 = isa >= .avx2
-        let signs = NativeRoutes.signs(xT)
-        switch plan.kernel(nonNegative: signs.nonNegative, isa: isa, minimumFree: signs.minimumFree) {
+        switch plan.kernel(nonNegative: !NativeRoutes.anyNegative(xT), isa: isa) {
         case .vnniExact:
             return NativeRoutes.vnniExact(xT: xT, w: w, m: m, k: k, n: n, rowMajorY: false)
         case .vbmiBlocks:
             return NativeRoutes.vbmiBlocks(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
-        case .vbmiBlocksSigned:
-            return NativeRoutes.vbmiBlocksSigned(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
         case .vbmiGather:
             return NativeRoutes.vbmiGather(xT: xT, w: w, m: m, k: k, n: n, plan: plan, rowMajorY: false)
         case .pair:

@@ -48,13 +48,6 @@ extension NativeRoutes {
         x.withUnsafeBufferPointer { p in p.baseAddress.map { ck_any_negative_i8($0, p.count) != 0 } ?? false }
     }
 
-    /// What `KernelPlan.kernel` needs to know of the activations: whether none is negative, and whether
-    /// none is −128 (the second scan runs only when there are negatives).
-    static func signs(_ x: [Int8]) -> (nonNegative: Bool, minimumFree: Bool) {
-        guard anyNegative(x) else { return (true, true) }
-        return (false, !x.withUnsafeBufferPointer { p in p.baseAddress.map { ck_any_minimum_i8($0, p.count) != 0 } ?? false })
-    }
-
     /// The rows × cols byte matrix transposed (cols × rows).
     static func transposed(_ x: [Int8], rows: Int, cols: Int) -> [Int8] {
         var out = [Int8](repeating: 0, count: x.count)
