@@ -39,45 +39,47 @@ public struct AxTrainJob {
 
     /// Trains both phases and writes the folder; returns the summary it wrote to axtrain.json.
     public func run(context: ExecutionContext, onEpoch: EpochReport = { _, _, _ in }) throws -> AxTrainSummary {
-        let (train, test) = try DatasetLoader.load(data)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("axtrain").path)   // one writer per results folder
-        defer { lock.release() }
-        let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: config.seed,
-                                        options: .init(hidden: hidden), preprocessing: preprocessing)
-        var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
-        info.extra = try ModelSource.checkpointMetadata(preprocessing)   // an ONNX model's preprocessing, for resume and eval
-        info.identity = identity
-        let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
-        let pasLog = folder.appendingPathComponent("pas.log.jsonl")
-        var (session, state) = try resume ? resumed(actCheckpoint, log: actLog, identity: info.identity, context: context)
-            : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
-        try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
-        var cfg = config
-        if !maxGradNormGiven, let state { cfg.maxGradNorm = state.trainer.config.maxGradNorm }   // kept unless given again
-        let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs, gamma: gamma, hardware: hardware, runs: runs)
-        let trained: Network, summary: AxTrainSummary
-        do {
-            (trained, summary) = try recipe.run(net, train: train, test: test, resume: state, onEpoch: { phase, record, act, state in
-                context.finishProgress()
-                if let state {
-                    var saved = info
-                    saved.extra[Self.gammaKey] = String(decoding: try RecordJSON.encode(state.gamma).dropLast(), as: UTF8.self)
-                    try session.commit(record, state.trainer) { t, url in try TrainCheckpoint.save(t, info: saved, to: url) }
-                } else {
-                    try TrainingLog.append(record, to: pasLog)
-                }
-                onEpoch(phase, record, act)
-            }, progress: context.progress)
-        } catch {
-            throw session.annotated(error)
+        try context.withWorkers {
+            let (train, test) = try DatasetLoader.load(data)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let lock = try OutputFile.Lock(for: folder.appendingPathComponent("axtrain").path)   // one writer per results folder
+            defer { lock.release() }
+            let net = try ModelSource.fresh(model, inputShape: train.sampleShape, classCount: train.classCount, seed: config.seed,
+                                            options: .init(hidden: hidden), preprocessing: preprocessing)
+            var info = TrainCheckpoint.Info(model: model, inputShape: train.sampleShape, classCount: train.classCount, hidden: hidden, data: data)
+            info.extra = try ModelSource.checkpointMetadata(preprocessing)   // an ONNX model's preprocessing, for resume and eval
+            info.identity = identity
+            let actCheckpoint = folder.appendingPathComponent("act.safetensors"), actLog = folder.appendingPathComponent("act.log.jsonl")
+            let pasLog = folder.appendingPathComponent("pas.log.jsonl")
+            var (session, state) = try resume ? resumed(actCheckpoint, log: actLog, identity: info.identity, context: context)
+                : (try TrainingSession.fresh(checkpoint: actCheckpoint, log: actLog), nil)
+            try? FileManager.default.removeItem(at: pasLog)   // pas always reruns from the end of act
+            var cfg = config
+            if !maxGradNormGiven, let state { cfg.maxGradNorm = state.trainer.config.maxGradNorm }   // kept unless given again
+            let recipe = AxTrainRun(config: cfg, actEpochs: actEpochs, pasEpochs: pasEpochs, gamma: gamma, hardware: hardware, runs: runs)
+            let trained: Network, summary: AxTrainSummary
+            do {
+                (trained, summary) = try recipe.run(net, train: train, test: test, resume: state, onEpoch: { phase, record, act, state in
+                    context.finishProgress()
+                    if let state {
+                        var saved = info
+                        saved.extra[Self.gammaKey] = String(decoding: try RecordJSON.encode(state.gamma).dropLast(), as: UTF8.self)
+                        try session.commit(record, state.trainer) { t, url in try TrainCheckpoint.save(t, info: saved, to: url) }
+                    } else {
+                        try TrainingLog.append(record, to: pasLog)
+                    }
+                    onEpoch(phase, record, act)
+                }, progress: context.progress)
+            } catch {
+                throw session.annotated(error)
+            }
+            try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
+            try OutputFile.write(try RecordJSON.encode(summary), to: folder.appendingPathComponent("axtrain.json"))
+            if let map = SensitivityMap.lastDense(trained, probe: test) {
+                try OutputFile.write(try RecordJSON.encode(map), to: folder.appendingPathComponent("sensitivity.json"))
+            }
+            return summary
         }
-        try TrainCheckpoint.save(Trainer(network: trained, config: cfg), info: info, to: folder.appendingPathComponent("model.safetensors"))
-        try OutputFile.write(try RecordJSON.encode(summary), to: folder.appendingPathComponent("axtrain.json"))
-        if let map = SensitivityMap.lastDense(trained, probe: test) {
-            try OutputFile.write(try RecordJSON.encode(map), to: folder.appendingPathComponent("sensitivity.json"))
-        }
-        return summary
     }
 
     /// What shapes the act phase's weights except its length (act checkpoints record it).

@@ -24,6 +24,10 @@ public struct ExecutionContext {
         (self.report, self.clock) = (report, clock)
     }
 
+    /// Runs `body` with the loops it starts on this thread on `workers` threads (`Workers.with`); every job's
+    /// `run(context:)` runs inside it, so the context's count is the one in effect, whatever the process's.
+    public func withWorkers<T>(_ body: () throws -> T) rethrows -> T { try Workers.with(workers, body) }
+
     /// `progress`, ending the bar's line after an epoch's last batch (before the epoch's message).
     public var epochProgress: (BatchProgress) -> Void {
         { [progress, finishProgress] p in progress(p); if p.batch == p.batches { finishProgress() } }

@@ -39,24 +39,26 @@ public struct HybridJob {
 
     /// Runs the schedule or the sweep; `line` receives one line per epoch (sweep: per run).
     public func run(context: ExecutionContext, line: @escaping (String) -> Void = { _ in }) throws -> Outcome {
-        let (train, test) = try DatasetLoader.load(data)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lock = try OutputFile.Lock(for: folder.appendingPathComponent("hybrid").path)   // one writer per results folder
-        defer { lock.release() }
-        let progress = context.epochProgress
-        let outcome: Outcome
-        switch mode {
-        case let .sweep(specs, tolerance, step):
-            outcome = .sweep(try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
-                                                 train: train, test: test, progress: progress, log: line, onRun: { name, records in
-                try TrainingLog.write(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
-            }))
-        case let .single(switchEpoch, source):
-            outcome = .single(try single(switchEpoch: switchEpoch, source: source, train: train, test: test, context: context,
-                                         progress: progress, line: line))
+        try context.withWorkers {
+            let (train, test) = try DatasetLoader.load(data)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let lock = try OutputFile.Lock(for: folder.appendingPathComponent("hybrid").path)   // one writer per results folder
+            defer { lock.release() }
+            let progress = context.epochProgress
+            let outcome: Outcome
+            switch mode {
+            case let .sweep(specs, tolerance, step):
+                outcome = .sweep(try HybridSweep.run(make: { try makeTrainer(train) }, specs: specs, tolerance: tolerance, step: step,
+                                                     train: train, test: test, progress: progress, log: line, onRun: { name, records in
+                    try TrainingLog.write(records, to: folder.appendingPathComponent("\(name).log.jsonl"))
+                }))
+            case let .single(switchEpoch, source):
+                outcome = .single(try single(switchEpoch: switchEpoch, source: source, train: train, test: test, context: context,
+                                             progress: progress, line: line))
+            }
+            try OutputFile.write(try Self.json(outcome), to: folder.appendingPathComponent("hybrid.json"))
+            return outcome
         }
-        try OutputFile.write(try Self.json(outcome), to: folder.appendingPathComponent("hybrid.json"))
-        return outcome
     }
 
     /// The result as hybrid.json holds it.

@@ -45,43 +45,45 @@ public struct RetrainJob {
 
     /// Retrains (or continues) and returns the result it also wrote; `context.say` receives each epoch's line.
     public func run(context: ExecutionContext) throws -> RetrainReport {
-        let say = context.say
-        try OutputFile.checkTarget(output.path)
-        let lock = try OutputFile.Lock(for: output.path)   // one writer per checkpoint
-        defer { lock.release() }
-        let loaded = try ModelSource.open(model, preprocessing: preprocessing)
-        let loadedData = try ModelData.load(data, for: loaded.info, modelPath: model, allowTestOnly: false)
-        let data = (train: loadedData.train.prefix(trainLimit), test: subset.test(loadedData.test))
-        try LayerAssignmentCheck.check(overrides: Array(multipliers.layerSpecs.keys),
-                                       layers: LayerAssignmentCheck.multiplyingLayers(of: loaded.network), model: model)
-        var config = self.config
-        let calibration = subset.calibration(data.train, options: &config.quant)
-        let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
-        let provenance = try self.provenance()
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: multipliers.assignment,
-                                             config: config, errorModel: stats, calibration: calibration, progress: context.report, log: say)
-        var info = loaded.info
-        if info.data.isEmpty { info.data = ModelData.provenance(self.data) }  // an imported .onnx names no data set
-        info.extra[ModelData.hashKey] = LabeledData.contentHash([data.train, data.test])
-        info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
-        info.provenance = provenance
-        info.identity = identity(provenance, quant: config.quant, trainHash: LabeledData.contentHash([data.train]))
-        let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty
-        let original = folds ? loaded.network : nil   // saved unfolded (loadable architecture)
-        var session = try resume ? resumed(&prepared.trainer, info.identity, folded: folds, say: say)
-            : TrainingSession.fresh(checkpoint: output, log: log)
-        var seconds = try TrainingLog.records(at: log).map(\.seconds)
-        try session.run(&prepared.trainer, phases: [Retrainer.phase(train: data.train, test: data.test, config: config, progress: context.epochProgress)],
-                        save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { _, r in
-            seconds.append(r.seconds)
-            say(Retrainer.epochLine(r, config))
-        })
-        if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: output) }   // --epochs 0
-        let report = Retrainer.finish(prepared, test: data.test, assignment: multipliers.assignment, config: config,
-                                      epochSeconds: seconds, progress: context.report, log: say)
-        try OutputFile.write(try RecordJSON.encode(report), to: Self.resultURL(output))
-        return report
+        try context.withWorkers {
+            let say = context.say
+            try OutputFile.checkTarget(output.path)
+            let lock = try OutputFile.Lock(for: output.path)   // one writer per checkpoint
+            defer { lock.release() }
+            let loaded = try ModelSource.open(model, preprocessing: preprocessing)
+            let loadedData = try ModelData.load(data, for: loaded.info, modelPath: model, allowTestOnly: false)
+            let data = (train: loadedData.train.prefix(trainLimit), test: subset.test(loadedData.test))
+            try LayerAssignmentCheck.check(overrides: Array(multipliers.layerSpecs.keys),
+                                           layers: LayerAssignmentCheck.multiplyingLayers(of: loaded.network), model: model)
+            var config = self.config
+            let calibration = subset.calibration(data.train, options: &config.quant)
+            let stats = try errorModel.map { path throws in try ErrorModelFile.read(path) }
+            let provenance = try self.provenance()
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var prepared = try Retrainer.prepare(loaded.network, train: data.train, test: data.test, assignment: multipliers.assignment,
+                                                 config: config, errorModel: stats, calibration: calibration, progress: context.report, log: say)
+            var info = loaded.info
+            if info.data.isEmpty { info.data = ModelData.provenance(self.data) }  // an imported .onnx names no data set
+            info.extra[ModelData.hashKey] = LabeledData.contentHash([data.train, data.test])
+            info.quantisation = ApproxNetwork.record(prepared.trainer.network, options: config.quant)
+            info.provenance = provenance
+            info.identity = identity(provenance, quant: config.quant, trainHash: LabeledData.contentHash([data.train]))
+            let folds = config.quant.foldBatchNorm && !BatchNormFolding.pairs(loaded.network).isEmpty
+            let original = folds ? loaded.network : nil   // saved unfolded (loadable architecture)
+            var session = try resume ? resumed(&prepared.trainer, info.identity, folded: folds, say: say)
+                : TrainingSession.fresh(checkpoint: output, log: log)
+            var seconds = try TrainingLog.records(at: log).map(\.seconds)
+            try session.run(&prepared.trainer, phases: [Retrainer.phase(train: data.train, test: data.test, config: config, progress: context.epochProgress)],
+                            save: { t, url in try Self.save(t, info: info, original: original, to: url) }, done: { _, r in
+                seconds.append(r.seconds)
+                say(Retrainer.epochLine(r, config))
+            })
+            if prepared.trainer.epoch == 0 { try Self.save(prepared.trainer, info: info, original: original, to: output) }   // --epochs 0
+            let report = Retrainer.finish(prepared, test: data.test, assignment: multipliers.assignment, config: config,
+                                          epochSeconds: seconds, progress: context.report, log: say)
+            try OutputFile.write(try RecordJSON.encode(report), to: Self.resultURL(output))
+            return report
+        }
     }
 
     /// `<output without extension>.retrain.json` next to the checkpoint: the `--json` object, which

@@ -4,9 +4,10 @@ import NetSim
 import Records
 import Workflows
 
-/// A job reports through the context it is given, and nowhere else: `axmul retrain`'s job sends its
-/// evaluation passes and error statistics to `context.report`, and each training batch to
-/// `context.progress`, with the epoch's bar ended after its last batch.
+/// A job runs with the context it is given, and nothing else: `axmul retrain`'s job sends its evaluation
+/// passes and error statistics to `context.report`, and each training batch to `context.progress`, with the
+/// epoch's bar ended after its last batch; its loops run on `context.workers` threads, and the checkpoint is
+/// the same bytes for any count.
 @Suite struct ExecutionContextTests {
     final class Collector: @unchecked Sendable {
         private let lock = NSLock()
@@ -27,10 +28,11 @@ import Workflows
         let job = RetrainJob(model: base, preprocessing: nil, data: "breast_cancer_wdbc", trainLimit: 250, subset: DataSubset(),
                              multipliers: .init(assignment: exact, spec: "exact8", layerSpecs: [:]), config: config, errorModel: nil,
                              output: out, log: nil, resume: false)
-        let reports = Collector(), batches = Collector()
+        let reports = Collector(), batches = Collector(), counts = Collector()
         var context = ExecutionContext.silent
+        context.workers = Workers(Workers.process.count == 3 ? 2 : 3)
         context.report = ProgressSink { what, done, total in reports.add("\(what) \(done)/\(total)") }
-        context.progress = { p in batches.add("batch \(p.batch)/\(p.batches)") }
+        context.progress = { p in batches.add("batch \(p.batch)/\(p.batches)"); counts.add("\(Workers.current.count)") }
         context.finishProgress = { batches.add("end") }
         _ = try job.run(context: context)
         // 250 training images in batches of 100: 3 batches, then the bar ends.
@@ -42,5 +44,14 @@ import Workflows
         let evaluations = all.filter { $0.hasPrefix("evaluating") }
         let test = try #require(evaluations.last.flatMap { $0.split(separator: "/").last }.flatMap { Int($0) })
         #expect(evaluations.filter { $0 == "evaluating \(test)/\(test)" }.count == 2, "before and after: \(evaluations)")
+        #expect(counts.all == Array(repeating: "\(context.workers.count)", count: 3), "the context's workers, not the process's")
+        // The same job on one worker writes the same checkpoint.
+        let one = root.appendingPathComponent("one.safetensors")
+        var serial = ExecutionContext.silent
+        serial.workers = Workers(1)
+        _ = try RetrainJob(model: base, preprocessing: nil, data: "breast_cancer_wdbc", trainLimit: 250, subset: DataSubset(),
+                           multipliers: .init(assignment: exact, spec: "exact8", layerSpecs: [:]), config: config, errorModel: nil,
+                           output: one, log: nil, resume: false).run(context: serial)
+        #expect(try Data(contentsOf: one) == Data(contentsOf: out))
     }
 }

@@ -12,18 +12,20 @@ public struct Table1Job {
 
     /// Runs every network; `context.say` gets a line per trained network, `context.progress` the epochs' batches.
     public func run(context: ExecutionContext) throws -> Table1Result {
-        let logs = Table1Output.Logs(folder: folder)
-        let hooks = Table1Recipe.Hooks(epoch: { name, record in
-            context.finishProgress()
-            try logs.append(record, to: name)
-        }, network: { n in
-            context.say(String(format: "%@ seed %d  %@%@  %d epochs  float acc %.4f  S %.4g  %.1f s", n.app, Int(n.seed), n.method,
-                               n.hardware.map { " (\($0))" } ?? "", n.epochs, n.floatAccuracy, n.sensitivity, n.seconds))
-        }, progress: context.progress)
-        let result = try recipe.run(hooks: hooks)
-        let written = try Table1Output.write(result, to: folder)
-            + ExperimentRun.writeFigures(json: try Table1Output.json(result), to: folder)
-        context.say("wrote \(written.joined(separator: ", ")) in \(folder.path) (\(String(format: "%.0f", result.seconds)) s)")
-        return result
+        try context.withWorkers {
+            let logs = Table1Output.Logs(folder: folder)
+            let hooks = Table1Recipe.Hooks(epoch: { name, record in
+                context.finishProgress()
+                try logs.append(record, to: name)
+            }, network: { n in
+                context.say(String(format: "%@ seed %d  %@%@  %d epochs  float acc %.4f  S %.4g  %.1f s", n.app, Int(n.seed), n.method,
+                                   n.hardware.map { " (\($0))" } ?? "", n.epochs, n.floatAccuracy, n.sensitivity, n.seconds))
+            }, progress: context.progress)
+            let result = try recipe.run(hooks: hooks)
+            let written = try Table1Output.write(result, to: folder)
+                + ExperimentRun.writeFigures(json: try Table1Output.json(result), to: folder)
+            context.say("wrote \(written.joined(separator: ", ")) in \(folder.path) (\(String(format: "%.0f", result.seconds)) s)")
+            return result
+        }
     }
 }
